@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
 import { playwright } from '@vitest/browser-playwright';
-import { CHROMIUM_PATH, WEBGL_ARGS } from './tests/support/chromium';
+import { CHROMIUM_PATH, WEBGL_ARGS } from './tests/support/chromium.ts';
 
 // Test projects:
 // - engine-node: the engine suite on the CPU and WASM backends in Node.

@@ -1,0 +1,98 @@
+// The backends the engine suite runs on, and how each is set up, in Node and in Chromium.
+// Node: cpu and wasm. Chromium (Vitest browser mode): webgl (SwiftShader here), wasm and cpu.
+// A backend that cannot start is reported through `describe.skip` with its reason in the name,
+// so it shows up as skipped, never as passed.
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+import '@tensorflow/tfjs-backend-webgl';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { beforeAll, describe } from 'vitest';
+
+export type BackendName = 'cpu' | 'wasm' | 'webgl';
+
+export const inBrowser = typeof window !== 'undefined';
+
+/** Backends the suite tries in this environment. */
+export const candidateBackends: BackendName[] = inBrowser ? ['webgl', 'wasm', 'cpu'] : ['cpu', 'wasm'];
+
+let wasmConfigured = false;
+
+async function configureWasm(): Promise<void> {
+  if (wasmConfigured) return;
+  if (inBrowser) {
+    const simd = (await import('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url')).default;
+    const plain = (await import('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url')).default;
+    // setWasmPaths wants every binary named; the threaded one is never fetched with threads off.
+    const threaded = (await import('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url')).default;
+    // Single-threaded SIMD only: threads bring nothing on 2 cores (see the engine's backend notes).
+    tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+    setWasmPaths(
+      { 'tfjs-backend-wasm-simd.wasm': simd, 'tfjs-backend-wasm.wasm': plain, 'tfjs-backend-wasm-threaded-simd.wasm': threaded },
+      true,
+    );
+  }
+  // In Node, tfjs-backend-wasm reads its .wasm files from its own dist folder: nothing to set.
+  wasmConfigured = true;
+}
+
+const availability = new Map<BackendName, Promise<string | null>>();
+
+/** Resolves to null when `name` is usable here, else to the reason it is not. */
+export function backendUnavailable(name: BackendName): Promise<string | null> {
+  let p = availability.get(name);
+  if (!p) {
+    p = (async () => {
+      try {
+        if (name === 'wasm') await configureWasm();
+        const ok = await tf.setBackend(name);
+        if (!ok || tf.getBackend() !== name) return `${name} backend failed to initialise`;
+        await tf.ready();
+        return null;
+      } catch (e) {
+        return `${name} backend unavailable: ${(e as Error).message}`;
+      }
+    })();
+    availability.set(name, p);
+  }
+  return p;
+}
+
+/** Switches tfjs to `name` (which must be available). */
+export async function useBackend(name: BackendName): Promise<void> {
+  const reason = await backendUnavailable(name);
+  if (reason) throw new Error(reason);
+  const ok = await tf.setBackend(name);
+  if (!ok) throw new Error(`could not switch to ${name}`);
+  await tf.ready();
+}
+
+// Resolve availability of every candidate up front (top-level await), so `describe.skip` can be chosen
+// while tests are being collected.
+const unavailable = new Map<BackendName, string | null>();
+for (const name of candidateBackends) unavailable.set(name, await backendUnavailable(name));
+
+/**
+ * Runs `body` in a `describe` block per backend present here, switching tfjs to that backend
+ * before its tests; a missing backend is a skipped block whose name says why.
+ */
+export function describeEachBackend(title: string, body: (backend: BackendName) => void): void {
+  for (const name of candidateBackends) {
+    const reason = unavailable.get(name);
+    if (reason) {
+      describe.skip(`${title} [${name}: skipped, ${reason}]`, () => body(name));
+      continue;
+    }
+    describe(`${title} [${name}]`, () => {
+      beforeAll(async () => {
+        await useBackend(name);
+      });
+      body(name);
+    });
+  }
+}
+
+/** Float tolerance appropriate for a backend (WebGL on SwiftShader may run in lower precision). */
+export function tolerance(name: BackendName): number {
+  return name === 'webgl' ? 2e-3 : 1e-4;
+}
+
