@@ -1,0 +1,10 @@
+// Every op of the engine. Each file pairs forward values with their backward rules.
+export { add, sub, mul, div, neg, pow, exp, log, sqrt, abs, square, maximum, minimum, clamp, where } from './arithmetic';
+export { matmul } from './matmul';
+export { sum, mean, max, argmax } from './reduce';
+export { reshape, transpose, concat, stack, squeeze, unsqueeze, slice, gather } from './shape';
+export { relu, leakyRelu, elu, sigmoid, tanh, softplus, gelu, softmax, logSoftmax } from './activations';
+export { conv2d, type Conv2dOptions, type Pair } from './conv';
+export { maxPool2d, avgPool2d, type Pool2dOptions } from './pool';
+export { dropout } from './dropout';
+export type { Operand } from './util';

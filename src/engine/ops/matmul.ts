@@ -1,0 +1,44 @@
+// Matrix products: [m,k]×[k,n], batched [b,m,k]×[b,k,n], and a batch against one matrix
+// [b,m,k]×[k,n] (a layer applied to every step of a sequence).
+//
+// The backward rule needs products with a transposed operand. tfjs can fold the transpose into
+// matMul (transposeA/transposeB), which is free on WebGL, but on WASM that route runs several times
+// slower than an explicit transpose followed by a plain matMul, so WASM takes the explicit route.
+import * as tf from '@tensorflow/tfjs-core';
+import { record, type Tensor } from '../tensor';
+import { backendName } from './util';
+
+/** x·yᵀ-style products with the transposes placed where the current backend runs them fastest. */
+function product(x: tf.Tensor, y: tf.Tensor, transposeX: boolean, transposeY: boolean): tf.Tensor {
+  if (backendName() === 'wasm' && (transposeX || transposeY)) {
+    const swap = (t: tf.Tensor) => tf.transpose(t, t.rank === 3 ? [0, 2, 1] : [1, 0]);
+    return tf.matMul(transposeX ? swap(x) : x, transposeY ? swap(y) : y);
+  }
+  return tf.matMul(x, y, transposeX, transposeY);
+}
+
+export function matmul(a: Tensor, b: Tensor): Tensor {
+  const [ra, rb] = [a.rank, b.rank];
+  const k = a.shape[ra - 1];
+  if (!((ra === 2 && rb === 2) || (ra === 3 && (rb === 3 || rb === 2)))) {
+    throw new Error(`matmul: expects [m,k]×[k,n], [b,m,k]×[b,k,n] or [b,m,k]×[k,n], got [${a.shape}]×[${b.shape}]`);
+  }
+  if (b.shape[rb - 2] !== k || (rb === 3 && b.shape[0] !== a.shape[0])) {
+    throw new Error(`matmul: shapes [${a.shape}] and [${b.shape}] do not match`);
+  }
+
+  if (ra === 3 && rb === 2) {
+    // One matrix for the whole batch: fold the batch into rows, one 2-D product each way.
+    const [batch, m] = a.shape;
+    const n = b.shape[1];
+    const out = tf.tidy(() => tf.reshape(tf.matMul(tf.reshape(a.value, [batch * m, k]), b.value), [batch, m, n]));
+    return record('matmul', out, [a, b], (dy) => {
+      const rows = tf.reshape(a.value, [batch * m, k]);
+      const dyRows = tf.reshape(dy, [batch * m, n]);
+      return [tf.reshape(product(dyRows, b.value, false, true), a.shape), product(rows, dyRows, true, false)];
+    });
+  }
+
+  const out = tf.matMul(a.value, b.value);
+  return record('matmul', out, [a, b], (dy) => [product(dy, b.value, false, true), product(a.value, dy, true, false)]);
+}

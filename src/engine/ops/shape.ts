@@ -1,0 +1,120 @@
+// Ops that move values around without arithmetic: reshape, transpose, concat, stack, slice, gather.
+// Their gradients move the output gradient back to where each value came from.
+import * as tf from '@tensorflow/tfjs-core';
+import { record, type Tensor } from '../tensor';
+import { normalizeAxis } from './util';
+
+/** Same values, new shape (one entry may be -1: inferred). */
+export function reshape(a: Tensor, shape: number[]): Tensor {
+  const known = shape.filter((d) => d !== -1).reduce((n, d) => n * d, 1);
+  const inferred = shape.map((d) => (d === -1 ? a.size / known : d));
+  if (shape.filter((d) => d === -1).length > 1 || inferred.reduce((n, d) => n * d, 1) !== a.size || !inferred.every(Number.isInteger)) {
+    throw new Error(`reshape: cannot reshape [${a.shape}] (${a.size} values) to [${shape}]`);
+  }
+  return record('reshape', tf.reshape(a.value, inferred), [a], (dy) => [tf.reshape(dy, a.shape)], { shape: inferred });
+}
+
+/** Permutes the axes (default: reverses them, so a matrix is transposed). */
+export function transpose(a: Tensor, perm?: number[]): Tensor {
+  const p = perm ?? a.shape.map((_, i) => a.rank - 1 - i);
+  if (p.length !== a.rank || [...p].sort((x, y) => x - y).some((v, i) => v !== i)) {
+    throw new Error(`transpose: [${p}] is not a permutation of the ${a.rank} axes of [${a.shape}]`);
+  }
+  const inverse = new Array<number>(p.length);
+  p.forEach((src, dst) => (inverse[src] = dst));
+  return record('transpose', tf.transpose(a.value, p), [a], (dy) => [tf.transpose(dy, inverse)], { perm: p });
+}
+
+/** Joins tensors along an existing axis; the gradient is split back into the pieces. */
+export function concat(tensors: Tensor[], axis = 0): Tensor {
+  if (tensors.length === 0) throw new Error('concat: needs at least one tensor');
+  const ax = normalizeAxis('concat', axis, tensors[0].rank);
+  tensors.forEach((t) => {
+    if (t.rank !== tensors[0].rank || t.shape.some((d, i) => i !== ax && d !== tensors[0].shape[i])) {
+      throw new Error(`concat: shape [${t.shape}] does not match [${tensors[0].shape}] outside axis ${ax}`);
+    }
+  });
+  const sizes = tensors.map((t) => t.shape[ax]);
+  const out = tensors.length === 1 ? tf.clone(tensors[0].value) : tf.concat(tensors.map((t) => t.value), ax);
+  return record('concat', out, tensors, (dy) => (tensors.length === 1 ? [dy] : tf.split(dy, sizes, ax)), { axis: ax });
+}
+
+/** Joins same-shape tensors along a new axis. */
+export function stack(tensors: Tensor[], axis = 0): Tensor {
+  if (tensors.length === 0) throw new Error('stack: needs at least one tensor');
+  const ax = normalizeAxis('stack', axis, tensors[0].rank + 1);
+  tensors.forEach((t) => {
+    if (t.shape.join() !== tensors[0].shape.join()) {
+      throw new Error(`stack: shape [${t.shape}] differs from [${tensors[0].shape}]`);
+    }
+  });
+  return record('stack', tf.stack(tensors.map((t) => t.value), ax), tensors, (dy) => tf.unstack(dy, ax), { axis: ax });
+}
+
+/** Removes size-1 axes (all of them, or those listed). */
+export function squeeze(a: Tensor, axis?: number | number[]): Tensor {
+  const axes = axis === undefined ? a.shape.flatMap((d, i) => (d === 1 ? [i] : [])) : (Array.isArray(axis) ? axis : [axis]).map((x) => normalizeAxis('squeeze', x, a.rank));
+  axes.forEach((x) => {
+    if (a.shape[x] !== 1) throw new Error(`squeeze: axis ${x} of [${a.shape}] has size ${a.shape[x]}, not 1`);
+  });
+  const shape = a.shape.filter((_, i) => !axes.includes(i));
+  return record('squeeze', tf.reshape(a.value, shape), [a], (dy) => [tf.reshape(dy, a.shape)], { axis: axes });
+}
+
+/** Inserts a size-1 axis at `axis` (-1: at the end). */
+export function unsqueeze(a: Tensor, axis: number): Tensor {
+  const ax = normalizeAxis('unsqueeze', axis, a.rank + 1);
+  const shape = [...a.shape.slice(0, ax), 1, ...a.shape.slice(ax)];
+  return record('unsqueeze', tf.reshape(a.value, shape), [a], (dy) => [tf.reshape(dy, a.shape)], { axis: ax });
+}
+
+/**
+ * The block starting at `begin` with extent `size` (-1: to the end of that axis). The gradient is
+ * the output gradient padded with zeros back to the input's shape.
+ */
+export function slice(a: Tensor, begin: number[], size: number[]): Tensor {
+  if (begin.length !== a.rank || size.length !== a.rank) {
+    throw new Error(`slice: begin [${begin}] and size [${size}] must each have ${a.rank} entries for [${a.shape}]`);
+  }
+  const extent = size.map((s, i) => (s === -1 ? a.shape[i] - begin[i] : s));
+  extent.forEach((s, i) => {
+    if (begin[i] < 0 || s < 0 || begin[i] + s > a.shape[i]) {
+      throw new Error(`slice: begin [${begin}] with size [${size}] lies outside [${a.shape}]`);
+    }
+  });
+  const padding = extent.map((s, i) => [begin[i], a.shape[i] - begin[i] - s] as [number, number]);
+  return record('slice', tf.slice(a.value, begin, extent), [a], (dy) => [tf.pad(dy, padding)], { begin, size: extent });
+}
+
+/**
+ * Picks entries along `axis` by index (an embedding lookup, a row selection); an index may repeat.
+ * The gradient adds each output slice back onto the row it came from: a scatter with summed
+ * duplicates (tfjs `scatterND`), not tfjs's stock gather gradient, which needs the
+ * UnsortedSegmentSum kernel the WASM backend lacks.
+ */
+export function gather(a: Tensor, indices: number[] | Int32Array, axis = 0): Tensor {
+  const ax = normalizeAxis('gather', axis, a.rank);
+  const n = a.shape[ax];
+  const list = Array.from(indices);
+  for (const i of list) {
+    if (!Number.isInteger(i) || i < 0 || i >= n) throw new Error(`gather: index ${i} is out of range [0, ${n}) on axis ${ax} of [${a.shape}]`);
+  }
+  const out = tf.tidy(() => tf.gather(a.value, tf.tensor1d(list, 'int32'), ax));
+  return record(
+    'gather',
+    out,
+    [a],
+    (dy) => {
+      const idx = tf.tensor2d(list, [list.length, 1], 'int32');
+      // Bring the gathered axis to the front, scatter-add rows into a zero tensor, move it back.
+      const toFront = [ax, ...dy.shape.map((_, i) => i).filter((i) => i !== ax)];
+      const back = new Array<number>(toFront.length);
+      toFront.forEach((src, dst) => (back[src] = dst));
+      const rows = ax === 0 ? dy : tf.transpose(dy, toFront);
+      const frontShape = [n, ...rows.shape.slice(1)];
+      const scattered = tf.scatterND(idx, rows, frontShape);
+      return [ax === 0 ? scattered : tf.transpose(scattered, back)];
+    },
+    { axis: ax, indices: list },
+  );
+}
