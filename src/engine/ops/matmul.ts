@@ -2,15 +2,17 @@
 // [b,m,k]×[k,n] (a layer applied to every step of a sequence).
 //
 // The backward rule needs products with a transposed operand. tfjs can fold the transpose into
-// matMul (transposeA/transposeB), which is free on WebGL, but on WASM that route runs several times
-// slower than an explicit transpose followed by a plain matMul, so WASM takes the explicit route.
+// matMul (transposeA/transposeB), but on WASM that route runs several times slower than an explicit
+// transpose followed by a plain matMul, and on WebGL (tfjs 4.22) a later forward matMul that reuses
+// the shader of a transposeA product was seen to return wrong values (off by 2⁻⁵ in a 2-3-1 network:
+// tests/engine/handworked.test.ts catches it). Only the plain CPU backend keeps the folded route.
 import * as tf from '@tensorflow/tfjs-core';
 import { record, type Tensor } from '../tensor';
 import { backendName } from './util';
 
 /** x·yᵀ-style products with the transposes placed where the current backend runs them fastest. */
 function product(x: tf.Tensor, y: tf.Tensor, transposeX: boolean, transposeY: boolean): tf.Tensor {
-  if (backendName() === 'wasm' && (transposeX || transposeY)) {
+  if (backendName() !== 'cpu' && (transposeX || transposeY)) {
     const swap = (t: tf.Tensor) => tf.transpose(t, t.rank === 3 ? [0, 2, 1] : [1, 0]);
     return tf.matMul(transposeX ? swap(x) : x, transposeY ? swap(y) : y);
   }

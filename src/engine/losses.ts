@@ -1,0 +1,152 @@
+// Loss functions. Each takes predictions and targets and returns a scalar Tensor ('mean', the
+// default, or 'sum') or the per-example losses ('none'), with PyTorch's names and conventions:
+// 'mean' averages over every element for the regression losses and over the batch for the
+// classification losses.
+import * as tf from '@tensorflow/tfjs-core';
+import { abs, add, clamp, gather, log, logSoftmax, mean, minimum, mul, neg, relu, reshape, square, sub, sum } from './ops';
+import { fromTf, record, type Tensor } from './tensor';
+
+export type Reduction = 'mean' | 'sum' | 'none';
+
+export interface LossOptions {
+  reduction?: Reduction;
+}
+
+function reduce(losses: Tensor, reduction: Reduction = 'mean'): Tensor {
+  if (reduction === 'none') return losses;
+  return reduction === 'sum' ? sum(losses) : mean(losses);
+}
+
+function sameShape(name: string, predictions: Tensor, targets: Tensor): void {
+  // Broadcasting [n, 1] against [n] would silently give an [n, n] loss: refuse it, by name.
+  if (predictions.shape.join() !== targets.shape.join()) {
+    throw new Error(`${name}: predictions [${predictions.shape}] and targets [${targets.shape}] must have the same shape`);
+  }
+}
+
+/** Mean squared error: mean((p − t)²). */
+export function mseLoss(predictions: Tensor, targets: Tensor, opts: LossOptions = {}): Tensor {
+  sameShape('mseLoss', predictions, targets);
+  return reduce(square(sub(predictions, targets)), opts.reduction);
+}
+
+/** Mean absolute error: mean(|p − t|). */
+export function l1Loss(predictions: Tensor, targets: Tensor, opts: LossOptions = {}): Tensor {
+  sameShape('l1Loss', predictions, targets);
+  return reduce(abs(sub(predictions, targets)), opts.reduction);
+}
+
+/**
+ * Huber loss (Huber 1964): ½d² for |d| ≤ δ, δ·(|d| − ½δ) beyond, with d = p − t; quadratic near
+ * the target, linear (so robust to outliers) far from it. Written as ½m² + δ·(|d| − m) with
+ * m = min(|d|, δ), which equals both branches and needs no element-wise selection.
+ */
+export function huberLoss(predictions: Tensor, targets: Tensor, opts: LossOptions & { delta?: number } = {}): Tensor {
+  sameShape('huberLoss', predictions, targets);
+  const delta = opts.delta ?? 1;
+  if (!(delta > 0)) throw new Error(`huberLoss: delta must be positive, got ${delta}`);
+  const d = abs(sub(predictions, targets));
+  const m = minimum(d, delta);
+  return reduce(add(mul(square(m), 0.5), mul(sub(d, m), delta)), opts.reduction);
+}
+
+/**
+ * Binary cross-entropy on probabilities: −[t·log p + (1 − t)·log(1 − p)].
+ * p is clamped to [ε, 1 − ε] with ε = 1e-7, about float32's resolution just below 1 (1 − 1e-7
+ * rounds to 1 − 2⁻²³): a sigmoid output saturates to exactly 0 or 1 in float32, and log 0 = −∞
+ * would make the loss infinite and 0·log 0 a NaN. The price: no gradient flows from a clamped probability, and
+ * the loss of a confident mistake is capped near −log ε ≈ 16.1. `bceWithLogits` has neither flaw.
+ */
+export function binaryCrossEntropy(probabilities: Tensor, targets: Tensor, opts: LossOptions & { eps?: number } = {}): Tensor {
+  sameShape('binaryCrossEntropy', probabilities, targets);
+  const eps = opts.eps ?? 1e-7;
+  const p = clamp(probabilities, eps, 1 - eps);
+  const losses = neg(add(mul(targets, log(p)), mul(sub(1, targets), log(sub(1, p)))));
+  return reduce(losses, opts.reduction);
+}
+
+/**
+ * Binary cross-entropy on logits z (before the sigmoid), in the stable form
+ *   max(z, 0) − z·t + log(1 + e^(−|z|)),
+ * which equals −[t·log σ(z) + (1 − t)·log(1 − σ(z))] but never exponentiates a positive number
+ * (no overflow for z = 1000) and never takes the log of a rounded-off 0. One fused op: its
+ * gradient σ(z) − t is exact everywhere, where a composite of relu and |·| would be wrong at
+ * z = 0: their conventions relu'(0) = 0 and sign(0) = 0 would give −t instead of ½ − t.
+ */
+export function bceWithLogits(logits: Tensor, targets: Tensor, opts: LossOptions = {}): Tensor {
+  sameShape('bceWithLogits', logits, targets);
+  const z = logits.value;
+  const t = targets.value;
+  const out = tf.tidy(() => tf.add(tf.sub(tf.relu(z), tf.mul(z, t)), tf.log1p(tf.exp(tf.neg(tf.abs(z))))));
+  const losses = record('bceWithLogits', out, [logits, targets], (dy) => [tf.mul(dy, tf.sub(tf.sigmoid(z), t)), tf.mul(dy, tf.neg(z))]);
+  return reduce(losses, opts.reduction);
+}
+
+/** Reads `targets` as class indices for [batch, classes] scores; throws on a bad one. */
+function checkClassIndices(name: string, scores: Tensor, targets: number[]): void {
+  if (scores.rank !== 2) throw new Error(`${name}: expected [batch, classes] scores, got [${scores.shape}]`);
+  const [batch, classes] = scores.shape;
+  if (targets.length !== batch) throw new Error(`${name}: ${targets.length} targets for a batch of ${batch}`);
+  for (const c of targets) {
+    if (!Number.isInteger(c) || c < 0 || c >= classes) throw new Error(`${name}: class ${c} out of range [0, ${classes})`);
+  }
+}
+
+/** Entry [i, targets[i]] of each row of a [batch, classes] tensor, as a [batch] tensor. */
+function pickTargets(scores: Tensor, targets: number[]): Tensor {
+  const classes = scores.shape[1];
+  return gather(reshape(scores, [scores.size]), targets.map((c, i) => i * classes + c));
+}
+
+/**
+ * Negative log-likelihood of log-probabilities [batch, classes] for class indices: −log p[i, t_i],
+ * averaged over the batch.
+ */
+export function nllLoss(logProbs: Tensor, targets: number[], opts: LossOptions = {}): Tensor {
+  checkClassIndices('nllLoss', logProbs, targets);
+  return reduce(neg(pickTargets(logProbs, targets)), opts.reduction);
+}
+
+/**
+ * Cross-entropy of logits [batch, classes] against class indices or a [batch, classes] tensor of
+ * target probabilities (one-hot or soft), averaged over the batch. Through the fused logSoftmax,
+ * so logits of ±1000 give finite losses, and the gradient is (softmax(z) − target) / batch.
+ */
+export function crossEntropy(logits: Tensor, targets: number[] | Tensor, opts: LossOptions = {}): Tensor {
+  if (Array.isArray(targets)) {
+    checkClassIndices('crossEntropy', logits, targets);
+    return reduce(neg(pickTargets(logSoftmax(logits, 1), targets)), opts.reduction);
+  }
+  if (logits.rank !== 2) throw new Error(`crossEntropy: expected [batch, classes] logits, got [${logits.shape}]`);
+  sameShape('crossEntropy', logits, targets);
+  return reduce(neg(sum(mul(targets, logSoftmax(logits, 1)), 1)), opts.reduction);
+}
+
+/**
+ * Binary hinge loss (the SVM loss) for scores and labels ±1: max(0, 1 − y·s). Zero once an example
+ * is on the right side with margin 1.
+ */
+export function hingeLoss(scores: Tensor, labels: Tensor, opts: LossOptions = {}): Tensor {
+  sameShape('hingeLoss', scores, labels);
+  const y = labels.data();
+  if (y.some((v) => v !== 1 && v !== -1)) throw new Error('hingeLoss: labels must be +1 or −1');
+  return reduce(relu(sub(1, mul(labels, scores))), opts.reduction);
+}
+
+/**
+ * Multi-class hinge loss (Weston & Watkins 1999), as PyTorch's MultiMarginLoss: for each example,
+ * Σ_{j ≠ y} max(0, 1 − s_y + s_j) divided by the number of classes, averaged over the batch.
+ */
+export function multiMarginLoss(scores: Tensor, targets: number[], opts: LossOptions = {}): Tensor {
+  checkClassIndices('multiMarginLoss', scores, targets);
+  const [batch, classes] = scores.shape;
+  const correct = reshape(pickTargets(scores, targets), [batch, 1]);
+  // The j = y term is max(0, 1 − s_y + s_y) = 1 for every example: subtract it instead of masking.
+  const margins = sub(sum(relu(add(sub(scores, correct), 1)), 1), 1);
+  return reduce(mul(margins, 1 / classes), opts.reduction);
+}
+
+/** One-hot rows for class indices, as a data tensor (no gradient): targets for `crossEntropy`. */
+export function oneHot(indices: number[], classes: number): Tensor {
+  return fromTf(tf.tidy(() => tf.cast(tf.oneHot(tf.tensor1d(indices, 'int32'), classes), 'float32')));
+}

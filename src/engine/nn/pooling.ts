@@ -1,0 +1,55 @@
+// Pooling and flattening layers: no parameters, only a fixed reduction over windows (NHWC).
+import { avgPool2d, maxPool2d, reshape, type Pair } from '../ops';
+import type { Tensor } from '../tensor';
+import { Module } from './module';
+import type { Padding } from './conv';
+
+export interface PoolOptions {
+  /** Defaults to the kernel size (non-overlapping windows), as in PyTorch. */
+  stride?: Pair;
+  padding?: Padding;
+}
+
+export class MaxPool2d extends Module {
+  readonly stride: Pair;
+  readonly padding: Padding;
+
+  constructor(
+    readonly kernel: Pair,
+    opts: PoolOptions = {},
+  ) {
+    super();
+    this.stride = opts.stride ?? kernel;
+    this.padding = opts.padding ?? 'valid';
+  }
+
+  forward(x: Tensor): Tensor {
+    return maxPool2d(x, { kernel: this.kernel, stride: this.stride, padding: this.padding });
+  }
+}
+
+export class AvgPool2d extends Module {
+  readonly stride: Pair;
+  readonly padding: Padding;
+
+  constructor(
+    readonly kernel: Pair,
+    opts: PoolOptions = {},
+  ) {
+    super();
+    this.stride = opts.stride ?? kernel;
+    this.padding = opts.padding ?? 'valid';
+  }
+
+  forward(x: Tensor): Tensor {
+    return avgPool2d(x, { kernel: this.kernel, stride: this.stride, padding: this.padding });
+  }
+}
+
+/** [batch, ...] → [batch, product of the rest]: between the convolutional and the dense part. */
+export class Flatten extends Module {
+  forward(x: Tensor): Tensor {
+    const [batch, ...rest] = x.shape;
+    return reshape(x, [batch, rest.reduce((n, d) => n * d, 1)]);
+  }
+}

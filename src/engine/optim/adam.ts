@@ -1,0 +1,59 @@
+// Adam (Kingma & Ba 2015, Algorithm 1) and AdamW (Loshchilov & Hutter 2019).
+//   m ← β₁·m + (1 − β₁)·g            v ← β₂·v + (1 − β₂)·g²
+//   m̂ = m / (1 − β₁ᵗ)                 v̂ = v / (1 − β₂ᵗ)      (bias correction: m and v start at 0)
+//   p ← p − lr · m̂ / (√v̂ + ε)
+// Weight decay: Adam adds λ·p to the gradient (an L2 term, which the adaptive denominator then
+// rescales); AdamW instead shrinks the parameter directly, p ← p·(1 − lr·λ), before the Adam step
+// ("decoupled" weight decay), as torch.optim.Adam and torch.optim.AdamW do. PyTorch ties the decay
+// to lr; Loshchilov & Hutter's Algorithm 2 scales λ by the schedule multiplier ηₜ instead, which
+// is the same thing when lr follows the schedule.
+import * as tf from '@tensorflow/tfjs-core';
+import { checkFraction, checkPositive, Optimizer, type ParameterSource } from './optimizer';
+
+export interface AdamOptions {
+  lr?: number;
+  betas?: [number, number];
+  eps?: number;
+  weightDecay?: number;
+}
+
+export class Adam extends Optimizer {
+  readonly betas: [number, number];
+  readonly eps: number;
+  readonly weightDecay: number;
+  protected readonly decoupled: boolean;
+  protected readonly slotNames = ['expAvg', 'expAvgSq'];
+
+  constructor(params: ParameterSource, opts: AdamOptions = {}, type = 'Adam', defaultWeightDecay = 0) {
+    super(type, params, opts.lr ?? 1e-3);
+    this.betas = opts.betas ?? [0.9, 0.999];
+    this.eps = opts.eps ?? 1e-8;
+    this.weightDecay = opts.weightDecay ?? defaultWeightDecay;
+    this.decoupled = type === 'AdamW';
+    checkFraction(type, 'betas[0]', this.betas[0]);
+    checkFraction(type, 'betas[1]', this.betas[1]);
+    checkPositive(type, 'eps', this.eps);
+    checkPositive(type, 'weightDecay', this.weightDecay);
+  }
+
+  protected update(index: number, p: tf.Variable, grad: tf.Tensor, t: number): void {
+    const [b1, b2] = this.betas;
+    let g = grad;
+    if (this.weightDecay && this.decoupled) p.assign(tf.mul(p, 1 - this.lr * this.weightDecay));
+    else if (this.weightDecay) g = tf.add(g, tf.mul(p, this.weightDecay));
+    const m = this.slot(index, 'expAvg');
+    const v = this.slot(index, 'expAvgSq');
+    m.assign(tf.add(tf.mul(m, b1), tf.mul(g, 1 - b1)));
+    v.assign(tf.add(tf.mul(v, b2), tf.mul(tf.square(g), 1 - b2)));
+    const mHat = tf.div(m, 1 - b1 ** t);
+    const vHat = tf.div(v, 1 - b2 ** t);
+    p.assign(tf.sub(p, tf.mul(tf.div(mHat, tf.add(tf.sqrt(vHat), this.eps)), this.lr)));
+  }
+}
+
+/** Adam with decoupled weight decay; PyTorch's default λ = 0.01. */
+export class AdamW extends Adam {
+  constructor(params: ParameterSource, opts: AdamOptions = {}) {
+    super(params, opts, 'AdamW', 0.01);
+  }
+}
