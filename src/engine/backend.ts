@@ -1,0 +1,402 @@
+// Where the engine computes: the one place that chooses a TensorFlow.js backend, and moves live
+// models to another backend when the WebGL context is lost.
+//
+// Choice, awaited one step at a time (tfjs's own auto-selection through tf.ready() must not run
+// first, since switching afterwards can leave a backend half-initialised, and tf.getBackend() can
+// name a backend whose setBackend() failed):
+//   1. WebGL, when it runs on a real GPU. A software renderer (SwiftShader, llvmpipe) is slower
+//      than WebAssembly on the same CPU, so it counts as no GPU.
+//   2. WebAssembly with SIMD, single-threaded (threads bring little to a textbook's small models and
+//      hang in minified builds).
+//   3. The plain-JavaScript CPU backend.
+//
+// Context loss: after `webglcontextlost` nothing throws, but every read-back on that backend waits
+// forever. Live models therefore register "residents" that can copy their state to plain memory
+// while the backend works, and re-create it on the next backend from the last copy.
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+import '@tensorflow/tfjs-backend-webgl';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { Tensor } from './tensor';
+
+export type BackendName = 'webgl' | 'wasm' | 'cpu';
+
+export interface EngineInfo {
+  backend: BackendName;
+  /** Why this backend, in words a reader understands. */
+  reason: string;
+  /** The WebGL renderer string, when WebGL was tried and answered. */
+  renderer?: string;
+  /** Whether the WebAssembly backend runs with SIMD (only set on wasm). */
+  simd?: boolean;
+}
+
+export interface InitOptions {
+  /** Force a backend (the book passes `?backend=` from the URL; tests use it). */
+  prefer?: BackendName;
+  /** URLs of the three tfjs-backend-wasm binaries, by file name (browser builds serve them). */
+  wasmPaths?: Record<string, string>;
+}
+
+const SOFTWARE_RENDERER = /swiftshader|llvmpipe|softpipe|software rasterizer|microsoft basic render/i;
+
+let current: EngineInfo | null = null;
+let choosing: Promise<EngineInfo> | null = null;
+let choosingKey: string | null = null;
+let wasmPaths: Record<string, string> | undefined;
+const listeners = new Set<(info: EngineInfo) => void>();
+
+/**
+ * Chooses the backend (see the file comment) and resolves to what was chosen and why. Calls with
+ * the same preference share one promise; a call that forces a different backend switches after the
+ * running choice has finished, carrying registered residents across.
+ */
+export function initEngine(opts: InitOptions = {}): Promise<EngineInfo> {
+  if (opts.wasmPaths) wasmPaths = opts.wasmPaths;
+  const key = opts.prefer ?? 'auto';
+  if (choosing && (key === choosingKey || !opts.prefer)) return choosing;
+  const previous = choosing;
+  choosingKey = key;
+  choosing = (async () => {
+    if (previous) {
+      await previous.catch(() => undefined);
+      // A second, forced choice: the first backend still works, so read every live model now and
+      // re-create it on the new backend.
+      await captureResidents();
+    }
+    const info = await choose(opts.prefer);
+    if (previous) restoreResidents();
+    commit(info);
+    return info;
+  })();
+  // Training loops start no frame while a switch is under way.
+  if (previous) migrating = choosing.then(noop, noop);
+  return choosing;
+}
+
+function noop(): void {}
+
+/** The backend in use, or null before `initEngine` has finished. */
+export function engineInfo(): EngineInfo | null {
+  return current;
+}
+
+/** Calls `listener` whenever the engine changes backend; returns the unsubscribe function. */
+export function onBackendChange(listener: (info: EngineInfo) => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+async function choose(prefer: BackendName | undefined): Promise<EngineInfo> {
+  let forcedFailure = '';
+  if (prefer) {
+    const attempt = await tryBackend(prefer);
+    if (attempt.ok) {
+      return { backend: prefer, reason: `forced by ?backend=${prefer}`, renderer: attempt.renderer, simd: attempt.simd };
+    }
+    forcedFailure = `?backend=${prefer} failed (${attempt.why}); `;
+  }
+  let webglNote = '';
+  let renderer: string | undefined;
+  if (prefer !== 'webgl') {
+    const webgl = await tryBackend('webgl');
+    renderer = webgl.renderer;
+    if (webgl.ok && !webgl.software) {
+      return { backend: 'webgl', reason: `${forcedFailure}WebGL on a GPU (${webgl.renderer ?? 'renderer unknown'})`, renderer };
+    }
+    webglNote = webgl.ok ? `software WebGL (${shortRenderer(webgl.renderer)})` : `WebGL unavailable: ${webgl.why}`;
+  } else {
+    webglNote = 'WebGL unavailable';
+  }
+  if (prefer !== 'wasm') {
+    const wasm = await tryBackend('wasm');
+    if (wasm.ok) {
+      const kind = wasm.simd ? 'WebAssembly' : 'WebAssembly without SIMD';
+      return { backend: 'wasm', reason: `${forcedFailure}${webglNote}: using ${kind}`, renderer, simd: wasm.simd };
+    }
+    webglNote += `; WebAssembly unavailable: ${wasm.why}`;
+  }
+  const cpu = await tryBackend('cpu');
+  if (!cpu.ok) throw new Error(`No TensorFlow.js backend could start: ${webglNote}; cpu: ${cpu.why}`);
+  return { backend: 'cpu', reason: `${forcedFailure}${webglNote}: using plain JavaScript`, renderer };
+}
+
+interface Attempt {
+  ok: boolean;
+  why?: string;
+  renderer?: string;
+  software?: boolean;
+  simd?: boolean;
+}
+
+async function tryBackend(name: BackendName): Promise<Attempt> {
+  try {
+    if (name === 'webgl') {
+      if (typeof (globalThis as { WebGL2RenderingContext?: unknown }).WebGL2RenderingContext === 'undefined') {
+        return { ok: false, why: 'this environment has no WebGL' };
+      }
+      if (!tf.findBackendFactory('webgl')) return { ok: false, why: 'the WebGL backend is not registered' };
+    }
+    if (name === 'wasm') configureWasm();
+    const ok = await tf.setBackend(name);
+    if (!ok) return { ok: false, why: `${name} backend failed to initialise` };
+    await tf.ready();
+    if (name === 'webgl') {
+      const renderer = webglRenderer();
+      watchContextLoss();
+      return { ok: true, renderer, software: renderer !== undefined && SOFTWARE_RENDERER.test(renderer) };
+    }
+    if (name === 'wasm') return { ok: true, simd: Boolean(await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT')) };
+    return { ok: true };
+  } catch (e) {
+    return { ok: false, why: (e as Error).message };
+  }
+}
+
+function configureWasm(): void {
+  // The flag is registered when tfjs-backend-wasm loads (imported above).
+  tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+  // setWasmPaths insists on every binary being named, the threaded one included, though with
+  // threads off it is never fetched. In Node the backend reads its binaries from its own folder.
+  if (wasmPaths) setWasmPaths(wasmPaths, true);
+}
+
+interface WebGLBackendLike {
+  gpgpu?: { gl?: WebGLRenderingContext | WebGL2RenderingContext };
+}
+
+function webglContext(): WebGLRenderingContext | WebGL2RenderingContext | undefined {
+  return (tf.findBackend('webgl') as unknown as WebGLBackendLike | null)?.gpgpu?.gl;
+}
+
+function webglRenderer(): string | undefined {
+  const gl = webglContext();
+  if (!gl) return undefined;
+  const ext = gl.getExtension('WEBGL_debug_renderer_info');
+  const value = gl.getParameter(ext ? ext.UNMASKED_RENDERER_WEBGL : gl.RENDERER);
+  return typeof value === 'string' ? value : undefined;
+}
+
+function shortRenderer(renderer: string | undefined): string {
+  const m = renderer?.match(SOFTWARE_RENDERER);
+  if (!m) return renderer ?? 'renderer unknown';
+  return /swiftshader/i.test(m[0]) ? 'SwiftShader' : m[0];
+}
+
+let watchedCanvas: unknown = null;
+
+function watchContextLoss(): void {
+  const canvas = webglContext()?.canvas as (EventTarget & object) | undefined;
+  if (!canvas || canvas === watchedCanvas || typeof canvas.addEventListener !== 'function') return;
+  watchedCanvas = canvas;
+  canvas.addEventListener('webglcontextlost', (event) => {
+    // preventDefault says the page would like the context back; the engine moves on regardless.
+    event.preventDefault();
+    // A software WebGL context that was tried and passed over may go too: only a loss of the
+    // backend in use matters.
+    if (current?.backend === 'webgl') void reportBackendLost('the WebGL context was lost');
+  });
+}
+
+/**
+ * Whether the engine computes on WebGL and that context is lost: a backstop for a
+ * `webglcontextlost` event that never arrives, polled while a read-back is pending.
+ */
+export function webglContextLost(): boolean {
+  return current?.backend === 'webgl' && (webglContext()?.isContextLost() ?? false);
+}
+
+function commit(info: EngineInfo): void {
+  current = info;
+  lost = makeLostSignal();
+  for (const listen of listeners) listen(info);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Residents: state that must survive a change of backend.
+
+/** Something holding tfjs memory that can be copied out and re-created on another backend. */
+export interface Resident {
+  /** Copies the state to plain memory. Only called while the backend still answers. */
+  capture(): Promise<void>;
+  /** Re-creates the state on the (new) current backend from the last capture. */
+  restore(): void;
+}
+
+const residents = new Set<Resident>();
+
+/** Registers a resident; returns the function that unregisters it (call it on dispose). */
+export function registerResident(resident: Resident): () => void {
+  residents.add(resident);
+  return () => residents.delete(resident);
+}
+
+/** Anything with a plain-array state (models, optimisers): `stateDict()` / `loadStateDict()`. */
+export interface StateDictHolder {
+  stateDict(): unknown;
+  loadStateDict(state: never): void;
+}
+
+/**
+ * The resident most callers want: copies what `items()` lists (engine Tensors, read
+ * asynchronously; state-dict holders, read once that read has drained the GPU queue, so their
+ * synchronous read costs a copy, not a pipeline stall) and puts it back on a new backend.
+ * `items` is called at every capture, so a reset may swap the model. Parameters come back as
+ * variables (optimisers `assign` into them), other tensors as plain tensors.
+ */
+export class CarriedState implements Resident {
+  private tensors = new Map<Tensor, { values: Float32Array; shape: number[] }>();
+  private states = new Map<StateDictHolder, unknown>();
+  private allFinite = true;
+
+  constructor(private readonly items: () => (StateDictHolder | Tensor)[]) {}
+
+  async capture(): Promise<void> {
+    const items = this.items();
+    const tensors = items.filter((x): x is Tensor => x instanceof Tensor);
+    const holders = items.filter((x): x is StateDictHolder => !(x instanceof Tensor));
+    // Clones pin the current values: an optimiser may `assign` new ones while the read is under way.
+    const clones = tf.tidy(() => tensors.map((t) => tf.clone(t.value)));
+    let values: Float32Array[];
+    try {
+      values = (await Promise.all(clones.map((c) => c.data()))) as Float32Array[];
+    } finally {
+      clones.forEach((c) => c.dispose());
+    }
+    let finite = true;
+    const nextTensors = new Map<Tensor, { values: Float32Array; shape: number[] }>();
+    tensors.forEach((t, i) => {
+      const copy = Float32Array.from(values[i]);
+      if (finite && !copy.every(Number.isFinite)) finite = false;
+      nextTensors.set(t, { values: copy, shape: t.shape.slice() });
+    });
+    const nextStates = new Map<StateDictHolder, unknown>();
+    for (const h of holders) {
+      const state = h.stateDict();
+      if (finite && !allFiniteIn(state)) finite = false;
+      nextStates.set(h, state);
+    }
+    this.tensors = nextTensors;
+    this.states = nextStates;
+    this.allFinite = finite;
+  }
+
+  /** Whether every number of the last capture was finite (a diverged run's weights are not). */
+  finite(): boolean {
+    return this.allFinite;
+  }
+
+  /** The last captured values of `t`, or undefined when it was never captured. */
+  captured(t: Tensor): Float32Array | undefined {
+    return this.tensors.get(t)?.values;
+  }
+
+  restore(): void {
+    for (const [t, copy] of this.tensors) {
+      const old = t.value;
+      const fresh = tf.tensor(copy.values, copy.shape, 'float32');
+      if (old instanceof tf.Variable) {
+        t.value = tf.variable(fresh, old.trainable, undefined, 'float32');
+        fresh.dispose();
+      } else {
+        t.value = fresh;
+      }
+      disposeQuietly(old);
+      if (t.grad) {
+        disposeQuietly(t.grad.value);
+        t.grad = null;
+      }
+    }
+    for (const [h, state] of this.states) (h.loadStateDict as (s: unknown) => void)(state);
+  }
+}
+
+function allFiniteIn(state: unknown): boolean {
+  if (typeof state === 'number') return Number.isFinite(state);
+  if (Array.isArray(state)) return state.every(allFiniteIn);
+  if (state && typeof state === 'object') return Object.values(state).every(allFiniteIn);
+  return true;
+}
+
+function disposeQuietly(t: tf.Tensor): void {
+  try {
+    t.dispose();
+  } catch {
+    // A tensor of a lost WebGL context cannot free GPU memory that is already gone.
+  }
+}
+
+/** Captures every registered resident (while the backend answers). */
+export async function captureResidents(): Promise<void> {
+  await Promise.all([...residents].map((r) => r.capture()));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Losing a backend
+
+let lost = makeLostSignal();
+let migrating: Promise<void> | null = null;
+
+interface LostSignal {
+  promise: Promise<void>;
+  fire: () => void;
+  fired: boolean;
+}
+
+function makeLostSignal(): LostSignal {
+  let fire!: () => void;
+  const promise = new Promise<void>((resolve) => (fire = resolve));
+  const signal: LostSignal = { promise, fired: false, fire: () => {} };
+  signal.fire = () => {
+    signal.fired = true;
+    fire();
+  };
+  return signal;
+}
+
+/**
+ * Resolves when the current backend is lost: a read-back raced against it cannot hang forever.
+ * Each backend has its own signal, so take it before starting the read-back.
+ */
+export function backendLost(): Promise<void> {
+  return lost.promise;
+}
+
+/** Resolves when no change of backend is under way (training loops wait on it between frames). */
+export function backendSettled(): Promise<void> {
+  return migrating ?? Promise.resolve();
+}
+
+let pendingLoss: Promise<EngineInfo> | null = null;
+
+/**
+ * Moves the engine off the current backend, which can no longer be read (context loss, device
+ * error), to the next one in the order WebGL, WebAssembly, CPU. Residents come back from their last
+ * capture. Resolves with the new backend.
+ */
+export function reportBackendLost(why: string): Promise<EngineInfo> {
+  // The event and a stuck read-back may both report the same loss: move only once.
+  if (pendingLoss && lost.fired) return pendingLoss;
+  const from = current?.backend ?? 'webgl';
+  lost.fire();
+  const next: Promise<EngineInfo> = (async () => {
+    if (migrating) await migrating;
+    const order: BackendName[] = from === 'webgl' ? ['wasm', 'cpu'] : ['cpu'];
+    for (const name of order) {
+      const attempt = await tryBackend(name);
+      if (!attempt.ok) continue;
+      const info: EngineInfo = { backend: name, reason: `${why}: moved from ${from} to ${name}`, simd: attempt.simd };
+      restoreResidents();
+      commit(info);
+      return info;
+    }
+    throw new Error(`${why}, and no other backend could start`);
+  })();
+  pendingLoss = next;
+  migrating = next.then(noop, noop);
+  return next;
+}
+
+function restoreResidents(): void {
+  for (const r of residents) r.restore();
+}

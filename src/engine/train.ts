@@ -1,0 +1,358 @@
+// A training loop made for widgets: play, pause, single step and reset; several steps per
+// animation frame, each inside `tidy`; one read-back per frame (reading after every op would stall
+// the GPU pipeline); steps per second; divergence reported as a state, never as NaN on screen; and
+// carried across a change of backend (WebGL context loss) from the last values read back.
+//
+// It runs in Node as well as in the browser: the scheduler is injectable.
+import * as tf from '@tensorflow/tfjs-core';
+import {
+  backendLost,
+  backendSettled,
+  CarriedState,
+  engineInfo,
+  registerResident,
+  reportBackendLost,
+  webglContextLost,
+  type StateDictHolder,
+} from './backend';
+import { Tensor, tidy } from './tensor';
+
+/** What one training step returns: the loss and any other scalar metrics, as engine Tensors. */
+export type StepResult = { loss: Tensor } & Record<string, Tensor>;
+
+/** Schedules `callback` for the next frame and returns a function that cancels it. */
+export type Scheduler = (callback: () => void) => () => void;
+
+export type LoopState = 'paused' | 'running' | 'diverged' | 'failed';
+
+export interface TrainingSnapshot {
+  state: LoopState;
+  /** Steps completed since the last reset (and read back). */
+  step: number;
+  /** Loss of the last step read back; null before the first step. Always finite. */
+  loss: number | null;
+  /** Loss of every step of the last frame, in order: the points a loss curve appends. */
+  frameLosses: number[];
+  /** The other metrics of the frame's last step (finite values only). */
+  metrics: Record<string, number>;
+  /** Steps per wall-clock second over the last second or so of running; 0 when paused. */
+  stepsPerSecond: number;
+  /** Why the run stopped, when `state` is 'diverged' or 'failed'. */
+  reason: string | null;
+  /** The backend the last frame ran on. */
+  backend: string;
+}
+
+export interface TrainingLoopOptions {
+  /** One training step (forward, backward, optimiser update); runs inside `tidy`. */
+  step: (stepIndex: number) => StepResult;
+  /** Steps run between two read-backs. */
+  stepsPerFrame?: number;
+  onFrame?: (snapshot: TrainingSnapshot) => void;
+  /** Defaults to requestAnimationFrame where it exists, else a zero-delay timeout. */
+  scheduler?: Scheduler;
+  /**
+   * What must survive a change of backend: models and optimisers (anything with stateDict /
+   * loadStateDict) and engine Tensors kept between steps (a data set uploaded once). Called at
+   * each read-back, so a reset may swap the model.
+   */
+  keep?: () => (StateDictHolder | Tensor)[];
+  /** Called by `reset()`, before the counters are cleared: re-initialise the model here. */
+  onReset?: () => void;
+  /**
+   * Divergence: the loss is NaN or infinite, or above `factor` times the first loss read back
+   * (default 1e4; Infinity turns the check off).
+   */
+  divergenceFactor?: number;
+  /** Stop (pause) after this many steps. */
+  maxSteps?: number;
+}
+
+/** requestAnimationFrame when the host has one (a browser), else a zero-delay timeout (Node). */
+export function defaultScheduler(): Scheduler {
+  const host = globalThis as {
+    requestAnimationFrame?: (cb: () => void) => number;
+    cancelAnimationFrame?: (id: number) => void;
+  };
+  if (typeof host.requestAnimationFrame === 'function' && typeof host.cancelAnimationFrame === 'function') {
+    const raf = host.requestAnimationFrame.bind(host);
+    const caf = host.cancelAnimationFrame.bind(host);
+    return (cb) => {
+      const id = raf(cb);
+      return () => caf(id);
+    };
+  }
+  return timeoutScheduler;
+}
+
+export const timeoutScheduler: Scheduler = (cb) => {
+  const id = setTimeout(cb, 0);
+  return () => clearTimeout(id);
+};
+
+export class TrainingLoop {
+  private readonly opts: TrainingLoopOptions;
+  private readonly scheduler: Scheduler;
+  private state: LoopState = 'paused';
+  private stepCount = 0;
+  private lastLoss: number | null = null;
+  private firstLoss: number | null = null;
+  private frameLosses: number[] = [];
+  private metrics: Record<string, number> = {};
+  private reason: string | null = null;
+  private stepsPerFrame: number;
+  private cancelFrame: (() => void) | null = null;
+  private frameRunning: Promise<void> | null = null;
+  /** Bumped by reset/dispose: a frame started before it drops its results. */
+  private generation = 0;
+  private rate: { time: number; steps: number }[] = [];
+  private readonly carrier: CarriedState;
+  private readonly unregister: () => void;
+  private disposed = false;
+
+  constructor(opts: TrainingLoopOptions) {
+    this.opts = opts;
+    this.scheduler = opts.scheduler ?? defaultScheduler();
+    this.stepsPerFrame = checkStepsPerFrame(opts.stepsPerFrame ?? 1);
+    this.carrier = new CarriedState(opts.keep ?? (() => []));
+    this.unregister = registerResident(this.carrier);
+  }
+
+  /** Starts (or resumes) training, one frame per scheduler tick. */
+  play(): void {
+    if (this.disposed || this.state === 'running' || this.state === 'diverged' || this.state === 'failed') return;
+    this.state = 'running';
+    this.rate = [];
+    this.schedule();
+    this.emit();
+  }
+
+  pause(): void {
+    if (this.state !== 'running') return;
+    this.state = 'paused';
+    this.cancelFrame?.();
+    this.cancelFrame = null;
+    this.emit();
+  }
+
+  /** Runs one step and its read-back while paused; resolves when the snapshot has been sent. */
+  async stepOnce(): Promise<void> {
+    if (this.disposed || this.state !== 'paused') return;
+    if (this.frameRunning) await this.frameRunning;
+    await this.runFrame(1);
+  }
+
+  /** Clears a divergence or failure and the counters; `onReset` re-initialises the model. */
+  async reset(): Promise<void> {
+    this.cancelFrame?.();
+    this.cancelFrame = null;
+    this.generation++;
+    if (this.frameRunning) await this.frameRunning;
+    this.opts.onReset?.();
+    this.state = 'paused';
+    this.stepCount = 0;
+    this.lastLoss = null;
+    this.firstLoss = null;
+    this.frameLosses = [];
+    this.metrics = {};
+    this.reason = null;
+    this.rate = [];
+    this.emit();
+  }
+
+  setStepsPerFrame(n: number): void {
+    this.stepsPerFrame = checkStepsPerFrame(n);
+  }
+
+  snapshot(): TrainingSnapshot {
+    return {
+      state: this.state,
+      step: this.stepCount,
+      loss: this.lastLoss,
+      frameLosses: this.frameLosses,
+      metrics: this.metrics,
+      stepsPerSecond: this.state === 'running' ? this.measuredRate() : 0,
+      reason: this.reason,
+      backend: engineInfo()?.backend ?? tf.getBackend(),
+    };
+  }
+
+  /** Stops for good and forgets the loop's residents (the model belongs to its owner). */
+  async dispose(): Promise<void> {
+    this.disposed = true;
+    this.cancelFrame?.();
+    this.cancelFrame = null;
+    this.generation++;
+    if (this.frameRunning) await this.frameRunning;
+    this.unregister();
+  }
+
+  private schedule(): void {
+    this.cancelFrame = this.scheduler(() => {
+      this.cancelFrame = null;
+      if (this.state !== 'running') return;
+      void this.runFrame(this.stepsPerFrame).then(() => {
+        if (this.state === 'running' && !this.disposed) this.schedule();
+      });
+    });
+  }
+
+  private runFrame(steps: number): Promise<void> {
+    const run = this.frame(steps).finally(() => {
+      if (this.frameRunning === run) this.frameRunning = null;
+    });
+    this.frameRunning = run;
+    return run;
+  }
+
+  private async frame(steps: number): Promise<void> {
+    await backendSettled();
+    const generation = this.generation;
+    const lostSignal = backendLost();
+    if (this.opts.maxSteps !== undefined) steps = Math.min(steps, this.opts.maxSteps - this.stepCount);
+    if (steps <= 0) {
+      this.finish();
+      return;
+    }
+    // Run the frame's steps, keeping only each step's scalars.
+    const losses: tf.Tensor[] = [];
+    let lastMetrics: Record<string, tf.Tensor> = {};
+    try {
+      for (let i = 0; i < steps; i++) {
+        const result = tidy(() => this.opts.step(this.stepCount + i));
+        if (!(result?.loss instanceof Tensor)) throw new Error('step() must return { loss: Tensor, ... }');
+        if (result.loss.size !== 1) throw new Error(`step(): loss must have one element, got shape [${result.loss.shape}]`);
+        losses.push(result.loss.value);
+        for (const t of Object.values(lastMetrics)) t.dispose();
+        lastMetrics = {};
+        for (const [name, t] of Object.entries(result)) {
+          if (name === 'loss') continue;
+          if (!(t instanceof Tensor) || t.size !== 1) throw new Error(`step(): metric "${name}" must be a one-element Tensor`);
+          lastMetrics[name] = t.value;
+        }
+      }
+    } catch (e) {
+      losses.forEach((t) => t.dispose());
+      Object.values(lastMetrics).forEach((t) => t.dispose());
+      this.fail(`training step failed: ${(e as Error).message}`);
+      return;
+    }
+    // One read-back for everything: the losses, the metrics and the copies kept for a backend change.
+    const names = Object.keys(lastMetrics);
+    const packed = tf.tidy(() => tf.concat([tf.stack(losses.map((t) => tf.reshape(t, []))), ...names.map((n) => tf.reshape(lastMetrics[n], [1]))]));
+    losses.forEach((t) => t.dispose());
+    Object.values(lastMetrics).forEach((t) => t.dispose());
+    const readBack = Promise.all([packed.data() as Promise<Float32Array>, this.carrier.capture()]).then(([values]) => values);
+    const watchdog = setInterval(() => {
+      if (webglContextLost()) void reportBackendLost('the WebGL context was lost');
+    }, 500);
+    let outcome: { values: Float32Array } | null;
+    try {
+      outcome = await Promise.race([readBack.then((values) => ({ values })), lostSignal.then(() => null)]);
+    } finally {
+      clearInterval(watchdog);
+    }
+    if (!outcome) {
+      // The backend went away mid-frame: its steps are lost. The engine is already moving to the
+      // next backend (this call returns that move) and restores the models from the previous
+      // frame's read-back, which the counters still match.
+      readBack.catch(() => undefined);
+      void reportBackendLost('the WebGL context was lost').catch((e: Error) => this.fail(e.message));
+      disposeQuietly(packed);
+      return;
+    }
+    packed.dispose();
+    if (generation !== this.generation) return;
+    this.commitFrame(Array.from(outcome.values.subarray(0, steps)), names, outcome.values.subarray(steps));
+  }
+
+  private commitFrame(losses: number[], names: string[], metricValues: Float32Array): void {
+    const factor = this.opts.divergenceFactor ?? 1e4;
+    const kept: number[] = [];
+    let divergence: string | null = null;
+    for (const loss of losses) {
+      const at = this.stepCount + kept.length + 1;
+      if (!Number.isFinite(loss)) {
+        divergence = `the loss became ${Number.isNaN(loss) ? 'NaN (not a number)' : 'infinite'} at step ${at}`;
+        break;
+      }
+      if (this.firstLoss === null) this.firstLoss = loss;
+      if (Math.abs(loss) > factor * Math.max(Math.abs(this.firstLoss), 1e-6)) {
+        divergence = `the loss grew to ${formatNumber(loss)}, over ${formatNumber(factor)} times its first value, at step ${at}`;
+        kept.push(loss);
+        break;
+      }
+      kept.push(loss);
+    }
+    if (!divergence && !this.carrier.finite()) divergence = `the weights stopped being finite numbers by step ${this.stepCount + kept.length}`;
+    this.stepCount += kept.length;
+    this.frameLosses = kept;
+    if (kept.length) this.lastLoss = kept[kept.length - 1];
+    if (!divergence) {
+      const metrics: Record<string, number> = {};
+      names.forEach((n, i) => {
+        if (Number.isFinite(metricValues[i])) metrics[n] = metricValues[i];
+      });
+      this.metrics = metrics;
+    }
+    this.rate.push({ time: now(), steps: this.stepCount });
+    while (this.rate.length > 2 && this.rate[this.rate.length - 1].time - this.rate[1].time > 1000) this.rate.shift();
+    if (divergence) {
+      this.cancelFrame?.();
+      this.cancelFrame = null;
+      this.state = 'diverged';
+      this.reason = divergence;
+    } else if (this.opts.maxSteps !== undefined && this.stepCount >= this.opts.maxSteps) {
+      this.finish();
+      return;
+    }
+    this.emit();
+  }
+
+  private finish(): void {
+    this.cancelFrame?.();
+    this.cancelFrame = null;
+    if (this.state === 'running') this.state = 'paused';
+    this.emit();
+  }
+
+  private fail(reason: string): void {
+    this.cancelFrame?.();
+    this.cancelFrame = null;
+    this.state = 'failed';
+    this.reason = reason;
+    this.emit();
+  }
+
+  private measuredRate(): number {
+    if (this.rate.length < 2) return 0;
+    const a = this.rate[0];
+    const b = this.rate[this.rate.length - 1];
+    return b.time > a.time ? ((b.steps - a.steps) * 1000) / (b.time - a.time) : 0;
+  }
+
+  private emit(): void {
+    this.opts.onFrame?.(this.snapshot());
+  }
+}
+
+function disposeQuietly(t: tf.Tensor): void {
+  try {
+    t.dispose();
+  } catch {
+    // Memory of a lost WebGL context is already gone.
+  }
+}
+
+function checkStepsPerFrame(n: number): number {
+  if (!Number.isInteger(n) || n < 1) throw new Error(`stepsPerFrame must be a positive integer, got ${n}`);
+  return n;
+}
+
+function now(): number {
+  return globalThis.performance?.now() ?? Date.now();
+}
+
+function formatNumber(x: number): string {
+  return Math.abs(x) >= 1e5 || (x !== 0 && Math.abs(x) < 1e-3) ? x.toExponential(2) : String(Math.round(x * 1000) / 1000);
+}

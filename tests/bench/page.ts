@@ -1,0 +1,47 @@
+// The browser half of the benchmark: WebGL, then WebAssembly, in one page. The runner reads
+// `window.benchResult` when `window.benchDone` is set.
+import simdWasm from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
+import plainWasm from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
+import threadedWasm from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+import { initEngine, type BackendName } from '../../src/engine/backend';
+import { measureBackend, type BenchRow } from './measure';
+import type { ModelName } from './models';
+
+declare global {
+  interface Window {
+    benchResult?: { rows: BenchRow[]; renderer?: string; error?: string };
+    benchDone?: boolean;
+  }
+}
+
+const params = new URLSearchParams(location.search);
+const steps = Number(params.get('steps') ?? 10);
+const models = (params.get('models') ?? 'mlp,cnn,lstm').split(',') as ModelName[];
+const backends = (params.get('backends') ?? 'webgl,wasm').split(',') as BackendName[];
+
+async function main(): Promise<void> {
+  const rows: BenchRow[] = [];
+  let renderer: string | undefined;
+  const wasmPaths = {
+    'tfjs-backend-wasm-simd.wasm': simdWasm,
+    'tfjs-backend-wasm.wasm': plainWasm,
+    'tfjs-backend-wasm-threaded-simd.wasm': threadedWasm,
+  };
+  try {
+    for (const backend of backends) {
+      const info = await initEngine({ prefer: backend, wasmPaths });
+      if (info.backend !== backend) {
+        console.log(`bench: ${backend} unavailable (${info.reason})`);
+        continue;
+      }
+      renderer ??= info.renderer;
+      rows.push(...(await measureBackend(models, () => ({ warmup: 3, steps }), (line) => console.log(`bench: ${line}`))));
+    }
+    window.benchResult = { rows, renderer };
+  } catch (e) {
+    window.benchResult = { rows, renderer, error: (e as Error).stack ?? String(e) };
+  }
+  window.benchDone = true;
+}
+
+void main();

@@ -1,0 +1,108 @@
+// `npm run bench`: time per training step of the engine against raw TensorFlow.js, same model,
+// data and backend in one run, printed as a ratio (engine / raw; the target is ≤ 1.10).
+// Node: cpu and wasm. Then headless Chromium: webgl and wasm, from a page bundled with Vite's build
+// API into a temporary folder and served on 127.0.0.1.
+//   options: --node-only, --browser-only, --models mlp,cnn,lstm, --steps N (timed steps per side)
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { initEngine, type BackendName } from '../../src/engine/backend';
+import { requireChromium, WEBGL_ARGS } from '../support/chromium';
+import { serveStatic } from '../support/static-server';
+import { fmt, measureBackend, type BenchPlan, type BenchRow } from './measure';
+import { MODEL_TITLES, type ModelName } from './models';
+
+const args = process.argv.slice(2);
+const option = (name: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const models = (option('--models') ?? 'mlp,cnn,lstm').split(',') as ModelName[];
+const steps = Number(option('--steps') ?? 10);
+const here = dirname(fileURLToPath(import.meta.url));
+
+/** The plain-JS cpu backend is 30–300× slower than the others on the conv and LSTM models: fewer steps there. */
+function nodePlan(backend: BackendName): (m: ModelName) => BenchPlan {
+  return (m) => (backend === 'cpu' && m !== 'mlp' ? { warmup: 1, steps: Math.max(3, Math.round(steps / 3)) } : { warmup: 3, steps });
+}
+
+async function runNode(): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  for (const backend of ['cpu', 'wasm'] as const) {
+    const info = await initEngine({ prefer: backend });
+    if (info.backend !== backend) {
+      console.log(`node ${backend}: unavailable (${info.reason})`);
+      continue;
+    }
+    rows.push(...(await measureBackend(models, nodePlan(backend), (line) => console.log(`node ${line}`))));
+  }
+  return rows;
+}
+
+async function runBrowser(): Promise<{ rows: BenchRow[]; renderer?: string }> {
+  const executablePath = requireChromium();
+  const { build } = await import('vite');
+  const { chromium } = await import('playwright-core');
+  const outDir = mkdtempSync(join(tmpdir(), 'engine-bench-'));
+  try {
+    await build({ root: here, base: './', configFile: false, logLevel: 'warn', build: { outDir, emptyOutDir: true, chunkSizeWarningLimit: 4096 } });
+    const server = await serveStatic(outDir);
+    const browser = await chromium.launch({ executablePath, headless: true, args: WEBGL_ARGS });
+    try {
+      const page = await browser.newPage();
+      page.on('console', (m) => {
+        if (m.text().startsWith('bench:')) console.log(`chromium ${m.text().slice(7)}`);
+      });
+      page.on('pageerror', (e) => console.log(`chromium page error: ${e.message}`));
+      await page.goto(`${server.url}index.html?steps=${steps}&models=${models.join(',')}`);
+      await page.waitForFunction(() => window.benchDone === true, undefined, { timeout: 240_000, polling: 500 });
+      const result = await page.evaluate(() => window.benchResult!);
+      if (result.error) throw new Error(`benchmark page failed: ${result.error}`);
+      return result;
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+  } finally {
+    rmSync(outDir, { recursive: true, force: true });
+  }
+}
+
+function table(rows: BenchRow[], where: string): string {
+  const lines = [
+    `| where | backend | model | engine ms/step | tfjs ms/step | engine / tfjs |`,
+    `|---|---|---|---:|---:|---:|`,
+  ];
+  for (const r of rows) {
+    const ratio = r.engineMs !== null && r.rawMs !== null ? (r.engineMs / r.rawMs).toFixed(2) : 'n/a';
+    lines.push(`| ${where} | ${r.backend} | ${MODEL_TITLES[r.model]} | ${fmt(r.engineMs)} | ${fmt(r.rawMs)} | ${ratio} |`);
+  }
+  return lines.join('\n');
+}
+
+const t0 = Date.now();
+const sections: string[] = [];
+const notes: string[] = [];
+const leaks: string[] = [];
+const collect = (rows: BenchRow[], where: string) => {
+  sections.push(table(rows, where));
+  for (const r of rows) {
+    if (r.note) notes.push(`${where} ${r.backend} ${r.model}: ${r.note}`);
+    if (r.leaked !== 0) leaks.push(`${where} ${r.backend} ${r.model}: ${r.leaked} tensors left behind`);
+  }
+};
+if (!args.includes('--browser-only')) collect(await runNode(), 'node');
+if (!args.includes('--node-only')) {
+  const result = await runBrowser();
+  collect(result.rows, 'chromium');
+  if (result.renderer) notes.push(`chromium WebGL renderer: ${result.renderer}`);
+}
+console.log(`\nMedian time per training step (${steps} timed steps per side after warm-up; ratio target ≤ 1.10)\n`);
+console.log(sections.join('\n\n').replace(/\n\n\| where[^\n]*\n\|---[^\n]*/g, ''));
+if (notes.length) console.log(`\n${notes.map((n) => `- ${n}`).join('\n')}`);
+if (leaks.length) {
+  console.log(`\nMemory leaks:\n${leaks.map((n) => `- ${n}`).join('\n')}`);
+  process.exitCode = 1;
+}
+console.log(`\nTotal ${((Date.now() - t0) / 1000).toFixed(0)} s`);
