@@ -10,8 +10,8 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'no
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import type { Plugin } from 'vite';
-import { Random } from '../engine/random';
-import { decodeMnist, encodeMnist, MNIST_FILES } from '../engine/data/mnistFormat';
+import { Random } from '../engine/random.ts';
+import { decodeMnist, encodeMnist, MNIST_FILES } from '../engine/data/mnistFormat.ts';
 
 export const MNIST_SPLIT_SEED = 20251125;
 const TEST_FRACTION = 0.2;

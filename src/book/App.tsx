@@ -1,0 +1,166 @@
+// The shell around every page: skip link, top bar (menu, title, shortcuts, theme), sidebar,
+// the page itself, and the keyboard shortcuts.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { chapters, loadChapter, loadedChapter, neighbours, type ChapterModule } from './chapters.ts';
+import { ChapterPage } from './ChapterPage.tsx';
+import { Landing } from './Landing.tsx';
+import { NotFound } from './NotFound.tsx';
+import { chapterHref, interceptLinkClicks, landingHref, navigate, routeFromPath, usePathname, type Route } from './router.ts';
+import { ShortcutHelp } from './ShortcutHelp.tsx';
+import { useShortcuts, widgetToPresent } from './shortcuts.ts';
+import { Sidebar } from './Sidebar.tsx';
+import { BOOK_TITLE, pageTitle } from './site.ts';
+import { toggleTheme, useTheme } from './theme.ts';
+
+/** The current chapter's compiled module: at once when already loaded (hydration), else when it arrives. */
+function useChapterModule(route: Route): { module: ChapterModule | undefined; error: Error | null } {
+  const slug = route.kind === 'chapter' ? route.slug : null;
+  const [state, setState] = useState<{ slug: string | null; module: ChapterModule | undefined; error: Error | null }>(() => ({
+    slug,
+    module: slug ? loadedChapter(slug) : undefined,
+    error: null,
+  }));
+  const current = state.slug === slug ? state : { slug, module: slug ? loadedChapter(slug) : undefined, error: null };
+  if (current !== state) setState(current);
+
+  useEffect(() => {
+    if (!slug || current.module) return;
+    let live = true;
+    loadChapter(slug).then(
+      (module) => live && setState({ slug, module, error: null }),
+      (error: unknown) => live && setState({ slug, module: undefined, error: error instanceof Error ? error : new Error(String(error)) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [slug, current.module]);
+
+  return { module: current.module, error: current.error };
+}
+
+function ThemeToggle() {
+  const theme = useTheme();
+  // Before hydration the theme is unknown to React; the label then names the action generically.
+  const label = theme === null ? 'Switch theme' : theme === 'dark' ? 'Switch to light theme' : 'Switch to dark theme';
+  return (
+    <button type="button" className="icon-button" data-action="toggle-theme" aria-label={label} title={`${label} (t)`} onClick={toggleTheme}>
+      <svg aria-hidden="true" viewBox="0 0 24 24" width="20" height="20" className="icon-moon">
+        <path d="M21 12.8A9 9 0 1 1 11.2 3a7 7 0 0 0 9.8 9.8z" fill="currentColor" />
+      </svg>
+      <svg aria-hidden="true" viewBox="0 0 24 24" width="20" height="20" className="icon-sun">
+        <circle cx="12" cy="12" r="4.5" fill="currentColor" />
+        <path
+          d="M12 1.5v3M12 19.5v3M1.5 12h3M19.5 12h3M4.6 4.6l2.1 2.1M17.3 17.3l2.1 2.1M4.6 19.4l2.1-2.1M17.3 6.7l2.1-2.1"
+          stroke="currentColor"
+          strokeWidth="2"
+          strokeLinecap="round"
+        />
+      </svg>
+    </button>
+  );
+}
+
+export function App({ serverPath }: { serverPath?: string }) {
+  const pathname = usePathname(serverPath);
+  const route = useMemo(() => routeFromPath(pathname), [pathname]);
+  const chapter = useChapterModule(route);
+  const [menuOpen, setMenuOpen] = useState(false);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const menuButton = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => interceptLinkClicks(document), []);
+
+  useEffect(() => {
+    document.title = pageTitle(route);
+    setMenuOpen(false);
+  }, [route]);
+
+  const actions = useMemo(() => {
+    const go = (direction: 'prev' | 'next') => {
+      if (route.kind === 'chapter') {
+        const target = neighbours(route.slug)[direction];
+        if (target) navigate(chapterHref(target.slug));
+        else if (direction === 'prev') navigate(landingHref);
+      } else if (direction === 'next' && route.kind === 'landing') {
+        const first = chapters[0];
+        if (first) navigate(chapterHref(first.slug));
+      }
+    };
+    return {
+      previousChapter: () => go('prev'),
+      nextChapter: () => go('next'),
+      toggleTheme,
+      presentWidget: () => widgetToPresent(document)?.querySelector<HTMLButtonElement>('[data-action="present"]')?.click(),
+      showHelp: () => setHelpOpen(true),
+    };
+  }, [route]);
+  useShortcuts(actions);
+
+  useEffect(() => {
+    if (!menuOpen) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') {
+        setMenuOpen(false);
+        menuButton.current?.focus();
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [menuOpen]);
+
+  const closeHelp = useCallback(() => setHelpOpen(false), []);
+
+  return (
+    <>
+      <a className="skip-link" href="#content">
+        Skip to content
+      </a>
+      <header className="topbar">
+        <button
+          ref={menuButton}
+          type="button"
+          className="icon-button menu-button"
+          aria-label="Contents"
+          aria-expanded={menuOpen}
+          aria-controls="sidebar"
+          onClick={() => setMenuOpen((open) => !open)}
+        >
+          <svg aria-hidden="true" viewBox="0 0 24 24" width="20" height="20">
+            <path d="M3 6h18M3 12h18M3 18h18" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
+          </svg>
+          <span className="menu-label">Contents</span>
+        </button>
+        <a className="book-title" href={landingHref}>
+          {BOOK_TITLE}
+        </a>
+        <div className="topbar-tools">
+          <button
+            type="button"
+            className="icon-button"
+            data-action="shortcuts"
+            aria-label="Keyboard shortcuts"
+            title="Keyboard shortcuts (?)"
+            onClick={() => setHelpOpen(true)}
+          >
+            <span aria-hidden="true">?</span>
+          </button>
+          <ThemeToggle />
+        </div>
+      </header>
+      <div className="layout" data-menu-open={menuOpen ? 'true' : undefined}>
+        <Sidebar route={route} toc={chapter.module?.toc} />
+        <div className="sidebar-scrim" aria-hidden="true" onClick={() => setMenuOpen(false)} />
+        <main id="content" className="content" tabIndex={-1}>
+          {route.kind === 'landing' ? (
+            <Landing />
+          ) : route.kind === 'chapter' ? (
+            <ChapterPage key={route.slug} slug={route.slug} module={chapter.module} error={chapter.error} />
+          ) : (
+            <NotFound />
+          )}
+        </main>
+      </div>
+      <ShortcutHelp open={helpOpen} onClose={closeHelp} />
+    </>
+  );
+}

@@ -1,0 +1,91 @@
+// One chapter: its title and summary (known without loading it), its compiled MDX rendered
+// through the component map, and links to the previous and next chapters.
+import { useEffect } from 'react';
+import { findChapter, neighbours, type ChapterModule } from './chapters.ts';
+import { pageComponents } from './mdxComponents.ts';
+import { markContentRendered, whenPageReady } from './pageReady.ts';
+import { chapterHref, focusPageHeading, landingHref, lastNavigationKind, scrollToHash } from './router.ts';
+import { chapterNumber } from './Sidebar.tsx';
+
+function ChapterContent({ module }: { module: ChapterModule }) {
+  const Content = module.default;
+  useEffect(() => {
+    markContentRendered();
+    const kind = lastNavigationKind();
+    if (kind !== 'initial') {
+      // A new page reached by a link: start at its top (or its anchor) and move focus there, so a
+      // screen reader announces the new page.
+      if (!scrollToHash(location.hash)) window.scrollTo(0, 0);
+      focusPageHeading();
+    } else {
+      scrollToHash(location.hash);
+    }
+    if (!location.hash) return;
+    // Diagrams drawn after the first scroll change the height above the anchor: scroll again once
+    // they are done, unless the reader has scrolled meanwhile.
+    const scrolledTo = window.scrollY;
+    let live = true;
+    whenPageReady().then(() => {
+      if (live && Math.abs(window.scrollY - scrolledTo) < 2) scrollToHash(location.hash);
+    });
+    return () => {
+      live = false;
+    };
+  }, [module]);
+  return (
+    <div className="prose">
+      <Content components={pageComponents} />
+    </div>
+  );
+}
+
+export function ChapterPage({ slug, module, error }: { slug: string; module: ChapterModule | undefined; error: Error | null }) {
+  const meta = findChapter(slug);
+  const { prev, next } = neighbours(slug);
+  if (!meta) return null;
+  return (
+    <article className="chapter" aria-labelledby="chapter-title">
+      <header className="chapter-header">
+        <p className="chapter-kicker">{meta.testOnly ? 'Test page' : `Chapter ${chapterNumber(meta)}`}</p>
+        <h1 id="chapter-title" tabIndex={-1}>
+          {meta.title}
+        </h1>
+        <p className="chapter-summary">{meta.summary}</p>
+      </header>
+      {module ? (
+        <ChapterContent module={module} />
+      ) : error ? (
+        <div className="chapter-error" role="alert">
+          <p>This chapter could not be loaded: {error.message}</p>
+          <p>
+            {/* The same address again: the browser reloads the page. */}
+            <a href={chapterHref(slug)}>Try again</a>
+          </p>
+        </div>
+      ) : (
+        <p className="chapter-loading" aria-live="polite">
+          Loading the chapter…
+        </p>
+      )}
+      <nav className="pager" aria-label="Previous and next chapter">
+        {prev ? (
+          <a className="pager-prev" href={chapterHref(prev.slug)} rel="prev">
+            <span className="pager-label">Previous</span>
+            <span className="pager-title">{prev.title}</span>
+          </a>
+        ) : (
+          <a className="pager-prev" href={landingHref}>
+            <span className="pager-label">Previous</span>
+            <span className="pager-title">About this book</span>
+          </a>
+        )}
+        {next ? (
+          <a className="pager-next" href={chapterHref(next.slug)} rel="next">
+            <span className="pager-label">Next</span>
+            <span className="pager-title">{next.title}</span>
+          </a>
+        ) : null}
+      </nav>
+    </article>
+  );
+}

@@ -1,0 +1,97 @@
+// The sidebar: every chapter, and under the current one its sections (h2/h3), the one being read
+// highlighted. On a phone it is a menu opened from the top bar.
+import { useEffect, useState } from 'react';
+import { chapters, type ChapterMeta, type TocEntry } from './chapters.ts';
+import { chapterHref, landingHref, type Route } from './router.ts';
+
+/** The id of the last section heading that has scrolled past the top fifth of the window. */
+function useActiveSection(toc: TocEntry[] | undefined): string | null {
+  const [active, setActive] = useState<string | null>(null);
+  useEffect(() => {
+    if (!toc || toc.length === 0) {
+      setActive(null);
+      return;
+    }
+    let frame = 0;
+    const measure = () => {
+      frame = 0;
+      const line = window.innerHeight * 0.2;
+      let current: string | null = null;
+      for (const entry of toc) {
+        const heading = document.getElementById(entry.id);
+        if (!heading) continue;
+        if (heading.getBoundingClientRect().top <= line) current = entry.id;
+        else break;
+      }
+      setActive(current ?? toc[0].id);
+    };
+    const schedule = () => {
+      if (!frame) frame = requestAnimationFrame(measure);
+    };
+    measure();
+    window.addEventListener('scroll', schedule, { passive: true });
+    window.addEventListener('resize', schedule);
+    return () => {
+      if (frame) cancelAnimationFrame(frame);
+      window.removeEventListener('scroll', schedule);
+      window.removeEventListener('resize', schedule);
+    };
+  }, [toc]);
+  return active;
+}
+
+export function chapterNumber(chapter: ChapterMeta): string {
+  return String(chapter.order).padStart(2, '0');
+}
+
+function ChapterLinks({ list, route, toc, active }: { list: readonly ChapterMeta[]; route: Route; toc: TocEntry[] | undefined; active: string | null }) {
+  return (
+    <ol className="chapter-list">
+      {list.map((chapter) => {
+        const current = route.kind === 'chapter' && route.slug === chapter.slug;
+        return (
+          <li key={chapter.slug} className={current ? 'is-current' : undefined}>
+            <a href={chapterHref(chapter.slug)} aria-current={current ? 'page' : undefined}>
+              <span className="chapter-num" aria-hidden="true">
+                {chapterNumber(chapter)}
+              </span>
+              <span>{chapter.title}</span>
+            </a>
+            {current && toc && toc.length > 0 ? (
+              <ol className="section-list" aria-label={`Sections of ${chapter.title}`}>
+                {toc.map((entry) => (
+                  <li key={entry.id} className={`depth-${entry.depth}`}>
+                    <a href={`#${entry.id}`} aria-current={active === entry.id ? 'location' : undefined}>
+                      {entry.text}
+                    </a>
+                  </li>
+                ))}
+              </ol>
+            ) : null}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
+
+export function Sidebar({ route, toc }: { route: Route; toc: TocEntry[] | undefined }) {
+  const active = useActiveSection(route.kind === 'chapter' ? toc : undefined);
+  const book = chapters.filter((c) => !c.testOnly);
+  const testPages = chapters.filter((c) => c.testOnly);
+  return (
+    <nav id="sidebar" className="sidebar" aria-label="Book contents">
+      <a className="sidebar-home" href={landingHref} aria-current={route.kind === 'landing' ? 'page' : undefined}>
+        About this book
+      </a>
+      <p className="sidebar-heading">Chapters</p>
+      <ChapterLinks list={book} route={route} toc={toc} active={active} />
+      {testPages.length > 0 ? (
+        <>
+          <p className="sidebar-heading">Test pages</p>
+          <ChapterLinks list={testPages} route={route} toc={toc} active={active} />
+        </>
+      ) : null}
+    </nav>
+  );
+}

@@ -1,0 +1,226 @@
+// The frame every widget sits in: a title, a compute badge, "present" and "reset" buttons, a
+// lazy-load boundary whose fallback already has the widget's size and title (so nothing jumps
+// when the code arrives), and an error boundary that says what went wrong and offers a reset.
+//
+// `defineWidget({ name, title, height, load })` returns the component a chapter uses by name
+// (through the component map). The widget itself receives its MDX props plus `{ presenting }`.
+import {
+  Component,
+  lazy,
+  Suspense,
+  useCallback,
+  useEffect,
+  useId,
+  useRef,
+  useState,
+  type ComponentType,
+  type ErrorInfo,
+  type LazyExoticComponent,
+  type ReactNode,
+  type RefObject,
+} from 'react';
+import { ComputeBadge } from './ComputeBadge.tsx';
+
+/** What the frame adds to a widget's own props. */
+export interface WidgetRenderProps {
+  /** True while the widget is shown full-screen for a class: use larger type and controls. */
+  presenting: boolean;
+}
+
+export interface WidgetDefinition<P extends object> {
+  /** Component name, as written in chapters (`<DecisionBoundary />`) and in `data-widget`. */
+  name: string;
+  title: string;
+  /** Height in CSS pixels the widget needs, reserved before it loads. */
+  height: number;
+  load: () => Promise<{ default: ComponentType<P & WidgetRenderProps> }>;
+}
+
+export const frameStrings = {
+  present: 'Present',
+  leavePresent: 'Leave presentation',
+  presentHint: 'Show this figure full-screen (Esc leaves)',
+  reset: 'Reset',
+  resetHint: 'Start this figure again from its initial state',
+  loading: 'Loading the interactive figure…',
+  failed: 'This figure stopped with an error:',
+  failedReset: 'Reset the figure',
+};
+
+interface BoundaryProps {
+  onReset: () => void;
+  children: ReactNode;
+}
+
+class WidgetErrorBoundary extends Component<BoundaryProps, { error: Error | null }> {
+  override state: { error: Error | null } = { error: null };
+
+  static getDerivedStateFromError(error: unknown) {
+    return { error: error instanceof Error ? error : new Error(String(error)) };
+  }
+
+  override componentDidCatch(error: Error, info: ErrorInfo) {
+    // Shown in the page; logged as a warning with the component stack for whoever debugs it.
+    console.warn(`Widget error: ${error.message}`, info.componentStack);
+  }
+
+  override render() {
+    if (!this.state.error) return this.props.children;
+    return (
+      <div className="widget-error" data-widget-error="" role="alert">
+        <p>
+          {frameStrings.failed} <strong>{this.state.error.message || this.state.error.name}</strong>
+        </p>
+        <button type="button" onClick={this.props.onReset}>
+          {frameStrings.failedReset}
+        </button>
+      </div>
+    );
+  }
+}
+
+function LoadingFallback({ height, title }: { height: number; title: string }) {
+  return (
+    <div className="widget-loading" data-widget-loading="" style={{ minHeight: height }} aria-busy="true">
+      <p>
+        <span className="visually-hidden">{title}: </span>
+        {frameStrings.loading}
+      </p>
+    </div>
+  );
+}
+
+type PresentMode = null | 'fullscreen' | 'css';
+
+/** Full-screen via the Fullscreen API, else a fixed overlay; Esc leaves either. */
+function usePresentMode(target: RefObject<HTMLElement | null>) {
+  const [mode, setMode] = useState<PresentMode>(null);
+
+  const leave = useCallback(() => {
+    if (typeof document !== 'undefined' && document.fullscreenElement && document.fullscreenElement === target.current) {
+      document.exitFullscreen().catch(() => undefined);
+    }
+    setMode(null);
+  }, [target]);
+
+  const enter = useCallback(async () => {
+    const element = target.current;
+    if (!element) return;
+    if (document.fullscreenEnabled && typeof element.requestFullscreen === 'function') {
+      try {
+        await element.requestFullscreen();
+        setMode('fullscreen');
+        return;
+      } catch {
+        // Refused (no user gesture, an iframe without permission): fall back to the overlay.
+      }
+    }
+    setMode('css');
+  }, [target]);
+
+  useEffect(() => {
+    if (mode === null) return;
+    const onFullscreenChange = () => {
+      if (mode === 'fullscreen' && document.fullscreenElement !== target.current) setMode(null);
+    };
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') {
+        event.preventDefault();
+        leave();
+      }
+    };
+    document.addEventListener('fullscreenchange', onFullscreenChange);
+    document.addEventListener('keydown', onKey);
+    if (mode === 'css') document.documentElement.classList.add('has-presenting-widget');
+    return () => {
+      document.removeEventListener('fullscreenchange', onFullscreenChange);
+      document.removeEventListener('keydown', onKey);
+      document.documentElement.classList.remove('has-presenting-widget');
+    };
+  }, [mode, leave, target]);
+
+  return { mode, enter, leave };
+}
+
+interface FrameProps<P extends object> {
+  name: string;
+  title: string;
+  height: number;
+  widget: LazyExoticComponent<ComponentType<P & WidgetRenderProps>>;
+  widgetProps: P;
+}
+
+export function WidgetFrame<P extends object>({ name, title, height, widget: Widget, widgetProps }: FrameProps<P>) {
+  const sectionRef = useRef<HTMLElement>(null);
+  const titleId = useId();
+  const [resetCount, setResetCount] = useState(0);
+  // The widget's code loads after hydration: the pre-rendered page and the first client render
+  // both show the fallback, so they match, and a page without widgets fetches no widget code.
+  const [mounted, setMounted] = useState(false);
+  const { mode, enter, leave } = usePresentMode(sectionRef);
+  const presenting = mode !== null;
+
+  useEffect(() => setMounted(true), []);
+
+  const reset = useCallback(() => setResetCount((n) => n + 1), []);
+
+  return (
+    <section
+      ref={sectionRef}
+      className="widget"
+      data-widget={name}
+      data-presenting={presenting ? mode : undefined}
+      aria-labelledby={titleId}
+    >
+      <header className="widget-header">
+        <h3 className="widget-title" id={titleId}>
+          {title}
+        </h3>
+        <div className="widget-tools">
+          <ComputeBadge />
+          <button
+            type="button"
+            data-action="present"
+            aria-pressed={presenting}
+            title={frameStrings.presentHint}
+            onClick={() => (presenting ? leave() : void enter())}
+          >
+            {presenting ? frameStrings.leavePresent : frameStrings.present}
+          </button>
+          <button type="button" data-action="reset" title={frameStrings.resetHint} onClick={reset}>
+            {frameStrings.reset}
+          </button>
+        </div>
+      </header>
+      <div className="widget-body" style={{ minHeight: height }}>
+        {mounted ? (
+          <WidgetErrorBoundary key={resetCount} onReset={reset}>
+            <Suspense fallback={<LoadingFallback height={height} title={title} />}>
+              <Widget {...widgetProps} presenting={presenting} />
+            </Suspense>
+          </WidgetErrorBoundary>
+        ) : (
+          <LoadingFallback height={height} title={title} />
+        )}
+      </div>
+    </section>
+  );
+}
+
+/** A widget for the component map: its code is a separate chunk, loaded when a page shows it. */
+export function defineWidget<P extends object = Record<string, never>>(definition: WidgetDefinition<P>): ComponentType<P> {
+  const LazyWidget = lazy(definition.load);
+  function DefinedWidget(props: P) {
+    return (
+      <WidgetFrame<P>
+        name={definition.name}
+        title={definition.title}
+        height={definition.height}
+        widget={LazyWidget}
+        widgetProps={props}
+      />
+    );
+  }
+  DefinedWidget.displayName = definition.name;
+  return DefinedWidget;
+}

@@ -1,0 +1,34 @@
+// Boxes that set a paragraph apart: a note, a warning, a thing to try with a widget.
+import type { ReactNode } from 'react';
+
+interface CalloutProps {
+  /** Replaces the default label ("Note", "Warning", "Try this"). */
+  title?: string;
+  children?: ReactNode;
+}
+
+function Callout({ kind, label, title, children }: CalloutProps & { kind: string; label: string }) {
+  return (
+    <aside className={`callout callout-${kind}`} aria-label={title ?? label}>
+      <p className="callout-title">{title ?? label}</p>
+      <div className="callout-body">{children}</div>
+    </aside>
+  );
+}
+
+export function Note(props: CalloutProps) {
+  return <Callout kind="note" label="Note" {...props} />;
+}
+
+export function Warning(props: CalloutProps) {
+  return <Callout kind="warning" label="Warning" {...props} />;
+}
+
+export function TryThis(props: CalloutProps) {
+  return <Callout kind="try" label="Try this" {...props} />;
+}
+
+/** A key on the keyboard, e.g. <Kbd>t</Kbd>. */
+export function Kbd({ children }: { children?: ReactNode }) {
+  return <kbd>{children}</kbd>;
+}

@@ -1,0 +1,52 @@
+// The chapters at run time: metadata for navigation (always present, tiny) and each chapter's
+// compiled MDX, loaded on demand as its own chunk and kept once loaded.
+import type { ComponentType } from 'react';
+import { chapters as generated } from 'virtual:book/chapters';
+import type { TocEntry } from './build/mdxOptions.ts';
+import type { ComponentMap } from './components.tsx';
+
+export type { TocEntry };
+
+export interface ChapterModule {
+  default: ComponentType<{ components?: ComponentMap }>;
+  frontmatter: { title: string; summary: string };
+  toc: TocEntry[];
+}
+
+export type ChapterMeta = (typeof generated)[number];
+
+export const chapters: readonly ChapterMeta[] = generated;
+
+const loaded = new Map<string, ChapterModule>();
+const loading = new Map<string, Promise<ChapterModule>>();
+
+export function findChapter(slug: string): ChapterMeta | undefined {
+  return chapters.find((c) => c.slug === slug);
+}
+
+/** The chapter's module if it has already been loaded (so a page can render without waiting). */
+export function loadedChapter(slug: string): ChapterModule | undefined {
+  return loaded.get(slug);
+}
+
+export function loadChapter(slug: string): Promise<ChapterModule> {
+  const meta = findChapter(slug);
+  if (!meta) return Promise.reject(new Error(`No chapter "${slug}"`));
+  let promise = loading.get(slug);
+  if (!promise) {
+    promise = meta.load().then((value) => {
+      const mod = value as ChapterModule;
+      loaded.set(slug, mod);
+      return mod;
+    });
+    // A failed load (a network hiccup) may be retried by the next visit.
+    promise.catch(() => loading.delete(slug));
+    loading.set(slug, promise);
+  }
+  return promise;
+}
+
+export function neighbours(slug: string): { prev: ChapterMeta | undefined; next: ChapterMeta | undefined } {
+  const i = chapters.findIndex((c) => c.slug === slug);
+  return { prev: i > 0 ? chapters[i - 1] : undefined, next: i >= 0 ? chapters[i + 1] : undefined };
+}

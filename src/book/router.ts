@@ -1,0 +1,141 @@
+// Routes and client-side navigation. Every route is also a real HTML file in the build (see
+// build/prerender.ts), so a reload or a link from elsewhere lands on the same page.
+//   ${BASE}                      landing page
+//   ${BASE}chapters/<slug>/      a chapter
+import { useSyncExternalStore } from 'react';
+import { findChapter } from './chapters.ts';
+import { resetPageReady } from './pageReady.ts';
+
+export type Route = { kind: 'landing' } | { kind: 'chapter'; slug: string } | { kind: 'not-found' };
+
+/** The base path the site is served under, with a trailing slash (Vite's `base`). */
+export const BASE = import.meta.env.BASE_URL;
+
+export function routeFromPath(pathname: string): Route {
+  let rest: string;
+  if (pathname.startsWith(BASE)) rest = pathname.slice(BASE.length);
+  else if (`${pathname}/` === BASE) rest = '';
+  else return { kind: 'not-found' };
+  rest = rest.replace(/(^|\/)index\.html$/, '$1');
+  if (rest === '') return { kind: 'landing' };
+  const match = /^chapters\/([a-z0-9-]+)\/?$/.exec(rest);
+  if (match && findChapter(match[1])) return { kind: 'chapter', slug: match[1] };
+  return { kind: 'not-found' };
+}
+
+/** A stable name of a route ("landing", "chapter:intro", "not-found"). */
+export function routeKey(route: Route): string {
+  return route.kind === 'chapter' ? `chapter:${route.slug}` : route.kind;
+}
+
+export function chapterHref(slug: string, hash = ''): string {
+  return `${BASE}chapters/${slug}/${hash ? `#${hash.replace(/^#/, '')}` : ''}`;
+}
+
+export const landingHref = BASE;
+
+// ---- navigation state ----
+
+/** How the current page was reached: the first load, a link, or back/forward. */
+export type NavigationKind = 'initial' | 'push' | 'pop';
+
+let navigationKind: NavigationKind = 'initial';
+const listeners = new Set<() => void>();
+
+export function lastNavigationKind(): NavigationKind {
+  return navigationKind;
+}
+
+function notify(): void {
+  for (const listener of listeners) listener();
+}
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  if (listeners.size === 1) window.addEventListener('popstate', onPopState);
+  return () => {
+    listeners.delete(listener);
+    if (listeners.size === 0) window.removeEventListener('popstate', onPopState);
+  };
+}
+
+let lastPath = typeof location === 'undefined' ? '' : location.pathname;
+
+function onPopState(): void {
+  // Back/forward between two anchors of one page is not a new page.
+  if (location.pathname === lastPath) return;
+  lastPath = location.pathname;
+  navigationKind = 'pop';
+  resetPageReady();
+  notify();
+}
+
+/** Client-side navigation to a URL of this site (path, optional #hash). */
+export function navigate(href: string): void {
+  const url = new URL(href, location.href);
+  const samePage = url.pathname === location.pathname;
+  history.pushState(null, '', url.pathname + url.search + url.hash);
+  if (samePage) {
+    // Only the hash changed: scroll as the browser would have.
+    scrollToHash(url.hash, 'smooth');
+    return;
+  }
+  lastPath = url.pathname;
+  navigationKind = 'push';
+  resetPageReady();
+  notify();
+}
+
+/** Scrolls to the element a `#hash` names; returns whether there was one. */
+export function scrollToHash(hash: string, behavior: ScrollBehavior = 'auto'): boolean {
+  if (!hash || hash === '#') return false;
+  let id: string;
+  try {
+    id = decodeURIComponent(hash.slice(1));
+  } catch {
+    return false;
+  }
+  const target = document.getElementById(id);
+  if (!target) return false;
+  target.scrollIntoView({ behavior, block: 'start' });
+  return true;
+}
+
+/** After a link to a new page: focus its h1, so a screen reader announces the page. */
+export function focusPageHeading(): void {
+  document.querySelector<HTMLElement>('#content h1')?.focus({ preventScroll: true });
+}
+
+/**
+ * The current path: on the server (and while hydrating) the path being rendered, in the browser
+ * the address bar's.
+ */
+export function usePathname(serverPath: string | undefined): string {
+  return useSyncExternalStore(
+    subscribe,
+    () => location.pathname,
+    () => serverPath ?? location.pathname,
+  );
+}
+
+/**
+ * Turns clicks on links to the book's own pages into client-side navigation (no reload), leaving
+ * new-tab clicks, downloads, other sites and same-page anchors to the browser.
+ */
+export function interceptLinkClicks(root: Document): () => void {
+  const onClick = (event: MouseEvent) => {
+    if (event.defaultPrevented || event.button !== 0) return;
+    if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    const anchor = (event.target as Element | null)?.closest?.('a[href]');
+    if (!(anchor instanceof HTMLAnchorElement)) return;
+    if ((anchor.target && anchor.target !== '_self') || anchor.hasAttribute('download')) return;
+    const url = new URL(anchor.href, location.href);
+    if (url.origin !== location.origin) return;
+    if (url.pathname === location.pathname) return; // an anchor on this page: native scrolling
+    if (routeFromPath(url.pathname).kind === 'not-found') return;
+    event.preventDefault();
+    navigate(url.href);
+  };
+  root.addEventListener('click', onClick);
+  return () => root.removeEventListener('click', onClick);
+}

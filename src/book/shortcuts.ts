@@ -1,0 +1,91 @@
+// Keyboard shortcuts, documented in the first chapter and in the help dialog (`?`). None fires
+// while the reader types in a field or holds Ctrl, Alt or Meta.
+import { useEffect } from 'react';
+
+export interface Shortcut {
+  keys: string[];
+  description: string;
+}
+
+export const SHORTCUTS: Shortcut[] = [
+  { keys: ['['], description: 'Previous chapter' },
+  { keys: [']'], description: 'Next chapter' },
+  { keys: ['t'], description: 'Switch between light and dark theme' },
+  { keys: ['p'], description: 'Present the focused widget full-screen (or the one most in view)' },
+  { keys: ['Esc'], description: 'Leave presentation, close a dialog or the menu' },
+  { keys: ['?'], description: 'Show these shortcuts' },
+];
+
+export interface ShortcutActions {
+  previousChapter: () => void;
+  nextChapter: () => void;
+  toggleTheme: () => void;
+  presentWidget: () => void;
+  showHelp: () => void;
+}
+
+/** True when a key press belongs to a text field, a select or an editable element. */
+export function isTypingTarget(target: EventTarget | null): boolean {
+  if (typeof Element === 'undefined' || !(target instanceof Element)) return false;
+  if (target.closest('textarea, select, [contenteditable=""], [contenteditable="true"]')) return true;
+  if (target instanceof HTMLInputElement) {
+    // Letters on a checkbox, a slider or a button are not typing (sliders take only arrows,
+    // Page Up/Down and Home/End); on a text or number field they are.
+    return !['checkbox', 'radio', 'range', 'color', 'file', 'button', 'submit', 'reset', 'image'].includes(target.type);
+  }
+  return false;
+}
+
+/** The action bound to a key event, or null. */
+export function shortcutFor(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey' | 'target'>): keyof ShortcutActions | null {
+  if (event.ctrlKey || event.metaKey || event.altKey) return null;
+  if (isTypingTarget(event.target)) return null;
+  switch (event.key) {
+    case '[':
+      return 'previousChapter';
+    case ']':
+      return 'nextChapter';
+    case 't':
+    case 'T':
+      return 'toggleTheme';
+    case 'p':
+    case 'P':
+      return 'presentWidget';
+    case '?':
+      return 'showHelp';
+    default:
+      return null;
+  }
+}
+
+/** The widget `p` presents: the one holding focus, else the one taking most of the viewport. */
+export function widgetToPresent(doc: Document): HTMLElement | null {
+  const focused = doc.activeElement?.closest<HTMLElement>('[data-widget]');
+  if (focused) return focused;
+  let best: HTMLElement | null = null;
+  let bestArea = 0;
+  const viewHeight = doc.documentElement.clientHeight;
+  for (const widget of doc.querySelectorAll<HTMLElement>('[data-widget]')) {
+    const rect = widget.getBoundingClientRect();
+    const visible = Math.max(0, Math.min(rect.bottom, viewHeight) - Math.max(rect.top, 0));
+    if (visible > bestArea) {
+      bestArea = visible;
+      best = widget;
+    }
+  }
+  return best;
+}
+
+export function useShortcuts(actions: ShortcutActions): void {
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || event.isComposing) return;
+      const action = shortcutFor(event);
+      if (!action) return;
+      event.preventDefault();
+      actions[action]();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [actions]);
+}

@@ -1,0 +1,20 @@
+// Types of the modules the book's Vite plugins generate (src/book/build/vitePlugins.ts).
+
+declare module 'virtual:book/chapters' {
+  /** One entry per chapter; `load` resolves to a compiled chapter (see ChapterModule in chapters.ts). */
+  export const chapters: {
+    slug: string;
+    order: number;
+    title: string;
+    summary: string;
+    testOnly: boolean;
+    load: () => Promise<unknown>;
+  }[];
+}
+
+declare module 'virtual:book/test-components' {
+  import type { ComponentType } from 'react';
+  // Widgets take their own props; the map is checked where it is used, as for any MDX tag.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  export const testComponents: Record<string, ComponentType<any>>;
+}

@@ -1,0 +1,38 @@
+// The browser entry: finds the page from the address, loads its chapter if it has one, then
+// hydrates the pre-rendered HTML (or renders from scratch where there is none, as in `vite dev`).
+import 'katex/dist/katex.min.css';
+import './styles/index.css';
+import { createRoot, hydrateRoot, type RootOptions } from 'react-dom/client';
+import { App } from './book/App.tsx';
+import { chapterHref, routeFromPath, routeKey } from './book/router.ts';
+import { loadChapter } from './book/chapters.ts';
+
+const rootOptions: RootOptions = {
+  // A widget that fails shows its error in the page (WidgetFrame's boundary); report it as a warning.
+  onCaughtError(error, info) {
+    console.warn('A figure stopped with an error:', error, info.componentStack);
+  },
+};
+
+async function start(): Promise<void> {
+  const container = document.getElementById('root');
+  if (!container) throw new Error('index.html lacks <div id="root">');
+  const route = routeFromPath(location.pathname);
+  // One address per chapter: `chapters/<slug>` and `…/index.html` become `chapters/<slug>/`.
+  if (route.kind === 'chapter' && location.pathname !== chapterHref(route.slug)) {
+    history.replaceState(null, '', chapterHref(route.slug) + location.search + location.hash);
+  }
+  if (route.kind === 'chapter') {
+    // Loaded before the first render so hydration finds the same content the HTML has; a failure
+    // is shown by the page itself.
+    await loadChapter(route.slug).catch(() => undefined);
+  }
+  if (container.dataset.prerendered === routeKey(route) && container.firstChild) {
+    hydrateRoot(container, <App />, rootOptions);
+  } else {
+    container.textContent = '';
+    createRoot(container, rootOptions).render(<App />);
+  }
+}
+
+void start();
