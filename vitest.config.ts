@@ -2,9 +2,11 @@ import { existsSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
 import { playwright } from '@vitest/browser-playwright';
 import { CHROMIUM_PATH, WEBGL_ARGS } from './tests/support/chromium.ts';
+import { mnistData } from './src/build/mnist.ts';
 
 // Test projects:
 // - engine-node: the engine suite on the CPU and WASM backends in Node.
+// - book: the shell's pure logic (routing, chapter discovery, MDX options) in Node.
 // - engine-browser: the same files in headless Chromium (WebGL via SwiftShader, and WASM).
 // - content: chapters compiled in Node (unknown tags, KaTeX errors, links).
 // - e2e: the production build served on 127.0.0.1 and driven by Playwright.
@@ -26,6 +28,8 @@ export default defineConfig({
       ...(haveChromium
         ? [
             {
+              // The MNIST binaries in public/data/ are made before the browser asks for them.
+              plugins: [mnistData()],
               test: {
                 name: 'engine-browser',
                 include: ['tests/engine/**/*.test.ts'],
@@ -44,6 +48,13 @@ export default defineConfig({
         : []),
       {
         test: {
+          name: 'book',
+          include: ['tests/book/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        test: {
           name: 'content',
           include: ['tests/content/**/*.test.ts'],
           environment: 'node',
@@ -55,8 +66,12 @@ export default defineConfig({
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           environment: 'node',
-          testTimeout: 600_000,
-          hookTimeout: 300_000,
+          // Builds the site in test mode once and serves it; the files share that one server.
+          globalSetup: ['tests/e2e/global-setup.ts'],
+          // One file at a time: each drives its own Chromium, and two at once only slow each other.
+          fileParallelism: false,
+          testTimeout: 180_000,
+          hookTimeout: 120_000,
         },
       },
     ],

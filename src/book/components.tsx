@@ -4,6 +4,7 @@ import type { ComponentType } from 'react';
 import { Kbd, Note, TryThis, Warning } from './callouts.tsx';
 import { H2, H3, H4, Table } from './headings.tsx';
 import { Mermaid } from './Mermaid.tsx';
+import { ChapterLink } from './links.tsx';
 
 // Each tag takes its own props; MDX passes whatever the chapter wrote, checked by the content tests.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -24,6 +25,7 @@ export const elementComponents: ComponentMap = {
   h3: H3,
   h4: H4,
   table: Table,
+  a: ChapterLink,
 };
 
 /** Everything a chapter may resolve through, as MDX's `components` prop takes it. */

@@ -1,0 +1,15 @@
+// Links written in a chapter. A root-absolute link (`/chapters/losses/#mse`) is given the site's
+// base path, so the book works when deployed under a sub-path (`BASE_PATH=/book/`); relative,
+// in-page and external links pass through unchanged.
+import type { AnchorHTMLAttributes } from 'react';
+import { BASE } from './router.ts';
+
+export function withBase(href: string | undefined): string | undefined {
+  if (!href || !href.startsWith('/') || href.startsWith('//')) return href;
+  if (BASE !== '/' && href.startsWith(BASE)) return href;
+  return BASE + href.slice(1);
+}
+
+export function ChapterLink(props: AnchorHTMLAttributes<HTMLAnchorElement>) {
+  return <a {...props} href={withBase(props.href)} />;
+}

@@ -1,0 +1,118 @@
+// The content checks must be able to fail: each is run on a small broken chapter held in memory and
+// must report the chapter's name and what is wrong with it.
+import { describe, expect, it } from 'vitest';
+import { analyseChapter, checkChapters, formatProblem, type ChapterInput } from './checker.ts';
+
+const components = ['Mermaid', 'Figure', 'Widgets'];
+
+function chapter(file: string, body: string, front = 'title: A chapter\nsummary: What it is about.'): ChapterInput {
+  return { file, source: `---\n${front}\n---\n\n${body}\n` };
+}
+
+const good = chapter(
+  '01-good.mdx',
+  [
+    '## First section',
+    '',
+    'Inline $a^2 + b^2 = c^2$ and display math:',
+    '',
+    '$$',
+    '\\frac{\\partial L}{\\partial w} = x^\\top (\\hat y - y)',
+    '$$',
+    '',
+    'See [the second section](#second-section), [the other chapter](/chapters/other/#its-heading),',
+    '[relative](../other/) and [outside](https://example.org/).',
+    '',
+    '```mermaid',
+    'flowchart LR; a --> b',
+    '```',
+    '',
+    '<Figure caption="x" />',
+    '',
+    '## Second section',
+  ].join('\n'),
+);
+const other = chapter('02-other.mdx', '## Its heading\n\nText, a <kbd>key</kbd>, a <Widgets.Slider />.');
+
+async function problemsOf(...inputs: ChapterInput[]): Promise<string[]> {
+  return (await checkChapters(inputs, { components })).map(formatProblem);
+}
+
+describe('content checker', () => {
+  it('passes a correct pair of chapters', async () => {
+    expect(await problemsOf(good, other)).toEqual([]);
+  });
+
+  it('collects math, diagrams, tags and heading ids', async () => {
+    const { facts, problems } = await analyseChapter(good);
+    expect(problems).toEqual([]);
+    expect(facts.math.map((m) => m.value.display)).toEqual([false, true]);
+    expect(facts.diagrams).toBe(1);
+    expect(facts.tags.map((t) => t.value)).toEqual(['Mermaid', 'Figure']);
+    expect([...facts.ids]).toEqual(expect.arrayContaining(['first-section', 'second-section']));
+    expect(facts.frontmatter).toEqual({ title: 'A chapter', summary: 'What it is about.' });
+  });
+
+  it('names the chapter, line and tag of an unknown component', async () => {
+    const bad = chapter('03-tags.mdx', 'Text.\n\n<NoSuchWidget rate={0.1} />\n\n<widget />');
+    expect(await problemsOf(good, other, bad)).toEqual([
+      '03-tags.mdx:8: [unknown-tag] <NoSuchWidget> is not in the component map',
+      '03-tags.mdx:10: [unknown-tag] <widget> is not in the component map',
+    ]);
+  });
+
+  it('names the chapter and formula of bad KaTeX', async () => {
+    const bad = chapter('04-math.mdx', 'Broken: $\\frac{1}{$ and $\\notacommand x$.');
+    const problems = await problemsOf(bad);
+    expect(problems).toHaveLength(2);
+    expect(problems[0]).toMatch(/^04-math\.mdx:6: \[katex\] KaTeX cannot render `\\frac\{1\}\{`/);
+    expect(problems[1]).toMatch(/^04-math\.mdx:6: \[katex\] .*\\notacommand/);
+  });
+
+  it('names the chapter and link of a missing chapter or heading', async () => {
+    const bad = chapter(
+      '05-links.mdx',
+      [
+        '## Here',
+        '',
+        '[a](/chapters/nowhere/) [b](/chapters/other/#no-such-heading) [c](#nope) [d](#here)',
+        '',
+        '[e](/elsewhere/page) [f](../other/#its-heading)',
+      ].join('\n'),
+    );
+    expect(await problemsOf(other, bad)).toEqual([
+      '05-links.mdx:8: [link] link "/chapters/nowhere/" points at chapter "nowhere", which does not exist',
+      '05-links.mdx:8: [link] link "/chapters/other/#no-such-heading" points at #no-such-heading, which is not a heading id in 02-other.mdx',
+      '05-links.mdx:8: [link] link "#nope" points at #nope, which is not a heading id in 05-links.mdx',
+      '05-links.mdx:10: [link] link "/elsewhere/page" does not point at a chapter (/chapters/<slug>/)',
+    ]);
+  });
+
+  it('reports missing frontmatter fields and bad file names', async () => {
+    const noSummary = chapter('06-front.mdx', 'Text.', 'title: Only a title');
+    const badName = chapter('7-Bad_Name.mdx', 'Text.');
+    expect(await problemsOf(noSummary, badName)).toEqual([
+      '06-front.mdx: [frontmatter] frontmatter needs a non-empty "summary"',
+      '7-Bad_Name.mdx: [file-name] file name must be NN-slug.mdx (two digits, a dash, lowercase words joined by dashes)',
+    ]);
+  });
+
+  it('reports a "# " heading, which would be a second page title', async () => {
+    expect(await problemsOf(chapter('09-title.mdx', '# Title again\n\n## Section'))).toEqual([
+      '09-title.mdx:6: [heading] a "# " heading would be a second page title: sections start at "## "',
+    ]);
+  });
+
+  it('reports chapters sharing a number or a slug', async () => {
+    expect(await problemsOf(good, other, chapter('01-again.mdx', 'Text.'), chapter('03-good.mdx', 'Text.'))).toEqual([
+      '01-again.mdx: [duplicate] number 01 is also used by 01-good.mdx',
+      '03-good.mdx: [duplicate] slug "good" is also used by 01-good.mdx',
+    ]);
+  });
+
+  it('names the chapter and line of MDX that does not compile', async () => {
+    const problems = await problemsOf(chapter('08-syntax.mdx', 'Text.\n\n<Figure caption="x">\n\nunclosed'));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^08-syntax\.mdx(:\d+)?: \[mdx\] does not compile: .*Figure/);
+  });
+});

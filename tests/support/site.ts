@@ -1,0 +1,62 @@
+// Where the built test site lives and which pages it has. Pages are discovered from the built
+// files (`index.html` at the base, `chapters/<slug>/index.html` for each chapter), never listed by
+// hand, so a new chapter is tested as soon as it is built.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const DIST_TEST = join(ROOT, 'dist-test');
+
+/** Chapter sources: the book's chapters, then the test-only chapters of the test build. */
+export const SOURCE_DIRS = [join(ROOT, 'chapters'), join(ROOT, 'tests/pages')];
+
+/** `NN-slug.mdx`: two digits, a dash, then lowercase words joined by dashes. */
+export const CHAPTER_FILE = /^(\d\d)-([a-z0-9]+(?:-[a-z0-9]+)*)\.mdx$/;
+
+/** The base path from `BASE_PATH`, normalised to start and end with `/`. */
+export function basePath(): string {
+  const raw = process.env.BASE_PATH || '/';
+  const trimmed = raw.replace(/^\/+|\/+$/g, '');
+  return trimmed ? `/${trimmed}/` : '/';
+}
+
+export interface SitePage {
+  /** `landing` for the landing page, else the chapter's slug. */
+  name: string;
+  /** Path below the base, `''` for the landing page or `chapters/<slug>/`. */
+  path: string;
+  /** The MDX file the chapter was built from, when one was found. */
+  source: string | null;
+}
+
+/** Every `NN-slug.mdx` in the source folders, by slug. */
+export function chapterSources(dirs: string[] = SOURCE_DIRS): Map<string, string> {
+  const bySlug = new Map<string, string>();
+  for (const dir of dirs) {
+    if (!existsSync(dir)) continue;
+    for (const file of readdirSync(dir).sort()) {
+      const m = CHAPTER_FILE.exec(file);
+      if (m) bySlug.set(m[2], join(dir, file));
+    }
+  }
+  return bySlug;
+}
+
+/** The pages of a built site: the landing page and every chapter folder with an `index.html`. */
+export function discoverPages(dist: string = DIST_TEST): SitePage[] {
+  if (!existsSync(join(dist, 'index.html'))) {
+    throw new Error(`No built site at ${dist}: the test build did not write index.html`);
+  }
+  const sources = chapterSources();
+  const pages: SitePage[] = [{ name: 'landing', path: '', source: null }];
+  const chaptersDir = join(dist, 'chapters');
+  if (existsSync(chaptersDir)) {
+    for (const slug of readdirSync(chaptersDir).sort()) {
+      const dir = join(chaptersDir, slug);
+      if (statSync(dir).isDirectory() && existsSync(join(dir, 'index.html'))) {
+        pages.push({ name: slug, path: `chapters/${slug}/`, source: sources.get(slug) ?? null });
+      }
+    }
+  }
+  return pages;
+}
