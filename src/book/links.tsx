@@ -2,7 +2,10 @@
 // base path, so the book works when deployed under a sub-path (`BASE_PATH=/book/`); relative,
 // in-page and external links pass through unchanged.
 import type { AnchorHTMLAttributes } from 'react';
-import { BASE } from './router.ts';
+
+// Read here rather than from router.ts, which pulls in the chapter list: the content checks import
+// the component map in Node without the build's virtual modules.
+const BASE = import.meta.env.BASE_URL;
 
 export function withBase(href: string | undefined): string | undefined {
   if (!href || !href.startsWith('/') || href.startsWith('//')) return href;
