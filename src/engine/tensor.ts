@@ -1,7 +1,9 @@
 // The engine's Tensor: a TensorFlow.js tensor plus the bookkeeping reverse-mode autodiff needs.
 //
 // Every op creates its result through `record`, handing over the forward value, its inputs and a
-// backward rule that maps the output's gradient to one gradient per input. `backward()` walks the
+// backward rule that maps the output's gradient to one gradient per input (told which inputs want
+// one, so that no work is spent on data); an op with several outputs (`split`) goes through
+// `recordJoint` instead, so that its outputs share one backward step. `backward()` walks the
 // recorded graph in reverse topological order (iteratively: deep graphs such as an RNN unrolled
 // over hundreds of steps must not hit a recursion limit) and accumulates gradients with `add`, so a
 // node used twice receives both contributions.
@@ -13,8 +15,24 @@ import * as tf from '@tensorflow/tfjs-core';
 
 export type Shape = number[];
 
-/** Maps the gradient of an op's output to one gradient per input (null: no gradient flows). */
-export type BackwardRule = (dy: tf.Tensor) => (tf.Tensor | null)[];
+/**
+ * Maps the gradient of an op's output to one gradient per input (null: no gradient flows).
+ * `needs[k]` tells whether input k wants a gradient at all (data and constants do not): a rule
+ * skips the work for an input that does not, as tfjs does, where that saves a kernel (the input
+ * gradient of a network's first matmul is a product as large as the forward one).
+ */
+export type BackwardRule = (dy: tf.Tensor, needs: readonly boolean[]) => (tf.Tensor | null)[];
+
+/**
+ * The outputs of one op with several outputs (`split`) share a joint: `backward` collects the
+ * gradients of all of them and asks for the input's gradient once (one concat), instead of adding
+ * up one zero-padded gradient per output.
+ */
+interface Joint {
+  input: Tensor;
+  outputs: number;
+  combine: (dys: (tf.Tensor | null)[]) => tf.Tensor;
+}
 
 let nextId = 1;
 let gradEnabled = true;
@@ -36,7 +54,10 @@ export class Tensor {
   name: string | undefined;
   /** Keep `grad` on this non-leaf node after backward (graph inspection sets it on every node). */
   retainGrad = false;
-  private readonly rule: BackwardRule | null;
+  /** @internal the op's backward rule; `backward` calls it with the inputs' `needs`. */
+  readonly rule: BackwardRule | null;
+  /** @internal set on the outputs of a multi-output op: which joint, and which output this is. */
+  joint: { joint: Joint; index: number } | null = null;
 
   constructor(
     value: tf.Tensor,
@@ -107,9 +128,15 @@ export class Tensor {
     backward(this, seed);
   }
 
-  /** @internal the backward rule, used by `backward` only. */
-  get backwardRule(): BackwardRule | null {
-    return this.rule;
+  /**
+   * @internal this node's backward rule on its own, asked for the gradient of every input that
+   * wants one (graph inspection shows each node's local gradients with it).
+   */
+  get backwardRule(): ((dy: tf.Tensor) => (tf.Tensor | null)[]) | null {
+    const rule = this.rule;
+    if (!rule) return null;
+    const needs = this.inputs.map((t) => t.requiresGrad);
+    return (dy) => rule(dy, needs);
   }
 }
 
@@ -128,6 +155,26 @@ export function record(
   const out = new Tensor(value, { op, inputs, rule: requiresGrad ? rule : null, requiresGrad, attrs });
   for (const listen of recordListeners) listen(out);
   return out;
+}
+
+/**
+ * Creates the outputs of an op with several outputs, all computed from one `input`. `combine` maps
+ * the outputs' gradients (null for an output that received none) to the input's gradient.
+ */
+export function recordJoint(
+  op: string,
+  values: tf.Tensor[],
+  input: Tensor,
+  combine: (dys: (tf.Tensor | null)[]) => tf.Tensor,
+  attrs: Record<string, unknown> = {},
+): Tensor[] {
+  const joint: Joint = { input, outputs: values.length, combine };
+  return values.map((value, index) => {
+    const alone = (dy: tf.Tensor) => [combine(values.map((_, k) => (k === index ? dy : null)))];
+    const out = record(op, value, [input], alone, { ...attrs, output: index });
+    out.joint = { joint, index };
+    return out;
+  });
 }
 
 /** Calls `listener` for every tensor an op creates until the returned function is called. */
@@ -201,29 +248,47 @@ function backward(root: Tensor, seed?: tf.Tensor): void {
     throw new Error(`backward(): seed shape [${seedGrad.shape}] differs from tensor shape [${root.shape}]`);
   }
   const grads = new Map<number, tf.Tensor>([[root.id, seedGrad]]);
+  const accumulate = (node: Tensor, input: Tensor, k: number, g: tf.Tensor) => {
+    if (!arraysEqual(g.shape, input.shape)) {
+      throw new Error(`${node.op}: gradient for input ${k} has shape [${g.shape}] but the input has shape [${input.shape}]`);
+    }
+    const acc = grads.get(input.id);
+    grads.set(input.id, acc ? tf.add(acc, g) : g);
+  };
+  // Gradients of a joint's outputs wait here until the walk reaches the joint's input: every output
+  // is a consumer of that input, so by then all of them have been visited.
+  const waiting = new Map<Joint, { node: Tensor; dys: (tf.Tensor | null)[] }>();
   const order = topologicalOrder(root);
   for (let i = order.length - 1; i >= 0; i--) {
     const node = order[i];
+    for (const [joint, { node: output, dys }] of waiting) {
+      if (joint.input !== node) continue;
+      waiting.delete(joint);
+      accumulate(output, node, 0, joint.combine(dys));
+    }
     const dy = grads.get(node.id);
     if (!dy) continue;
     if (node.isLeaf || node.retainGrad) {
       const prev = node.grad;
       node.grad = new Tensor(prev ? tf.add(prev.value, dy) : dy);
     }
-    const rule = node.backwardRule;
+    const rule = node.rule;
     if (!rule) continue;
-    const inputGrads = rule(dy);
+    if (node.joint) {
+      const { joint, index } = node.joint;
+      const entry = waiting.get(joint) ?? { node, dys: new Array<tf.Tensor | null>(joint.outputs).fill(null) };
+      entry.dys[index] = dy;
+      waiting.set(joint, entry);
+      continue;
+    }
+    const needs = node.inputs.map((t) => t.requiresGrad);
+    const inputGrads = rule(dy, needs);
     if (inputGrads.length !== node.inputs.length) {
       throw new Error(`${node.op}: backward rule returned ${inputGrads.length} gradients for ${node.inputs.length} inputs`);
     }
     node.inputs.forEach((input, k) => {
       const g = inputGrads[k];
-      if (!g || !input.requiresGrad) return;
-      if (!arraysEqual(g.shape, input.shape)) {
-        throw new Error(`${node.op}: gradient for input ${k} has shape [${g.shape}] but the input has shape [${input.shape}]`);
-      }
-      const acc = grads.get(input.id);
-      grads.set(input.id, acc ? tf.add(acc, g) : g);
+      if (g && needs[k]) accumulate(node, input, k, g);
     });
   }
 }

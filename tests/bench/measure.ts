@@ -94,3 +94,68 @@ export async function measureBackend(models: ModelName[], plan: (m: ModelName) =
 export function fmt(ms: number | null): string {
   return ms === null ? '—' : ms < 10 ? ms.toFixed(2) : ms.toFixed(1);
 }
+
+export interface KernelCount {
+  backend: string;
+  model: ModelName;
+  /** Kernels one training step runs, by kernel name (null: that side cannot train here). */
+  engine: KernelTally | null;
+  raw: KernelTally | null;
+}
+
+/** Per kernel name: how many ran and their summed time (null where the backend cannot time kernels). */
+type KernelTally = Record<string, { count: number; ms: number | null }>;
+
+async function kernelsOf(step: () => Promise<number>): Promise<KernelTally | null> {
+  try {
+    await step(); // warm-up: the first step creates optimiser state and compiles shaders
+    const profile = await tf.profile(step);
+    const tally: KernelTally = {};
+    for (const k of profile.kernels) {
+      const entry = (tally[k.name] ??= { count: 0, ms: 0 });
+      entry.count += 1;
+      // WebGL without a timer query reports an error object instead of a time.
+      entry.ms = typeof k.kernelTimeMs === 'number' && entry.ms !== null ? entry.ms + k.kernelTimeMs : null;
+    }
+    return tally;
+  } catch {
+    return null;
+  }
+}
+
+/** Counts (and, where the backend can, times) the kernels of one engine and one raw tfjs step of each model. */
+export async function countKernels(models: ModelName[]): Promise<KernelCount[]> {
+  const rows: KernelCount[] = [];
+  for (const model of models) {
+    const pair = buildPair(model);
+    try {
+      rows.push({ backend: tf.getBackend(), model, engine: await kernelsOf(() => pair.engineStep()), raw: await kernelsOf(() => pair.rawStep()) });
+    } finally {
+      pair.dispose();
+    }
+  }
+  return rows;
+}
+
+/** A table of kernels per step, engine against raw tfjs, the largest differences in count first. */
+export function kernelTable(row: KernelCount): string {
+  const names = new Set([...Object.keys(row.engine ?? {}), ...Object.keys(row.raw ?? {})]);
+  const count = (side: KernelTally | null, name: string) => side?.[name]?.count ?? 0;
+  const cell = (side: KernelTally | null, name: string) => {
+    if (!side) return '—';
+    const entry = side[name];
+    if (!entry) return '0';
+    return entry.ms === null ? String(entry.count) : `${entry.count} (${fmt(entry.ms)} ms)`;
+  };
+  const total = (side: KernelTally | null) => {
+    if (!side) return '—';
+    const entries = Object.values(side);
+    const ms = entries.every((e) => e.ms !== null) ? ` (${fmt(entries.reduce((a, e) => a + e.ms!, 0))} ms)` : '';
+    return `${entries.reduce((a, e) => a + e.count, 0)}${ms}`;
+  };
+  const gap = (name: string) => Math.abs(count(row.engine, name) - count(row.raw, name));
+  const lines = [`${row.backend} ${row.model}: kernels per step`, '| kernel | engine | tfjs |', '|---|---:|---:|'];
+  for (const name of [...names].sort((a, b) => gap(b) - gap(a))) lines.push(`| ${name} | ${cell(row.engine, name)} | ${cell(row.raw, name)} |`);
+  lines.push(`| total | ${total(row.engine)} | ${total(row.raw)} |`);
+  return lines.join('\n');
+}

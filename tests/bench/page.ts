@@ -4,7 +4,7 @@ import simdWasm from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.
 import plainWasm from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import threadedWasm from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { initEngine, type BackendName } from '../../src/engine/backend';
-import { measureBackend, type BenchRow } from './measure';
+import { countKernels, kernelTable, measureBackend, type BenchRow } from './measure';
 import type { ModelName } from './models';
 
 declare global {
@@ -18,6 +18,7 @@ const params = new URLSearchParams(location.search);
 const steps = Number(params.get('steps') ?? 10);
 const models = (params.get('models') ?? 'mlp,cnn,lstm').split(',') as ModelName[];
 const backends = (params.get('backends') ?? 'webgl,wasm').split(',') as BackendName[];
+const kernels = params.get('kernels') === '1';
 
 async function main(): Promise<void> {
   const rows: BenchRow[] = [];
@@ -35,6 +36,10 @@ async function main(): Promise<void> {
         continue;
       }
       renderer ??= info.renderer;
+      if (kernels) {
+        for (const row of await countKernels(models)) console.log(`bench: ${kernelTable(row)}`);
+        continue;
+      }
       rows.push(...(await measureBackend(models, () => ({ warmup: 3, steps }), (line) => console.log(`bench: ${line}`))));
     }
     window.benchResult = { rows, renderer };

@@ -2,7 +2,8 @@
 // data and backend in one run, printed as a ratio (engine / raw; the target is ≤ 1.10).
 // Node: cpu and wasm. Then headless Chromium: webgl and wasm, from a page bundled with Vite's build
 // API into a temporary folder and served on 127.0.0.1.
-//   options: --node-only, --browser-only, --models mlp,cnn,lstm, --steps N (timed steps per side)
+//   options: --node-only, --browser-only, --models mlp,cnn,lstm, --steps N (timed steps per side),
+//   --backends webgl,wasm (browser), --kernels (instead of timing, count the kernels of one step per side)
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -10,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { initEngine, type BackendName } from '../../src/engine/backend';
 import { requireChromium, WEBGL_ARGS } from '../support/chromium';
 import { serveStatic } from '../support/static-server';
-import { fmt, measureBackend, type BenchPlan, type BenchRow } from './measure';
+import { countKernels, fmt, kernelTable, measureBackend, type BenchPlan, type BenchRow } from './measure';
 import { MODEL_TITLES, type ModelName } from './models';
 
 const args = process.argv.slice(2);
@@ -20,6 +21,8 @@ const option = (name: string) => {
 };
 const models = (option('--models') ?? 'mlp,cnn,lstm').split(',') as ModelName[];
 const steps = Number(option('--steps') ?? 10);
+const browserBackends = option('--backends') ?? 'webgl,wasm';
+const kernelsOnly = args.includes('--kernels');
 const here = dirname(fileURLToPath(import.meta.url));
 
 /** The plain-JS cpu backend is 30–300× slower than the others on the conv and LSTM models: fewer steps there. */
@@ -33,6 +36,10 @@ async function runNode(): Promise<BenchRow[]> {
     const info = await initEngine({ prefer: backend });
     if (info.backend !== backend) {
       console.log(`node ${backend}: unavailable (${info.reason})`);
+      continue;
+    }
+    if (kernelsOnly) {
+      for (const row of await countKernels(models)) console.log(`node ${kernelTable(row)}\n`);
       continue;
     }
     rows.push(...(await measureBackend(models, nodePlan(backend), (line) => console.log(`node ${line}`))));
@@ -55,7 +62,7 @@ async function runBrowser(): Promise<{ rows: BenchRow[]; renderer?: string }> {
         if (m.text().startsWith('bench:')) console.log(`chromium ${m.text().slice(7)}`);
       });
       page.on('pageerror', (e) => console.log(`chromium page error: ${e.message}`));
-      await page.goto(`${server.url}index.html?steps=${steps}&models=${models.join(',')}`);
+      await page.goto(`${server.url}index.html?steps=${steps}&models=${models.join(',')}&backends=${browserBackends}&kernels=${kernelsOnly ? 1 : 0}`);
       await page.waitForFunction(() => window.benchDone === true, undefined, { timeout: 240_000, polling: 500 });
       const result = await page.evaluate(() => window.benchResult!);
       if (result.error) throw new Error(`benchmark page failed: ${result.error}`);
@@ -97,6 +104,10 @@ if (!args.includes('--node-only')) {
   const result = await runBrowser();
   collect(result.rows, 'chromium');
   if (result.renderer) notes.push(`chromium WebGL renderer: ${result.renderer}`);
+}
+if (kernelsOnly) {
+  console.log(`\nTotal ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+  process.exit(0);
 }
 console.log(`\nMedian time per training step (${steps} timed steps per side after warm-up; ratio target ≤ 1.10)\n`);
 console.log(sections.join('\n\n').replace(/\n\n\| where[^\n]*\n\|---[^\n]*/g, ''));

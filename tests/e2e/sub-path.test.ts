@@ -21,7 +21,7 @@ describe(`the site under a sub-path (${BASE})`, () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'dll-subpath-'));
-    const env = { ...process.env, BASE_PATH: BASE };
+    const env: NodeJS.ProcessEnv = { ...process.env, BASE_PATH: BASE };
     for (const key of ['NODE_ENV', 'VITEST', 'VITEST_MODE', 'VITEST_POOL_ID', 'VITEST_WORKER_ID', 'TEST']) delete env[key];
     const vite = join(ROOT, 'node_modules/.bin/vite');
     const result = spawnSync(vite, ['build', '--mode', 'test', '--outDir', dir, '--emptyOutDir'], { cwd: ROOT, env, encoding: 'utf8' });

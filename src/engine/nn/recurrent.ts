@@ -1,16 +1,19 @@
 // Recurrent layers: Elman RNN, LSTM and GRU, with PyTorch's equations, gate order and parameter
 // layout (two biases, b_ih and b_hh, as PyTorch keeps them). Batch first: xs is [batch, time,
 // features]. Weights are stored [in, gates·hidden] (the transpose of PyTorch's), so each step is
-// one matmul for the input and one for the hidden state, sliced into gates afterwards.
+// one matmul for the input and one for the hidden state, split into gates afterwards.
 //
 // Each layer has two ways in:
 // - `forward(xs, state?)` runs the whole sequence and returns every hidden state
-//   ([batch, time, hidden]) with the last state;
+//   ([batch, time, hidden]) with the last state; the hidden states are stacked into `outputs`
+//   when it is first read, so a model that only reads the last state (a sequence classifier)
+//   skips that copy of the whole sequence (on WebGL it was measured at a third of a training
+//   step). Read it in the same memory scope (`tidy`) as the forward pass;
 // - `step(x, state)` runs one time step on x [batch, features] and also returns the gate
 //   activations, so that the book can show what each gate is doing.
 // All weights and biases start at U(−1/√hidden, 1/√hidden), PyTorch's default for these layers.
 import * as tf from '@tensorflow/tfjs-core';
-import { add, matmul, mul, reshape, sigmoid, slice, stack, sub, tanh } from '../ops';
+import { add, matmul, mul, reshape, sigmoid, split, stack, sub, tanh } from '../ops';
 import { defaultRandom, type Random } from '../random';
 import { fromTf, type Tensor } from '../tensor';
 import { uniform } from './init';
@@ -49,7 +52,13 @@ export interface GRUGates {
   candidate: Tensor;
 }
 
-/** Shared bookkeeping: the four parameters and the per-step input projection. */
+/** `last` with an `outputs` property that stacks `hs` along the time axis when first read. */
+function withOutputs<T extends object>(hs: Tensor[], last: T): T & { outputs: Tensor } {
+  let outputs: Tensor | null = null;
+  return Object.defineProperty(last, 'outputs', { enumerable: true, get: () => (outputs ??= stack(hs, 1)) }) as T & { outputs: Tensor };
+}
+
+/** Shared bookkeeping: the four parameters and the input and hidden projections. */
 abstract class RecurrentBase extends Module {
   readonly weightIH: Tensor;
   readonly weightHH: Tensor;
@@ -77,46 +86,45 @@ abstract class RecurrentBase extends Module {
     return `${this.kind}(${this.inputSize}, ${this.hiddenSize})`;
   }
 
-  /** x·W_ih + b_ih and h·W_hh + b_hh: the two fused matmuls of one step. */
-  protected project(x: Tensor, h: Tensor): { fromInput: Tensor; fromHidden: Tensor } {
+  /** x·W_ih + b_ih for one step's input x [batch, inputSize]. */
+  protected projectInput(x: Tensor): Tensor {
     if (x.rank !== 2 || x.shape[1] !== this.inputSize) {
       throw new Error(`${this.describe()}.step: x must be [batch, ${this.inputSize}], got [${x.shape}]`);
     }
-    if (h.rank !== 2 || h.shape[0] !== x.shape[0] || h.shape[1] !== this.hiddenSize) {
-      throw new Error(`${this.describe()}.step: h must be [${x.shape[0]}, ${this.hiddenSize}], got [${h.shape}]`);
-    }
-    return {
-      fromInput: add(matmul(x, this.weightIH), this.biasIH),
-      fromHidden: add(matmul(h, this.weightHH), this.biasHH),
-    };
-  }
-
-  /** Columns [k·hidden, (k+1)·hidden) of a [batch, gates·hidden] projection. */
-  protected gate(z: Tensor, k: number): Tensor {
-    return slice(z, [0, k * this.hiddenSize], [z.shape[0], this.hiddenSize]);
-  }
-
-  protected zeroState(batch: number): Tensor {
-    return fromTf(tf.zeros([batch, this.hiddenSize]));
+    return add(matmul(x, this.weightIH), this.biasIH);
   }
 
   /**
-   * The time steps of xs [batch, time, inputSize] as [batch, inputSize] tensors. Data needs no
-   * gradient, so slicing it costs nothing in the backward pass; when xs does (an embedding's
-   * output), each step's gradient is padded back to xs's full shape, which is fine at the book's
-   * sequence lengths.
+   * x·W_ih + b_ih for each time step of xs [batch, time, inputSize], as [batch, gates·hidden]
+   * pieces. xs is cut into steps by one split, so when xs needs a gradient (an embedding's output)
+   * the steps' gradients are joined by one concat. (One product for the whole sequence, as cuDNN
+   * takes it, was measured slower here: cutting its large result into steps copies all of it once
+   * per step on WebAssembly, whose slices read their whole input.)
    */
-  protected timeSteps(xs: Tensor): Tensor[] {
+  protected projectSequence(xs: Tensor): Tensor[] {
     if (xs.rank !== 3 || xs.shape[2] !== this.inputSize) {
       throw new Error(`${this.describe()}.forward: xs must be [batch, time, ${this.inputSize}], got [${xs.shape}]`);
     }
     const [batch, time] = xs.shape;
     if (time < 1) throw new Error(`${this.describe()}.forward: the sequence is empty`);
-    const steps: Tensor[] = [];
-    for (let t = 0; t < time; t++) {
-      steps.push(reshape(slice(xs, [0, t, 0], [batch, 1, this.inputSize]), [batch, this.inputSize]));
+    return split(xs, time, 1).map((x) => this.projectInput(reshape(x, [batch, this.inputSize])));
+  }
+
+  /** h·W_hh + b_hh, once h is checked against the batch of the step's input. */
+  protected projectHidden(h: Tensor, batch: number, caller: string): Tensor {
+    if (h.rank !== 2 || h.shape[0] !== batch || h.shape[1] !== this.hiddenSize) {
+      throw new Error(`${this.describe()}.${caller}: h must be [${batch}, ${this.hiddenSize}], got [${h.shape}]`);
     }
-    return steps;
+    return add(matmul(h, this.weightHH), this.biasHH);
+  }
+
+  /** The gates' pre-activations: a [batch, gates·hidden] projection cut into [batch, hidden] pieces. */
+  protected gates(z: Tensor): Tensor[] {
+    return split(z, z.shape[1] / this.hiddenSize, 1);
+  }
+
+  protected zeroState(batch: number): Tensor {
+    return fromTf(tf.zeros([batch, this.hiddenSize]));
   }
 }
 
@@ -127,19 +135,23 @@ export class RNN extends RecurrentBase {
   }
 
   step(x: Tensor, state: HiddenState): HiddenState {
-    const { fromInput, fromHidden } = this.project(x, state.h);
-    return { h: tanh(add(fromInput, fromHidden)) };
+    return this.cell(this.projectInput(x), state, 'step');
   }
 
   forward(xs: Tensor, state?: HiddenState): { outputs: Tensor; h: Tensor } {
-    const steps = this.timeSteps(xs);
+    const inputs = this.projectSequence(xs);
     let s = state ?? { h: this.zeroState(xs.shape[0]) };
     const hs: Tensor[] = [];
-    for (const x of steps) {
-      s = this.step(x, s);
+    for (const fromInput of inputs) {
+      s = this.cell(fromInput, s, 'forward');
       hs.push(s.h);
     }
-    return { outputs: stack(hs, 1), h: s.h };
+    return withOutputs(hs, { h: s.h });
+  }
+
+  /** One step from its input projection x·W_ih + b_ih. */
+  private cell(fromInput: Tensor, state: HiddenState, caller: string): HiddenState {
+    return { h: tanh(add(fromInput, this.projectHidden(state.h, fromInput.shape[0], caller))) };
   }
 }
 
@@ -156,30 +168,30 @@ export class LSTM extends RecurrentBase {
   }
 
   step(x: Tensor, state: LSTMState): LSTMState & { gates: LSTMGates } {
-    const { fromInput, fromHidden } = this.project(x, state.h);
-    const z = add(fromInput, fromHidden);
-    const gates: LSTMGates = {
-      input: sigmoid(this.gate(z, 0)),
-      forget: sigmoid(this.gate(z, 1)),
-      cell: tanh(this.gate(z, 2)),
-      output: sigmoid(this.gate(z, 3)),
-    };
-    const c = add(mul(gates.forget, state.c), mul(gates.input, gates.cell));
-    const h = mul(gates.output, tanh(c));
-    return { h, c, gates };
+    return this.cell(this.projectInput(x), state, 'step');
   }
 
   forward(xs: Tensor, state?: LSTMState): { outputs: Tensor; h: Tensor; c: Tensor } {
-    const steps = this.timeSteps(xs);
+    const inputs = this.projectSequence(xs);
     const batch = xs.shape[0];
     let s: LSTMState = state ?? { h: this.zeroState(batch), c: this.zeroState(batch) };
     const hs: Tensor[] = [];
-    for (const x of steps) {
-      const next = this.step(x, s);
+    for (const fromInput of inputs) {
+      const next = this.cell(fromInput, s, 'forward');
       s = { h: next.h, c: next.c };
       hs.push(s.h);
     }
-    return { outputs: stack(hs, 1), h: s.h, c: s.c };
+    return withOutputs(hs, { h: s.h, c: s.c });
+  }
+
+  /** One step from its input projection x·W_ih + b_ih. */
+  private cell(fromInput: Tensor, state: LSTMState, caller: string): LSTMState & { gates: LSTMGates } {
+    const fromHidden = this.projectHidden(state.h, fromInput.shape[0], caller);
+    const [i, f, g, o] = this.gates(add(fromInput, fromHidden));
+    const gates: LSTMGates = { input: sigmoid(i), forget: sigmoid(f), cell: tanh(g), output: sigmoid(o) };
+    const c = add(mul(gates.forget, state.c), mul(gates.input, gates.cell));
+    const h = mul(gates.output, tanh(c));
+    return { h, c, gates };
   }
 }
 
@@ -198,23 +210,30 @@ export class GRU extends RecurrentBase {
   }
 
   step(x: Tensor, state: HiddenState): HiddenState & { gates: GRUGates } {
-    const { fromInput, fromHidden } = this.project(x, state.h);
-    const reset = sigmoid(add(this.gate(fromInput, 0), this.gate(fromHidden, 0)));
-    const update = sigmoid(add(this.gate(fromInput, 1), this.gate(fromHidden, 1)));
-    const candidate = tanh(add(this.gate(fromInput, 2), mul(reset, this.gate(fromHidden, 2))));
-    // (1 − z)⊙n + z⊙h written as n + z⊙(h − n): one op fewer, same value.
-    const h = add(candidate, mul(update, sub(state.h, candidate)));
-    return { h, gates: { reset, update, candidate } };
+    return this.cell(this.projectInput(x), state, 'step');
   }
 
   forward(xs: Tensor, state?: HiddenState): { outputs: Tensor; h: Tensor } {
-    const steps = this.timeSteps(xs);
+    const inputs = this.projectSequence(xs);
     let s: HiddenState = state ?? { h: this.zeroState(xs.shape[0]) };
     const hs: Tensor[] = [];
-    for (const x of steps) {
-      s = { h: this.step(x, s).h };
+    for (const fromInput of inputs) {
+      s = { h: this.cell(fromInput, s, 'forward').h };
       hs.push(s.h);
     }
-    return { outputs: stack(hs, 1), h: s.h };
+    return withOutputs(hs, { h: s.h });
+  }
+
+  /** One step from its input projection x·W_ih + b_ih. */
+  private cell(fromInput: Tensor, state: HiddenState, caller: string): HiddenState & { gates: GRUGates } {
+    const fromHidden = this.projectHidden(state.h, fromInput.shape[0], caller);
+    const [xr, xz, xn] = this.gates(fromInput);
+    const [hr, hz, hn] = this.gates(fromHidden);
+    const reset = sigmoid(add(xr, hr));
+    const update = sigmoid(add(xz, hz));
+    const candidate = tanh(add(xn, mul(reset, hn)));
+    // (1 − z)⊙n + z⊙h written as n + z⊙(h − n): one op fewer, same value.
+    const h = add(candidate, mul(update, sub(state.h, candidate)));
+    return { h, gates: { reset, update, candidate } };
   }
 }

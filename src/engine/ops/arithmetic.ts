@@ -10,15 +10,15 @@ function binary(
   x: Operand,
   y: Operand,
   forward: (a: tf.Tensor, b: tf.Tensor) => tf.Tensor,
-  rule: (dy: tf.Tensor, a: tf.Tensor, b: tf.Tensor, out: tf.Tensor) => [tf.Tensor | null, tf.Tensor | null],
+  rule: (dy: tf.Tensor, a: tf.Tensor, b: tf.Tensor, out: tf.Tensor, needs: readonly boolean[]) => [tf.Tensor | null, tf.Tensor | null],
 ): Tensor {
   const a = asTensor(x);
   const b = asTensor(y);
   broadcastShapes(op, a.shape, b.shape);
   const out = forward(a.value, b.value);
-  return record(op, out, [a, b], (dy) => {
-    const [da, db] = rule(dy, a.value, b.value, out);
-    return [da && unbroadcast(da, a.shape), db && unbroadcast(db, b.shape)];
+  return record(op, out, [a, b], (dy, needs) => {
+    const [da, db] = rule(dy, a.value, b.value, out, needs);
+    return [needs[0] && da ? unbroadcast(da, a.shape) : null, needs[1] && db ? unbroadcast(db, b.shape) : null];
   });
 }
 
@@ -27,16 +27,19 @@ export function add(a: Operand, b: Operand): Tensor {
 }
 
 export function sub(a: Operand, b: Operand): Tensor {
-  return binary('sub', a, b, tf.sub, (dy) => [dy, tf.neg(dy)]);
+  return binary('sub', a, b, tf.sub, (dy, _av, _bv, _out, needs) => [dy, needs[1] ? tf.neg(dy) : null]);
 }
 
 export function mul(a: Operand, b: Operand): Tensor {
-  return binary('mul', a, b, tf.mul, (dy, av, bv) => [tf.mul(dy, bv), tf.mul(dy, av)]);
+  return binary('mul', a, b, tf.mul, (dy, av, bv, _out, needs) => [needs[0] ? tf.mul(dy, bv) : null, needs[1] ? tf.mul(dy, av) : null]);
 }
 
 export function div(a: Operand, b: Operand): Tensor {
   // d(a/b)/da = 1/b, d(a/b)/db = -a/b² = -(a/b)/b.
-  return binary('div', a, b, tf.div, (dy, _av, bv, out) => [tf.div(dy, bv), tf.neg(tf.div(tf.mul(dy, out), bv))]);
+  return binary('div', a, b, tf.div, (dy, _av, bv, out, needs) => [
+    needs[0] ? tf.div(dy, bv) : null,
+    needs[1] ? tf.neg(tf.div(tf.mul(dy, out), bv)) : null,
+  ]);
 }
 
 /**
@@ -50,8 +53,9 @@ export function pow(a: Operand, exponent: Operand): Tensor {
       exponent,
     });
   }
-  return binary('pow', a, exponent, tf.pow, (dy, av, ev, out) => {
-    const da = tf.mul(dy, tf.mul(ev, tf.pow(av, tf.sub(ev, 1))));
+  return binary('pow', a, exponent, tf.pow, (dy, av, ev, out, needs) => {
+    const da = needs[0] ? tf.mul(dy, tf.mul(ev, tf.pow(av, tf.sub(ev, 1)))) : null;
+    if (!needs[1]) return [da, null];
     const positive = tf.greater(av, 0);
     const logA = tf.where(positive, tf.log(tf.where(positive, av, tf.onesLike(av))), tf.zerosLike(av));
     const de = tf.mul(dy, tf.mul(out, logA));

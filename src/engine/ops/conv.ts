@@ -118,31 +118,37 @@ export function conv2d(x: Tensor, w: Tensor, opts: Conv2dOptions = {}): Tensor {
     'conv2d',
     out,
     [x, w],
-    (dyIn) => {
+    (dyIn, needs) => {
       const dy = dyIn as tf.Tensor4D;
       if (backendName() === 'webgl' && dh === 1 && dw === 1) {
         const attrs = { strides: stride, pad, dataFormat: 'NHWC' as const };
         return [
-          tf.engine().runKernel(tf.Conv2DBackpropInput, { dy, filter: w.value }, { ...attrs, inputShape: x.shape }) as tf.Tensor,
-          tf.engine().runKernel(tf.Conv2DBackpropFilter, { x: x.value, dy }, { ...attrs, filterShape: w.shape }) as tf.Tensor,
+          needs[0] ? (tf.engine().runKernel(tf.Conv2DBackpropInput, { dy, filter: w.value }, { ...attrs, inputShape: x.shape }) as tf.Tensor) : null,
+          needs[1] ? (tf.engine().runKernel(tf.Conv2DBackpropFilter, { x: x.value, dy }, { ...attrs, filterShape: w.shape }) as tf.Tensor) : null,
         ];
       }
+      return [needs[0] ? inputGradient() : null, needs[1] ? kernelGradient() : null];
+
       // dx[a] = Σ_p dyStrided[a + pt − p·d] · w[p]: a correlation of the (padded) spread-out dy with
       // the flipped kernel, dilation d, stride 1.
-      const spread = spreadByStride(dy, sh, sw);
-      const dyWindow = window(window(spread, 1, pt - (kh - 1) * dh, h + (kh - 1) * dh), 2, pl - (kw - 1) * dw, wd + (kw - 1) * dw);
-      const flipped = tf.transpose(tf.reverse(w.value, [0, 1]), [0, 1, 3, 2]) as tf.Tensor4D;
-      const dx = tf.conv2d(dyWindow, flipped, 1, 'valid', 'NHWC', dilation);
+      function inputGradient(): tf.Tensor {
+        const spread = spreadByStride(dy, sh, sw);
+        const dyWindow = window(window(spread, 1, pt - (kh - 1) * dh, h + (kh - 1) * dh), 2, pl - (kw - 1) * dw, wd + (kw - 1) * dw);
+        const flipped = tf.transpose(tf.reverse(w.value, [0, 1]), [0, 1, 3, 2]) as tf.Tensor4D;
+        return tf.conv2d(dyWindow, flipped, 1, 'valid', 'NHWC', dilation);
+      }
 
       // dW[p,q,c,o] = Σ_{n,i,j} xpad[n, i·s + p·d, j·s + q·d, c] · dy[n,i,j,o]: channels act as the
       // batch, the batch as channels, dy as the kernel; stride d, dilation s.
-      const usedH = (kh - 1) * dh + (ho - 1) * sh + 1;
-      const usedW = (kw - 1) * dw + (wo - 1) * sw + 1;
-      const xWindow = window(window(x.value as tf.Tensor4D, 1, -pt, usedH), 2, -pl, usedW);
-      const xT = tf.transpose(xWindow, [3, 1, 2, 0]) as tf.Tensor4D;
-      const dyT = tf.transpose(dy, [1, 2, 0, 3]) as tf.Tensor4D;
-      const dwT = tf.conv2d(xT, dyT, dilation, 'valid', 'NHWC', stride);
-      return [dx, tf.transpose(dwT, [1, 2, 0, 3])];
+      function kernelGradient(): tf.Tensor {
+        const usedH = (kh - 1) * dh + (ho - 1) * sh + 1;
+        const usedW = (kw - 1) * dw + (wo - 1) * sw + 1;
+        const xWindow = window(window(x.value as tf.Tensor4D, 1, -pt, usedH), 2, -pl, usedW);
+        const xT = tf.transpose(xWindow, [3, 1, 2, 0]) as tf.Tensor4D;
+        const dyT = tf.transpose(dy, [1, 2, 0, 3]) as tf.Tensor4D;
+        const dwT = tf.conv2d(xT, dyT, dilation, 'valid', 'NHWC', stride);
+        return tf.transpose(dwT, [1, 2, 0, 3]);
+      }
     },
     { stride, padding, dilation },
   );

@@ -2,7 +2,7 @@
 export { add, sub, mul, div, neg, pow, exp, log, sqrt, abs, square, maximum, minimum, clamp, where } from './arithmetic';
 export { matmul } from './matmul';
 export { sum, mean, max, argmax } from './reduce';
-export { reshape, transpose, concat, stack, squeeze, unsqueeze, slice, gather } from './shape';
+export { reshape, transpose, concat, stack, squeeze, unsqueeze, slice, split, gather } from './shape';
 export { relu, leakyRelu, elu, sigmoid, tanh, softplus, gelu, softmax, logSoftmax } from './activations';
 export { conv2d, type Conv2dOptions, type Pair } from './conv';
 export { maxPool2d, avgPool2d, type Pool2dOptions } from './pool';

@@ -13,10 +13,24 @@ import { backendName } from './util';
 /** x·yᵀ-style products with the transposes placed where the current backend runs them fastest. */
 function product(x: tf.Tensor, y: tf.Tensor, transposeX: boolean, transposeY: boolean): tf.Tensor {
   if (backendName() !== 'cpu' && (transposeX || transposeY)) {
-    const swap = (t: tf.Tensor) => tf.transpose(t, t.rank === 3 ? [0, 2, 1] : [1, 0]);
     return tf.matMul(transposeX ? swap(x) : x, transposeY ? swap(y) : y);
   }
   return tf.matMul(x, y, transposeX, transposeY);
+}
+
+// A recurrent layer multiplies by the same weight at every time step, so its backward pass would
+// transpose that weight once per step. Each transpose is remembered by the storage it was made from
+// (`dataId`, which an optimiser's `assign` replaces; a reshape shares it, hence the shape check)
+// until its memory scope frees it.
+const transposes = new WeakMap<object, tf.Tensor>();
+
+function swap(t: tf.Tensor): tf.Tensor {
+  const perm = t.rank === 3 ? [0, 2, 1] : [1, 0];
+  const known = transposes.get(t.dataId);
+  if (known && !known.isDisposed && known.rank === t.rank && perm.every((p, i) => known.shape[i] === t.shape[p])) return known;
+  const out = tf.transpose(t, perm);
+  transposes.set(t.dataId, out);
+  return out;
 }
 
 export function matmul(a: Tensor, b: Tensor): Tensor {
@@ -34,13 +48,19 @@ export function matmul(a: Tensor, b: Tensor): Tensor {
     const [batch, m] = a.shape;
     const n = b.shape[1];
     const out = tf.tidy(() => tf.reshape(tf.matMul(tf.reshape(a.value, [batch * m, k]), b.value), [batch, m, n]));
-    return record('matmul', out, [a, b], (dy) => {
-      const rows = tf.reshape(a.value, [batch * m, k]);
+    return record('matmul', out, [a, b], (dy, needs) => {
       const dyRows = tf.reshape(dy, [batch * m, n]);
-      return [tf.reshape(product(dyRows, b.value, false, true), a.shape), product(rows, dyRows, true, false)];
+      return [
+        needs[0] ? tf.reshape(product(dyRows, b.value, false, true), a.shape) : null,
+        needs[1] ? product(tf.reshape(a.value, [batch * m, k]), dyRows, true, false) : null,
+      ];
     });
   }
 
   const out = tf.matMul(a.value, b.value);
-  return record('matmul', out, [a, b], (dy) => [product(dy, b.value, false, true), product(a.value, dy, true, false)]);
+  // da = dy·bᵀ, db = aᵀ·dy; each only when wanted (a layer's input is often data).
+  return record('matmul', out, [a, b], (dy, needs) => [
+    needs[0] ? product(dy, b.value, false, true) : null,
+    needs[1] ? product(a.value, dy, true, false) : null,
+  ]);
 }

@@ -7,7 +7,11 @@
 //   sends it to the first; so on every other backend the rule is built from forward ops: each of
 //   the kh·kw window offsets is a strided slice of the input, the first offset equal to the
 //   window's max takes dy, and each offset's share is spread back by the stride to where it came
-//   from. Ties thus go to the first maximum on every backend.
+//   from. Ties thus go to the first maximum on every backend. When the windows tile the input
+//   exactly (stride = kernel, no padding, sizes divisible: the usual 2×2 pooling), a shorter route
+//   with the same tie rule gathers each window's entries onto one axis and lets argMax (which
+//   returns the first maximum on every backend) pick the winner: about 6 kernels instead of ~15
+//   per window offset.
 // - avgPool2d: the forward pass averages only the entries inside the input, but tfjs's AvgPoolGrad
 //   kernel divides by the full window size even for windows that overlap the padding; the rule
 //   rescales dy by (window size / entries inside) before handing it to that kernel.
@@ -59,10 +63,25 @@ export function maxPool2d(x: Tensor, opts: Pool2dOptions): Tensor {
         const attrs = { filterSize: kernel, strides: stride, pad: padding };
         return [tf.engine().runKernel(tf.MaxPoolGrad, { dy, input: x.value, output: out }, attrs) as tf.Tensor];
       }
+      const [, h, w] = x.shape;
+      const [kh, kw] = kernel;
+      const tiles = padding === 'valid' && stride[0] === kh && stride[1] === kw && h % kh === 0 && w % kw === 0 && kh * kw > 1;
+      if (tiles) return [maxPoolGradFromTiles(x.value as tf.Tensor4D, dy as tf.Tensor4D, kernel)];
       return [maxPoolGradFromSlices(x.value as tf.Tensor4D, out as tf.Tensor4D, dy as tf.Tensor4D, kernel, stride, padding)];
     },
     { kernel, stride, padding },
   );
+}
+
+/** MaxPool's input gradient when the kh×kw windows tile x exactly (see the note at the top of this file). */
+function maxPoolGradFromTiles(x: tf.Tensor4D, dy: tf.Tensor4D, [kh, kw]: [number, number]): tf.Tensor4D {
+  const [n, h, w, c] = x.shape;
+  const [ho, wo] = [h / kh, w / kw];
+  // [n, ho, kh, wo, kw, c] → [n, ho, wo, c, kh·kw]: the entries of each window on the last axis.
+  const windows = tf.reshape(tf.transpose(tf.reshape(x, [n, ho, kh, wo, kw, c]), [0, 1, 3, 5, 2, 4]), [n, ho, wo, c, kh * kw]);
+  const winner = tf.cast(tf.oneHot(tf.argMax(windows, 4), kh * kw), 'float32');
+  const share = tf.mul(winner, tf.reshape(dy, [n, ho, wo, c, 1]));
+  return tf.reshape(tf.transpose(tf.reshape(share, [n, ho, wo, c, kh, kw]), [0, 1, 4, 2, 5, 3]), [n, h, w, c]);
 }
 
 /** MaxPool's input gradient from forward ops only (see the note at the top of this file). */

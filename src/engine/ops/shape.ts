@@ -1,8 +1,9 @@
-// Ops that move values around without arithmetic: reshape, transpose, concat, stack, slice, gather.
+// Ops that move values around without arithmetic: reshape, transpose, concat, stack, slice, split,
+// gather.
 // Their gradients move the output gradient back to where each value came from.
 import * as tf from '@tensorflow/tfjs-core';
-import { record, type Tensor } from '../tensor';
-import { normalizeAxis } from './util';
+import { record, recordJoint, type Tensor } from '../tensor';
+import { backendName, normalizeAxis } from './util';
 
 /** Same values, new shape (one entry may be -1: inferred). */
 export function reshape(a: Tensor, shape: number[]): Tensor {
@@ -84,6 +85,44 @@ export function slice(a: Tensor, begin: number[], size: number[]): Tensor {
   });
   const padding = extent.map((s, i) => [begin[i], a.shape[i] - begin[i] - s] as [number, number]);
   return record('slice', tf.slice(a.value, begin, extent), [a], (dy) => [tf.pad(dy, padding)], { begin, size: extent });
+}
+
+/**
+ * Cuts `a` along `axis` into pieces of the given sizes, or into `count` equal pieces (an LSTM's
+ * projection into its four gates). Slicing each piece would cost one zero-padded gradient per piece
+ * and the adds to sum them; the pieces of a split share one backward step instead, a single concat
+ * of their gradients (zeros for a piece that received none).
+ */
+export function split(a: Tensor, sizes: number | number[], axis = 0): Tensor[] {
+  const ax = normalizeAxis('split', axis, a.rank);
+  const length = a.shape[ax];
+  if (typeof sizes === 'number' && !(Number.isInteger(sizes) && sizes > 0 && length % sizes === 0)) {
+    throw new Error(`split: axis ${ax} of [${a.shape}] (size ${length}) cannot be cut into ${sizes} equal pieces`);
+  }
+  const list = typeof sizes === 'number' ? new Array<number>(sizes).fill(length / sizes) : [...sizes];
+  if (list.length === 0 || list.some((n) => !Number.isInteger(n) || n < 1) || list.reduce((x, y) => x + y, 0) !== length) {
+    throw new Error(`split: sizes [${list}] must be positive and add up to ${length}, the size of axis ${ax} of [${a.shape}]`);
+  }
+  const pieceShape = (k: number) => a.shape.map((d, i) => (i === ax ? list[k] : d));
+  return recordJoint(
+    'split',
+    splitValue(a.value, list, ax),
+    a,
+    (dys) => tf.concat(dys.map((g, k) => g ?? tf.zeros(pieceShape(k))), ax),
+    { axis: ax, sizes: list },
+  );
+}
+
+/**
+ * tf.split, except on the plain-JS backend, whose slices along an inner axis copy entry by entry
+ * (about ten times slower than a transpose there): equal pieces are cut by moving the piece index
+ * to the front, where each piece is one contiguous block.
+ */
+function splitValue(x: tf.Tensor, sizes: number[], axis: number): tf.Tensor[] {
+  if (backendName() !== 'cpu' || axis === 0 || sizes.some((n) => n !== sizes[0])) return tf.split(x, sizes, axis);
+  const blocked = [...x.shape.slice(0, axis), sizes.length, sizes[0], ...x.shape.slice(axis + 1)];
+  const toFront = [axis, ...blocked.map((_, i) => i).filter((i) => i !== axis)];
+  return tf.tidy(() => tf.unstack(tf.transpose(tf.reshape(x, blocked), toFront)));
 }
 
 /**
