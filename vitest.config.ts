@@ -16,12 +16,15 @@ const haveChromium = existsSync(CHROMIUM_PATH);
 
 export default defineConfig({
   test: {
+    // Under CI, a JSON report as well, from which .ci/run prints one plain summary line.
+    reporters: process.env.CI ? ['default', ['json', { outputFile: '.vitest-results.json' }]] : ['default'],
     projects: [
       {
         test: {
           name: 'engine-node',
           include: ['tests/engine/**/*.test.ts'],
           environment: 'node',
+          setupFiles: ['tests/support/node-setup.ts'],
           testTimeout: 60_000,
         },
       },
@@ -58,6 +61,7 @@ export default defineConfig({
           name: 'content',
           include: ['tests/content/**/*.test.ts'],
           environment: 'node',
+          setupFiles: ['tests/support/node-setup.ts'],
           testTimeout: 60_000,
         },
       },

@@ -10,7 +10,8 @@ export interface PoolOptions {
   padding?: Padding;
 }
 
-export class MaxPool2d extends Module {
+/** What max and average pooling share: a window, a stride (the window by default) and padding. */
+abstract class Pool2d extends Module {
   readonly stride: Pair;
   readonly padding: Padding;
 
@@ -23,27 +24,19 @@ export class MaxPool2d extends Module {
     this.padding = opts.padding ?? 'valid';
   }
 
+  protected abstract readonly pool: typeof maxPool2d;
+
   forward(x: Tensor): Tensor {
-    return maxPool2d(x, { kernel: this.kernel, stride: this.stride, padding: this.padding });
+    return this.pool(x, { kernel: this.kernel, stride: this.stride, padding: this.padding });
   }
 }
 
-export class AvgPool2d extends Module {
-  readonly stride: Pair;
-  readonly padding: Padding;
+export class MaxPool2d extends Pool2d {
+  protected readonly pool = maxPool2d;
+}
 
-  constructor(
-    readonly kernel: Pair,
-    opts: PoolOptions = {},
-  ) {
-    super();
-    this.stride = opts.stride ?? kernel;
-    this.padding = opts.padding ?? 'valid';
-  }
-
-  forward(x: Tensor): Tensor {
-    return avgPool2d(x, { kernel: this.kernel, stride: this.stride, padding: this.padding });
-  }
+export class AvgPool2d extends Pool2d {
+  protected readonly pool = avgPool2d;
 }
 
 /** [batch, ...] → [batch, product of the rest]: between the convolutional and the dense part. */
