@@ -2,6 +2,10 @@
 // lazy-load boundary whose fallback already has the widget's size and title (so nothing jumps
 // when the code arrives), and an error boundary that says what went wrong and offers a reset.
 //
+// The frame also carries the figure's link: "Copy link" writes the state of this widget (kept by
+// `useWidgetState`) into the page's URL and copies it; reset removes it again; and whatever a
+// malformed link had wrong is said in a notice above the figure.
+//
 // `defineWidget({ name, title, height, load })` returns the component a chapter uses by name
 // (through the component map). The widget itself receives its MDX props plus `{ presenting }`.
 import {
@@ -20,6 +24,8 @@ import {
   type RefObject,
 } from 'react';
 import { ComputeBadge } from './ComputeBadge.tsx';
+import { frameElementId } from './urlState.ts';
+import { useFrameLink, WidgetLinkContext } from './useWidgetState.ts';
 
 /** What the frame adds to a widget's own props. */
 export interface WidgetRenderProps {
@@ -45,7 +51,27 @@ export const frameStrings = {
   loading: 'Loading the interactive figure…',
   failed: 'This figure stopped with an error:',
   failedReset: 'Reset the figure',
+  share: 'Copy link',
+  shareHint: 'Copy a link that opens this figure as it is now',
+  copied: 'Link copied: it opens this figure as it is now.',
+  copyManually: 'Copy this link to open the figure as it is now:',
+  dismiss: 'Dismiss',
+  dismissHint: 'Hide these messages',
 };
+
+function ShareFallback({ url, labelId }: { url: string; labelId: string }) {
+  const field = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    field.current?.focus();
+    field.current?.select();
+  }, [url]);
+  return (
+    <p className="widget-share-fallback">
+      <label htmlFor={labelId}>{frameStrings.copyManually}</label>{' '}
+      <input id={labelId} ref={field} type="text" readOnly value={url} onFocus={(e) => e.currentTarget.select()} />
+    </p>
+  );
+}
 
 interface BoundaryProps {
   onReset: () => void;
@@ -153,6 +179,7 @@ interface FrameProps<P extends object> {
 export function WidgetFrame<P extends object>({ name, title, height, widget: Widget, widgetProps }: FrameProps<P>) {
   const sectionRef = useRef<HTMLElement>(null);
   const titleId = useId();
+  const shareFieldId = useId();
   const [resetCount, setResetCount] = useState(0);
   // The widget's code loads after hydration: the pre-rendered page and the first client render
   // both show the fallback, so they match, and a page without widgets fetches no widget code.
@@ -162,12 +189,17 @@ export function WidgetFrame<P extends object>({ name, title, height, widget: Wid
 
   useEffect(() => setMounted(true), []);
 
-  const reset = useCallback(() => setResetCount((n) => n + 1), []);
+  const { instanceId, link, notices, shared, share, dismiss, forget } = useFrameLink(sectionRef, name);
+  const reset = useCallback(() => {
+    forget();
+    setResetCount((n) => n + 1);
+  }, [forget]);
 
   return (
     <section
       ref={sectionRef}
       className="widget"
+      id={instanceId ? frameElementId(instanceId) : undefined}
       data-widget={name}
       data-presenting={presenting ? mode : undefined}
       aria-labelledby={titleId}
@@ -187,17 +219,38 @@ export function WidgetFrame<P extends object>({ name, title, height, widget: Wid
           >
             {presenting ? frameStrings.leavePresent : frameStrings.present}
           </button>
+          <button type="button" data-action="share" title={frameStrings.shareHint} onClick={() => void share()}>
+            {frameStrings.share}
+          </button>
           <button type="button" data-action="reset" title={frameStrings.resetHint} onClick={reset}>
             {frameStrings.reset}
           </button>
         </div>
       </header>
+      <div className="widget-notices" role="status" data-widget-notices="">
+        {notices.length || shared ? (
+          <>
+            {notices.map((notice, i) => (
+              <p key={i} className="widget-notice" data-link-notice={notice.key ?? ''}>
+                {notice.message}
+              </p>
+            ))}
+            {shared?.copied ? <p className="widget-notice">{frameStrings.copied}</p> : null}
+            {shared && !shared.copied ? <ShareFallback url={shared.url} labelId={shareFieldId} /> : null}
+            <button type="button" data-action="dismiss" title={frameStrings.dismissHint} onClick={dismiss}>
+              {frameStrings.dismiss}
+            </button>
+          </>
+        ) : null}
+      </div>
       <div className="widget-body" style={{ minHeight: height }}>
-        {mounted ? (
+        {mounted && instanceId ? (
           <WidgetErrorBoundary key={resetCount} onReset={reset}>
-            <Suspense fallback={<LoadingFallback height={height} title={title} />}>
-              <Widget {...widgetProps} presenting={presenting} />
-            </Suspense>
+            <WidgetLinkContext value={link}>
+              <Suspense fallback={<LoadingFallback height={height} title={title} />}>
+                <Widget {...widgetProps} presenting={presenting} />
+              </Suspense>
+            </WidgetLinkContext>
           </WidgetErrorBoundary>
         ) : (
           <LoadingFallback height={height} title={title} />

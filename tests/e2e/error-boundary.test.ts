@@ -29,7 +29,7 @@ describe('widget error boundary', () => {
       await waitForPageReady(page);
 
       const probe = page.locator('[data-widget="ErrorProbe"]');
-      const neighbour = page.locator('[data-widget="ControlsLab"]');
+      const neighbour = page.locator('[data-widget="ControlsLab"]').first();
       const command = probe.getByLabel('Command');
       await command.fill('hello');
       await probe.getByRole('button', { name: 'Run' }).click();

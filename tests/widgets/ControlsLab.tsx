@@ -1,12 +1,15 @@
 // One neuron y = f(w·x + b) on four fixed inputs, with one control of each kind a widget may have:
 // a slider (weight), a number field (bias, clamped to its range), a select (activation), a
 // checkbox (square the output), a text field (a caption) and a button that computes through the
-// engine. Out-of-range and non-numeric entries are handled as the house style asks: clamped, or
-// left at the last valid value with a message, never shown as NaN.
-import { useEffect, useId, useState } from 'react';
+// engine. Its state is declared by a schema, so a link can open it in a chosen state; the shared
+// controls clamp out-of-range entries and put back non-numeric ones, never showing NaN.
+import { useEffect, useState } from 'react';
 import { tensor, tidy } from '../../src/engine/tensor.ts';
 import { add, matmul, relu, sigmoid, square, tanh } from '../../src/engine/ops/index.ts';
 import type { WidgetRenderProps } from '../../src/book/defineWidget.ts';
+import { Checkbox, Controls, NumberField, Select, Slider, TextField } from '../../src/book/controls.tsx';
+import { boolean, choice, number, text, type StateOf } from '../../src/book/urlState.ts';
+import { useWidgetState } from '../../src/book/useWidgetState.ts';
 import { engineReady } from './engine.ts';
 
 const ACTIVATIONS = { tanh, relu, sigmoid } as const;
@@ -18,7 +21,17 @@ const INPUTS = [
   [1, 1],
   [-1, 0.5],
 ];
-const BIAS_RANGE = [-5, 5] as const;
+
+export const controlsLabSchema = {
+  weight: number({ min: -3, max: 3, step: 0.1, default: 1 }),
+  bias: number({ min: -5, max: 5, default: 0 }),
+  activation: choice(['tanh', 'relu', 'sigmoid'] as const, 'tanh'),
+  squared: boolean(false, 'square the output'),
+  caption: text({ maxLength: 60, default: '' }),
+};
+
+/** A chapter may start the figure elsewhere: `<ControlsLab weight={2} activation="relu" />`. */
+export type ControlsLabProps = Partial<StateOf<typeof controlsLabSchema>>;
 
 /** The neuron's outputs for the four inputs, computed by the engine inside a memory scope. */
 export function neuronOutputs(weight: number, bias: number, activation: Activation, squared: boolean): number[] {
@@ -32,15 +45,9 @@ export function neuronOutputs(weight: number, bias: number, activation: Activati
   });
 }
 
-export default function ControlsLab({ presenting }: WidgetRenderProps) {
-  const id = useId();
-  const [weight, setWeight] = useState(1);
-  const [biasText, setBiasText] = useState('0');
-  const [bias, setBias] = useState(0);
-  const [biasNote, setBiasNote] = useState('');
-  const [activation, setActivation] = useState<Activation>('tanh');
-  const [squared, setSquared] = useState(false);
-  const [caption, setCaption] = useState('');
+export default function ControlsLab({ presenting, ...initial }: ControlsLabProps & WidgetRenderProps) {
+  const [state, setState] = useWidgetState(controlsLabSchema, initial);
+  const { weight, bias, activation, squared, caption } = state;
   const [outputs, setOutputs] = useState<number[] | null>(null);
   const [runs, setRuns] = useState(0);
   const [engine, setEngine] = useState<string | null>(null);
@@ -69,60 +76,27 @@ export default function ControlsLab({ presenting }: WidgetRenderProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [engine]);
 
-  const commitBias = (text: string) => {
-    setBiasText(text);
-    const value = Number(text);
-    if (text.trim() === '' || !Number.isFinite(value)) {
-      setBiasNote(`Enter a number from ${BIAS_RANGE[0]} to ${BIAS_RANGE[1]}; the bias stays ${bias}.`);
-      return;
-    }
-    const clamped = Math.min(BIAS_RANGE[1], Math.max(BIAS_RANGE[0], value));
-    setBias(clamped);
-    setBiasNote(clamped !== value ? `Clamped to ${clamped}.` : '');
-  };
-
   return (
     <div className={presenting ? 'test-widget presenting' : 'test-widget'}>
-      <div className="widget-controls">
-        <label htmlFor={`${id}-w`}>Weight {weight.toFixed(1)}</label>
-        <input
-          id={`${id}-w`}
-          type="range"
-          min={-3}
-          max={3}
-          step={0.1}
-          value={weight}
-          onChange={(e) => {
-            const v = Number(e.target.value);
-            if (Number.isFinite(v)) setWeight(Math.min(3, Math.max(-3, v)));
-          }}
+      <Controls presenting={presenting}>
+        <Slider label="Weight" value={weight} min={-3} max={3} step={0.1} format={(v) => v.toFixed(1)} onChange={(v) => setState({ weight: v })} />
+        <NumberField label="Bias" value={bias} min={-5} max={5} step={0.5} onChange={(v) => setState({ bias: v })} />
+        <Select
+          label="Activation"
+          value={activation}
+          options={[
+            { value: 'tanh', label: 'tanh' },
+            { value: 'relu', label: 'ReLU' },
+            { value: 'sigmoid', label: 'sigmoid' },
+          ]}
+          onChange={(v) => setState({ activation: v })}
         />
-        <label htmlFor={`${id}-b`}>Bias</label>
-        <input
-          id={`${id}-b`}
-          type="number"
-          min={BIAS_RANGE[0]}
-          max={BIAS_RANGE[1]}
-          step={0.5}
-          value={biasText}
-          onChange={(e) => commitBias(e.target.value)}
-        />
-        <label htmlFor={`${id}-f`}>Activation</label>
-        <select id={`${id}-f`} value={activation} onChange={(e) => setActivation(e.target.value as Activation)}>
-          <option value="tanh">tanh</option>
-          <option value="relu">ReLU</option>
-          <option value="sigmoid">sigmoid</option>
-        </select>
-        <label>
-          <input type="checkbox" checked={squared} onChange={(e) => setSquared(e.target.checked)} /> Square the output
-        </label>
-        <label htmlFor={`${id}-c`}>Caption</label>
-        <input id={`${id}-c`} type="text" value={caption} maxLength={60} onChange={(e) => setCaption(e.target.value)} />
-        <button type="button" onClick={compute} disabled={!engine}>
-          Compute
-        </button>
-      </div>
-      {biasNote ? <p role="status">{biasNote}</p> : null}
+        <Checkbox label="Square the output" checked={squared} onChange={(v) => setState({ squared: v })} />
+        <TextField label="Caption" value={caption} maxLength={60} onChange={(v) => setState({ caption: v })} />
+      </Controls>
+      <button type="button" onClick={compute} disabled={!engine}>
+        Compute
+      </button>
       {failure ? <p role="alert">{failure}</p> : null}
       <p>
         {caption ? <span>{caption}: </span> : null}

@@ -1,0 +1,164 @@
+// A widget's state, declared once by a schema (src/book/urlState.ts), started from the chapter's
+// props, overridden by the page's link, and handed to the frame so that "Copy link" can write it.
+//
+//   const schema = { weight: number({ min: -3, max: 3, step: 0.1, default: 1 }) };  // module level
+//   const [state, setState, notices] = useWidgetState(schema, { weight: props.weight });
+//
+// The frame shows the notices (what a malformed link had wrong) itself; a widget may also use them.
+// `useFrameLink` is the frame's side: the instance id, the link as opened, "Copy link" and reset.
+import { createContext, useCallback, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import {
+  applyUpdate,
+  decodeState,
+  encodeState,
+  frameElementId,
+  initialState,
+  instanceIdOf,
+  readParam,
+  repairQuery,
+  widgetParamName,
+  withParam,
+  type LinkNotice,
+  type Schema,
+  type StateOf,
+} from './urlState.ts';
+
+/** What the widget frame offers the widget inside it. */
+export interface WidgetLink {
+  /** This instance's id (`ControlsLab.0`), or null while it is not known yet. */
+  instanceId: string | null;
+  /** This instance's parameter in the link the page was opened with (still encoded), or null. */
+  linkValue: string | null;
+  /** Set by the hook: the current state as a link parameter's value. */
+  source: { current: (() => string) | null };
+  /** The notices about the link this widget was opened with (replaces earlier ones). */
+  report(notices: LinkNotice[]): void;
+}
+
+export const WidgetLinkContext = createContext<WidgetLink | null>(null);
+
+export type StateUpdate<S extends Schema> = Partial<StateOf<S>> | ((state: StateOf<S>) => Partial<StateOf<S>>);
+
+function startState<S extends Schema>(schema: S, initial: Partial<StateOf<S>> | undefined, link: WidgetLink | null) {
+  const chapter = initialState(schema, initial);
+  // A chapter's own props out of range are the author's mistake, not the reader's: said in the console.
+  for (const problem of chapter.problems) console.warn(`Widget state: ${problem}`);
+  const raw = link?.linkValue ?? null;
+  return raw === null ? { state: chapter.state, notices: [] as LinkNotice[] } : decodeState(schema, raw, chapter.state);
+}
+
+/**
+ * The widget's state and its setter (a partial update or a function of the state; every value is
+ * checked against the schema, so the state always fits it) and the notices about the link. The
+ * schema and `initial` are read when the widget mounts; the frame's reset mounts it again.
+ */
+export function useWidgetState<S extends Schema>(
+  schema: S,
+  initial?: Partial<StateOf<S>>,
+): [StateOf<S>, (update: StateUpdate<S>) => void, LinkNotice[]] {
+  const link = useContext(WidgetLinkContext);
+  const [start] = useState(() => startState(schema, initial, link));
+  const [state, setRawState] = useState(start.state);
+  const schemaRef = useRef(schema);
+  const stateRef = useRef(state);
+  stateRef.current = state;
+
+  const setState = useCallback((update: StateUpdate<S>) => {
+    setRawState((prev) => applyUpdate(schemaRef.current, prev, typeof update === 'function' ? update(prev) : update));
+  }, []);
+
+  useEffect(() => {
+    if (!link) return;
+    link.source.current = () => encodeState(schemaRef.current, stateRef.current);
+    if (start.notices.length) link.report(start.notices);
+    return () => {
+      link.source.current = null;
+    };
+  }, [link, start]);
+
+  return [state, setState, start.notices];
+}
+
+// ---------------------------------------------------------------------------------------------
+// The frame's side
+
+/** The result of "Copy link": copied to the clipboard, or to be copied by hand from a field. */
+export type ShareResult = null | { copied: boolean; url: string };
+
+/** Query strings this page repaired, mapped to the one opened, which every other frame reads. */
+const repairedQueries = new Map<string, string>();
+
+/** Writes the widget's state and position into the address bar; returns the full URL. */
+function writeLink(instanceId: string, encoded: string | null): string {
+  const search = withParam(location.search, widgetParamName(instanceId), encoded);
+  history.replaceState(history.state, '', `${location.pathname}${search}#${frameElementId(instanceId)}`);
+  return location.href;
+}
+
+/** Removes the widget's state from the address bar, keeping everything else (other figures, #anchor). */
+function clearLink(instanceId: string): void {
+  const search = withParam(location.search, widgetParamName(instanceId), null);
+  if (search !== location.search) history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`);
+}
+
+/**
+ * Everything the frame at `sectionRef` does with links: its instance id (set as the element's
+ * id too), the context for the widget, the notices, "Copy link" (`share`), `dismiss`, and
+ * `forget`, which a reset calls so the widget comes back in the chapter's state.
+ */
+export function useFrameLink(sectionRef: RefObject<HTMLElement | null>, name: string) {
+  const [instanceId, setInstanceId] = useState<string | null>(null);
+  const [linkValue, setLinkValue] = useState<string | null>(null);
+  const [notices, setNotices] = useState<LinkNotice[]>([]);
+  const [shared, setShared] = useState<ShareResult>(null);
+  const source = useRef<(() => string) | null>(null);
+
+  // The instance id is this frame's index among the page's frames of the same name, stable for a
+  // chapter. It is set on the element before the page scrolls to its #anchor (a parent's effect).
+  useLayoutEffect(() => {
+    const section = sectionRef.current;
+    if (!section) return;
+    const same = [...document.querySelectorAll('[data-widget]')].filter((el) => el.getAttribute('data-widget') === name);
+    const id = instanceIdOf(name, Math.max(0, same.indexOf(section)));
+    section.id = frameElementId(id);
+    setInstanceId(id);
+    // The link as opened is kept for the widget; the address bar gets a copy the engine can read
+    // (this runs before the engine's code is fetched).
+    const opened = repairedQueries.get(location.search) ?? location.search;
+    setLinkValue(readParam(opened, widgetParamName(id)));
+    const repaired = repairQuery(location.search);
+    if (repaired !== location.search) {
+      repairedQueries.set(repaired, opened);
+      history.replaceState(history.state, '', `${location.pathname}${repaired}${location.hash}`);
+    }
+  }, [sectionRef, name]);
+
+  const link = useMemo<WidgetLink>(() => ({ instanceId, linkValue, source, report: setNotices }), [instanceId, linkValue]);
+
+  const forget = useCallback(() => {
+    if (instanceId) clearLink(instanceId);
+    setLinkValue(null);
+    setNotices([]);
+    setShared(null);
+  }, [instanceId]);
+
+  const share = useCallback(async () => {
+    if (!instanceId) return;
+    const url = writeLink(instanceId, source.current?.() ?? null);
+    try {
+      if (!navigator.clipboard?.writeText) throw new Error('no clipboard');
+      await navigator.clipboard.writeText(url);
+      setShared({ copied: true, url });
+    } catch {
+      // Refused (no permission, an insecure page, an old browser): the reader copies it by hand.
+      setShared({ copied: false, url });
+    }
+  }, [instanceId]);
+
+  const dismiss = useCallback(() => {
+    setNotices([]);
+    setShared(null);
+  }, []);
+
+  return { instanceId, link, notices, shared, share, dismiss, forget };
+}
