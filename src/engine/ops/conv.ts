@@ -57,7 +57,7 @@ export function resolvePadding(
  * Rows `start .. start+length-1` of axis 1 or 2 of an NHWC-like rank-4 tensor, with zeros where
  * that range leaves the tensor (a negative start pads, a start past 0 crops).
  */
-export function window(x: tf.Tensor4D, axis: 1 | 2, start: number, length: number): tf.Tensor4D {
+export function cropOrPad(x: tf.Tensor4D, axis: 1 | 2, start: number, length: number): tf.Tensor4D {
   const size = x.shape[axis];
   const from = Math.max(start, 0);
   const to = Math.min(start + length, size);
@@ -133,7 +133,7 @@ export function conv2d(x: Tensor, w: Tensor, opts: Conv2dOptions = {}): Tensor {
       // the flipped kernel, dilation d, stride 1.
       function inputGradient(): tf.Tensor {
         const spread = spreadByStride(dy, sh, sw);
-        const dyWindow = window(window(spread, 1, pt - (kh - 1) * dh, h + (kh - 1) * dh), 2, pl - (kw - 1) * dw, wd + (kw - 1) * dw);
+        const dyWindow = cropOrPad(cropOrPad(spread, 1, pt - (kh - 1) * dh, h + (kh - 1) * dh), 2, pl - (kw - 1) * dw, wd + (kw - 1) * dw);
         const flipped = tf.transpose(tf.reverse(w.value, [0, 1]), [0, 1, 3, 2]) as tf.Tensor4D;
         return tf.conv2d(dyWindow, flipped, 1, 'valid', 'NHWC', dilation);
       }
@@ -143,7 +143,7 @@ export function conv2d(x: Tensor, w: Tensor, opts: Conv2dOptions = {}): Tensor {
       function kernelGradient(): tf.Tensor {
         const usedH = (kh - 1) * dh + (ho - 1) * sh + 1;
         const usedW = (kw - 1) * dw + (wo - 1) * sw + 1;
-        const xWindow = window(window(x.value as tf.Tensor4D, 1, -pt, usedH), 2, -pl, usedW);
+        const xWindow = cropOrPad(cropOrPad(x.value as tf.Tensor4D, 1, -pt, usedH), 2, -pl, usedW);
         const xT = tf.transpose(xWindow, [3, 1, 2, 0]) as tf.Tensor4D;
         const dyT = tf.transpose(dy, [1, 2, 0, 3]) as tf.Tensor4D;
         const dwT = tf.conv2d(xT, dyT, dilation, 'valid', 'NHWC', stride);

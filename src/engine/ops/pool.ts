@@ -17,7 +17,7 @@
 //   rescales dy by (window size / entries inside) before handing it to that kernel.
 import * as tf from '@tensorflow/tfjs-core';
 import { record, type Tensor } from '../tensor';
-import { pair, resolvePadding, spreadByStride, window, type Pair } from './conv';
+import { cropOrPad, pair, resolvePadding, spreadByStride, type Pair } from './conv';
 import { asFloat, backendName } from './util';
 
 export interface Pool2dOptions {
@@ -108,7 +108,7 @@ function maxPoolGradFromSlices(
       taken = tf.add(taken, hit);
       // Back to input coordinates: dx[a] += share[(a + pt − p)/sh] where that is a whole number.
       const share = spreadByStride(tf.mul(dy, hit) as tf.Tensor4D, sh, sw);
-      dx = tf.add(dx, window(window(share, 1, pt - p, h), 2, pl - q, w));
+      dx = tf.add(dx, cropOrPad(cropOrPad(share, 1, pt - p, h), 2, pl - q, w));
     }
   }
   return dx;
