@@ -5,16 +5,8 @@
 //
 // It runs in Node as well as in the browser: the scheduler is injectable.
 import * as tf from '@tensorflow/tfjs-core';
-import {
-  backendLost,
-  backendSettled,
-  CarriedState,
-  engineInfo,
-  registerResident,
-  reportBackendLost,
-  webglContextLost,
-  type StateDictHolder,
-} from './backend';
+import { backendLost, backendSettled, engineInfo, reportBackendLost, webglContextLost } from './backend';
+import { CarriedState, registerResident, type StateDictHolder } from './residents';
 import { Tensor, tidy } from './tensor';
 
 /** What one training step returns: the loss and any other scalar metrics, as engine Tensors. */
