@@ -6,6 +6,12 @@
 import { useEffect, useId, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { formatNumber } from './urlState.ts';
 
+/** The controls' own words, in one place so a translation can follow. */
+export const controlStrings = {
+  notANumber: (min: string, max: string, kept: string) => `Enter a number from ${min} to ${max}; it stays ${kept}.`,
+  clamped: (to: string) => `Clamped to ${to}.`,
+};
+
 export function Controls({ presenting = false, children }: { presenting?: boolean; children: ReactNode }) {
   return <div className={presenting ? 'controls controls-presenting' : 'controls'}>{children}</div>;
 }
@@ -84,12 +90,12 @@ export function NumberField({ label, value, min, max, step = 1, integer = false,
     const v = parse(textValue);
     if (v === null) {
       setText(formatNumber(value));
-      setNote(`Enter a number from ${formatNumber(min)} to ${formatNumber(max)}; it stays ${formatNumber(value)}.`);
+      setNote(controlStrings.notANumber(formatNumber(min), formatNumber(max), formatNumber(value)));
       return;
     }
     const c = clamp(v, min, max);
     setText(formatNumber(c));
-    setNote(c !== v ? `Clamped to ${formatNumber(c)}.` : '');
+    setNote(c !== v ? controlStrings.clamped(formatNumber(c)) : '');
     if (c !== value) onChange(c);
   };
 
