@@ -8,7 +8,8 @@ import { mnistData } from './src/build/mnist.ts';
 // - engine-node: the engine suite on the CPU and WASM backends in Node.
 // - book: the shell's pure logic (routing, chapter discovery, MDX options) in Node.
 // - engine-browser: the same files in headless Chromium (WebGL via SwiftShader, and WASM).
-// - content: chapters compiled in Node (unknown tags, KaTeX errors, links).
+// - widgets: the widgets' pure logic in Node.
+// - content: chapters compiled in Node (unknown tags, KaTeX errors, links, worked numbers).
 // - e2e: the production build served on 127.0.0.1 and driven by Playwright.
 // When Chromium is missing, the browser projects are left out and tests/e2e/browser-present.test.ts
 // fails with a message saying how to install it.
@@ -53,6 +54,15 @@ export default defineConfig({
           name: 'book',
           include: ['tests/book/**/*.test.ts'],
           environment: 'node',
+        },
+      },
+      {
+        test: {
+          name: 'widgets',
+          // The widgets' pure logic (models, drawing maths) in Node, engine on the CPU backend.
+          include: ['tests/widgets/**/*.test.ts', 'tests/widgets/**/*.test.tsx'],
+          environment: 'node',
+          testTimeout: 60_000,
         },
       },
       {

@@ -5,6 +5,15 @@ import { Kbd, Note, TryThis, Warning } from './callouts.tsx';
 import { H2, H3, H4, Table } from './headings.tsx';
 import { Mermaid } from './Mermaid.tsx';
 import { ChapterLink } from './links.tsx';
+import { CodeTab, InCode } from './codeTabs.tsx';
+import { Exercise, Hint, Solution } from './exercises.tsx';
+import { Computed } from './worked.tsx';
+
+// The book's widgets, one registry file per chapter (src/widgets/registry/<chapter>.ts); each
+// widget's code is its own lazy chunk, so the registries themselves are small.
+// Each registry module exports one object of `defineWidget(...)` components, named after its chapter.
+const registries = import.meta.glob<Record<string, ComponentMap>>('../widgets/registry/*.ts', { eager: true });
+const widgetComponents: ComponentMap = Object.assign({}, ...Object.values(registries).flatMap((m) => Object.values(m)));
 
 // Each tag takes its own props; MDX passes whatever the chapter wrote, checked by the content tests.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -17,6 +26,13 @@ export const bookComponents: ComponentMap = {
   TryThis,
   Kbd,
   Mermaid,
+  Computed,
+  Exercise,
+  Hint,
+  Solution,
+  InCode,
+  CodeTab,
+  ...widgetComponents,
 };
 
 /** Plain Markdown elements the book renders its own way. */

@@ -9,6 +9,7 @@ import plainWasm from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm
 // setWasmPaths insists on every binary being named; with threads off this one is never fetched.
 import threadedWasm from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { initEngine, onBackendChange, type BackendName, type EngineInfo } from '../engine/backend';
+import { liveTensorCount } from '../engine/tensor';
 
 export type { EngineInfo };
 export { onBackendChange };
@@ -19,6 +20,11 @@ const BACKENDS: readonly BackendName[] = ['webgl', 'wasm', 'cpu'];
 export function forcedBackend(search: string = location.search): BackendName | undefined {
   const value = new URLSearchParams(search).get('backend');
   return BACKENDS.find((b) => b === value);
+}
+
+// Test builds let the browser tests read the engine's live tensor count (leaks after unmount).
+if (import.meta.env.MODE === 'test') {
+  (globalThis as { __bookTensorCount?: () => number }).__bookTensorCount = liveTensorCount;
 }
 
 /** Starts the engine once (later calls share the first). */

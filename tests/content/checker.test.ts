@@ -115,4 +115,38 @@ describe('content checker', () => {
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(/^08-syntax\.mdx(:\d+)?: \[mdx\] does not compile: .*Figure/);
   });
+
+  it('reports numbers typed by hand in prose and math, not inputs, code or computed ones', async () => {
+    const body = [
+      'The output is 0.731 and $\\sigma(1) = 0.7311$.', // line 6: two typed numbers
+      '',
+      'A learning rate of 0.001, a weight of 0.5, $\\eta = 0.0005$, and `0.73105` in code.',
+      '',
+      '```python',
+      'print(0.7310585)',
+      '```',
+    ].join('\n');
+    const problems = await problemsOf(chapter('09-typed.mdx', body));
+    expect(problems).toEqual([
+      expect.stringMatching(/^09-typed\.mdx:6: \[typed-number\] "0\.731" looks like a computed number/),
+      expect.stringMatching(/^09-typed\.mdx:6: \[typed-number\] "0\.7311" looks like a computed number/),
+    ]);
+  });
+
+  it('names the chapter and line of an unknown computed value', async () => {
+    const problems = await problemsOf(chapter('10-computed.mdx', 'Intro.\n\nThen $z = \\computed{nowhere.z}$ here.'));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^10-computed\.mdx:8: \[mdx\] does not compile: .*unknown computed value "nowhere\.z"/);
+    const jsx = await problemsOf(chapter('11-computed.mdx', 'Value <Computed of="nowhere.y" />.'));
+    expect(jsx[0]).toMatch(/^11-computed\.mdx:6: \[mdx\] .*unknown computed value "nowhere\.y"/);
+  });
+
+  it('names the chapter and line of an <InCode> whose file or region is missing', async () => {
+    const missingFile = await problemsOf(chapter('12-code.mdx', '<InCode source="src/engine/nothing.ts" region="x">\n\n```python PyTorch\nx = 1\n```\n\n</InCode>'));
+    expect(missingFile[0]).toMatch(/^12-code\.mdx:6: \[mdx\] .*source file "src\/engine\/nothing\.ts" does not exist/);
+    const missingRegion = await problemsOf(chapter('13-code.mdx', '<InCode source="src/engine/tensor.ts" region="no-such-region">\n</InCode>'));
+    expect(missingRegion[0]).toMatch(/^13-code\.mdx:6: \[mdx\] .*no region "no-such-region"/);
+    const unnamed = await problemsOf(chapter('14-code.mdx', '<InCode source="src/widgets/kit/palette.ts" region="nothing">\n\n```python\nx = 1\n```\n\n</InCode>'));
+    expect(unnamed[0]).toMatch(/^14-code\.mdx:6: \[mdx\] /);
+  });
 });

@@ -1,7 +1,7 @@
 // Checks chapters as the build compiles them (the same remark/rehype plugins), reporting every
 // problem with the chapter's file name and line: file names, frontmatter, MDX syntax, JSX tags that
 // the component map lacks, KaTeX that does not parse, and internal links to a chapter or heading
-// that does not exist.
+// that does not exist; and numbers typed by hand where the engine should have computed them.
 import { compile } from '@mdx-js/mdx';
 import katex from 'katex';
 import { parse as parseYaml } from 'yaml';
@@ -18,7 +18,7 @@ export interface ChapterInput {
   source: string;
 }
 
-export type ProblemKind = 'file-name' | 'frontmatter' | 'mdx' | 'unknown-tag' | 'katex' | 'link' | 'duplicate' | 'heading';
+export type ProblemKind = 'file-name' | 'frontmatter' | 'mdx' | 'unknown-tag' | 'katex' | 'link' | 'duplicate' | 'heading' | 'typed-number';
 
 export interface Problem {
   chapter: string;
@@ -49,6 +49,18 @@ export interface ChapterFacts {
   math: Located<{ tex: string; display: boolean }>[];
   /** Mermaid diagrams (```mermaid fences become `<Mermaid>` tags). */
   diagrams: number;
+  /** Worked-value keys the chapter uses (`<Computed of>`, `\\computed{}`, `<Exercise answer>`). */
+  computed: Located<string>[];
+}
+
+/**
+ * A decimal with three or more fractional digits in prose or math is a computed number typed by
+ * hand: it must come from the engine (`<Computed>`, `\\computed{}`). Small round inputs such as
+ * 0.001 or 0.0005 (a learning rate, a tolerance) are allowed.
+ */
+export function typedNumbers(text: string): string[] {
+  const found = text.match(/(?<![\w.])\d*\.\d{3,}(?![\d.])/g) ?? [];
+  return found.filter((n) => !/^0?\.0*[1-9]0*$/.test(n) && !/^0?\.0*5$/.test(n));
 }
 
 function slugOf(file: string): string {
@@ -73,6 +85,7 @@ export async function analyseChapter(input: ChapterInput): Promise<{ facts: Chap
     links: [],
     math: [],
     diagrams: 0,
+    computed: [],
   };
   const problems: Problem[] = [];
   const add = (kind: ProblemKind, message: string, line?: number) => problems.push({ chapter: input.file, kind, line, message });
@@ -83,6 +96,30 @@ export async function analyseChapter(input: ChapterInput): Promise<{ facts: Chap
     add('frontmatter', `frontmatter is not valid YAML: ${(e as Error).message}`);
   }
 
+  // Runs before the build's remark plugins: the text as written, before worked numbers are filled in.
+  const collectWritten = () => (tree: MdastRoot) => {
+    visit(tree, (node) => {
+      const line = node.position?.start.line;
+      const check = (text: string) => {
+        for (const n of typedNumbers(text)) {
+          add('typed-number', `"${n}" looks like a computed number typed by hand: compute it in src/worked/ and use <Computed> or \\computed{}`, line);
+        }
+      };
+      if (node.type === 'text') check(node.value);
+      if (node.type === 'math' || node.type === 'inlineMath') {
+        check(node.value.replace(/\\computed\{[^{}]*\}/g, ''));
+        for (const m of node.value.matchAll(/\\computed\{([^{}]*)\}/g)) facts.computed.push({ value: m[1].trim(), line });
+      }
+      if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
+        for (const attr of node.attributes) {
+          if (attr.type !== 'mdxJsxAttribute' || typeof attr.value !== 'string') continue;
+          if ((node.name === 'Computed' && attr.name === 'of') || (node.name === 'Exercise' && attr.name === 'answer')) {
+            facts.computed.push({ value: attr.value, line });
+          }
+        }
+      }
+    });
+  };
   // Runs after the build's remark plugins: sees Mermaid fences already turned into <Mermaid> tags.
   const collectMdast = () => (tree: MdastRoot) => {
     visit(tree, (node) => {
@@ -131,7 +168,7 @@ export async function analyseChapter(input: ChapterInput): Promise<{ facts: Chap
       { value: input.source, path: input.file },
       {
         ...options,
-        remarkPlugins: [...(options.remarkPlugins ?? []), collectMdast],
+        remarkPlugins: [collectWritten, ...(options.remarkPlugins ?? []), collectMdast],
         rehypePlugins: [...(options.rehypePlugins ?? []), collectHast],
       },
     );

@@ -15,6 +15,8 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
 import remarkMdxFrontmatter from 'remark-mdx-frontmatter';
+import { remarkComputed } from './remarkComputed.ts';
+import { remarkInCode } from './remarkInCode.ts';
 
 export interface TocEntry {
   depth: 2 | 3;
@@ -140,6 +142,9 @@ export function mdxCompileOptions(): CompileOptions {
       remarkGfm,
       remarkMath,
       remarkMermaid,
+      // Before Shiki and KaTeX: the engine's source as a code tab, worked numbers into math.
+      remarkInCode,
+      remarkComputed,
     ],
     rehypePlugins: [
       rehypeSlug,

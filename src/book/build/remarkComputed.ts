@@ -1,0 +1,86 @@
+// Worked numbers into chapters, at build time: `\computed{key}` in math, `<Computed of="key" />` in
+// prose (given a `value` attribute here), and `<Exercise answer="key">` (given `answerValue`). The
+// numbers come from src/worked/, computed by the engine in Node; an unknown key fails the build
+// with the chapter's line. Runs before KaTeX, so math sees plain numbers.
+import type { Root } from 'mdast';
+import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
+import type { VFile } from 'vfile';
+import type { Node } from 'unist';
+import { tsImport } from 'tsx/esm/api';
+import path from 'node:path';
+import type { ComputedValue } from '../../worked/index.ts';
+import { formatWorked } from '../../worked/define.ts';
+
+const WORKED_INDEX = path.resolve(import.meta.dirname, '../../worked/index.ts');
+
+let loading: Promise<Map<string, ComputedValue>> | null = null;
+
+/** Every worked value, computed once per process (the engine on CPU, loaded through tsx). */
+export function workedValueTable(): Promise<Map<string, ComputedValue>> {
+  loading ??= tsImport(WORKED_INDEX, import.meta.url).then(
+    (m: { computeWorkedValues: () => Promise<Map<string, ComputedValue>> }) => m.computeWorkedValues(),
+  );
+  return loading;
+}
+
+const COMPUTED_MACRO = /\\computed\{([^{}]*)\}/g;
+
+type JsxElement = MdxJsxFlowElement | MdxJsxTextElement;
+
+function stringAttribute(node: JsxElement, name: string): string | null {
+  const attr = node.attributes.find((a): a is MdxJsxAttribute => a.type === 'mdxJsxAttribute' && a.name === name);
+  return attr && typeof attr.value === 'string' ? attr.value : null;
+}
+
+function numberAttribute(node: JsxElement, name: string): number | null {
+  const attr = node.attributes.find((a): a is MdxJsxAttribute => a.type === 'mdxJsxAttribute' && a.name === name);
+  if (!attr || attr.value === null || attr.value === undefined) return null;
+  const raw = typeof attr.value === 'string' ? attr.value : attr.value.value;
+  const n = Number(raw);
+  return Number.isInteger(n) && n >= 0 && n <= 10 ? n : null;
+}
+
+function setAttribute(node: JsxElement, name: string, value: string): void {
+  node.attributes = node.attributes.filter((a) => !(a.type === 'mdxJsxAttribute' && a.name === name));
+  node.attributes.push({ type: 'mdxJsxAttribute', name, value });
+}
+
+export function remarkComputed() {
+  return async (tree: Root, file: VFile) => {
+    const table = await workedValueTable();
+    const lookup = (key: string, node: Node) => {
+      const found = table.get(key.trim());
+      if (!found) {
+        const known = [...table.keys()].filter((k) => k.split('.')[0] === key.split('.')[0]);
+        file.fail(`unknown computed value "${key}"${known.length ? ` (this chapter has: ${known.join(', ')})` : ''}`, node);
+      }
+      return found;
+    };
+    const walk = (node: { type: string; children?: unknown[] }) => {
+      if (node.type === 'math' || node.type === 'inlineMath') {
+        const math = node as unknown as Node & { value: string };
+        math.value = math.value.replace(COMPUTED_MACRO, (_, key: string) => {
+          const v = lookup(key, math)!;
+          return formatWorked(v.value, v.digits).replace('\u2212', '-');
+        });
+      }
+      if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
+        const el = node as JsxElement;
+        if (el.name === 'Computed') {
+          const key = stringAttribute(el, 'of');
+          if (!key) file.fail('<Computed> needs of="<chapter>.<key>"', el);
+          const v = lookup(key!, el)!;
+          setAttribute(el, 'value', formatWorked(v.value, numberAttribute(el, 'digits') ?? v.digits));
+        }
+        const answer = stringAttribute(el, 'answer');
+        if (el.name === 'Exercise' && answer !== null) {
+          const v = lookup(answer, el)!;
+          setAttribute(el, 'answerValue', String(v.value));
+          setAttribute(el, 'answerText', formatWorked(v.value, v.digits));
+        }
+      }
+      for (const child of node.children ?? []) walk(child as { type: string; children?: unknown[] });
+    };
+    walk(tree);
+  };
+}

@@ -1,0 +1,11 @@
+// The widget kit: what every widget builds on. Engine boot and live training as hooks, a plotting
+// layer (d3-scale, d3-shape, d3-contour) with text alternatives, and colour-blind-safe palettes.
+export { useEngine, type EngineStatus } from './useEngine.ts';
+export { useTraining, type Training, type TrainingSetup, type TrainingOptions } from './useTraining.ts';
+export { Plot, usePlotScales, type Axis, type PlotProps, type PlotScales } from './plot/Plot.tsx';
+export { LinePath, Dots, RuleX, RuleY, Band, PlotText, classSymbols, classShapeNames, type Dot } from './plot/marks.tsx';
+export { HeatMap, Contours, gridCenters, type Extent } from './plot/surface.tsx';
+export { DraggablePoint, draggableStrings } from './plot/DraggablePoint.tsx';
+export { BarChart, type Bar } from './plot/BarChart.tsx';
+export { LossCurve, lossCurveStrings, type LossSeries } from './plot/LossCurve.tsx';
+export * from './palette.ts';

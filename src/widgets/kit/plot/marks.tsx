@@ -1,0 +1,124 @@
+// Marks drawn inside a <Plot>, in data coordinates: a line, dots (a shape and a colour per class),
+// vertical and horizontal rules, a shaded band, and a text label.
+import { line as d3line, symbol, symbolCircle, symbolCross, symbolDiamond, symbolSquare, symbolTriangle, symbolStar, symbolWye } from 'd3-shape';
+import { classColor } from '../palette.ts';
+import { usePlotScales } from './Plot.tsx';
+
+const finite = (v: number) => Number.isFinite(v);
+
+export function LinePath({
+  points,
+  color = 'currentColor',
+  width = 2,
+  dashed = false,
+  className,
+}: {
+  points: readonly (readonly [number, number])[];
+  color?: string;
+  width?: number;
+  dashed?: boolean;
+  className?: string;
+}) {
+  const { x, y } = usePlotScales();
+  // A non-finite point breaks the line there rather than drawing to NaN.
+  const path = d3line<readonly [number, number]>()
+    .defined((p) => finite(p[0]) && finite(p[1]) && finite(x(p[0])) && finite(y(p[1])))
+    .x((p) => x(p[0]))
+    .y((p) => y(p[1]))(points);
+  return (
+    <path className={className ?? 'plot-line'} d={path ?? ''} fill="none" stroke={color} strokeWidth={width} strokeDasharray={dashed ? '6 4' : undefined} />
+  );
+}
+
+/** One marker shape per class, so classes differ by shape as well as colour. */
+export const classSymbols = [symbolCircle, symbolTriangle, symbolSquare, symbolDiamond, symbolCross, symbolStar, symbolWye];
+export const classShapeNames = ['circles', 'triangles', 'squares', 'diamonds', 'crosses', 'stars', 'wyes'];
+
+export interface Dot {
+  x: number;
+  y: number;
+  /** Class index: picks colour and shape. */
+  cls?: number;
+}
+
+export function Dots({ points, size = 48, opacity = 1 }: { points: readonly Dot[]; size?: number; opacity?: number }) {
+  const { x, y } = usePlotScales();
+  const shapes = classSymbols.map((s) => symbol(s, size)() ?? '');
+  return (
+    <g className="plot-dots" opacity={opacity}>
+      {points.map((p, i) =>
+        finite(p.x) && finite(p.y) ? (
+          <path
+            key={i}
+            d={shapes[(p.cls ?? 0) % shapes.length]}
+            transform={`translate(${x(p.x)} ${y(p.y)})`}
+            fill={classColor(p.cls ?? 0)}
+            stroke="var(--bg, #fff)"
+            strokeWidth={1}
+          />
+        ) : null,
+      )}
+    </g>
+  );
+}
+
+export function RuleX({ x: at, color = 'currentColor', dashed = true, label }: { x: number; color?: string; dashed?: boolean; label?: string }) {
+  const { x, inner } = usePlotScales();
+  if (!finite(at)) return null;
+  const px = x(at);
+  return (
+    <g className="plot-rule">
+      <line x1={px} x2={px} y1={inner.top} y2={inner.top + inner.height} stroke={color} strokeDasharray={dashed ? '4 4' : undefined} />
+      {label ? (
+        <text x={px + 4} y={inner.top + 12} className="plot-mark-label">
+          {label}
+        </text>
+      ) : null}
+    </g>
+  );
+}
+
+export function RuleY({ y: at, color = 'currentColor', dashed = true, label }: { y: number; color?: string; dashed?: boolean; label?: string }) {
+  const { y, inner } = usePlotScales();
+  if (!finite(at)) return null;
+  const py = y(at);
+  return (
+    <g className="plot-rule">
+      <line x1={inner.left} x2={inner.left + inner.width} y1={py} y2={py} stroke={color} strokeDasharray={dashed ? '4 4' : undefined} />
+      {label ? (
+        <text x={inner.left + 4} y={py - 4} className="plot-mark-label">
+          {label}
+        </text>
+      ) : null}
+    </g>
+  );
+}
+
+/** A shaded vertical band between x0 and x1 (e.g. where a function saturates), with a label. */
+export function Band({ x0, x1, label, color = 'var(--text-muted, #666)' }: { x0: number; x1: number; label?: string; color?: string }) {
+  const { x, inner } = usePlotScales();
+  if (!finite(x0) || !finite(x1)) return null;
+  const a = Math.min(x(x0), x(x1));
+  const b = Math.max(x(x0), x(x1));
+  return (
+    <g className="plot-band">
+      <rect x={a} y={inner.top} width={Math.max(0, b - a)} height={inner.height} fill={color} opacity={0.12} />
+      {label && b - a > 30 ? (
+        <text x={(a + b) / 2} y={inner.top + inner.height - 8} textAnchor="middle" className="plot-mark-label">
+          {label}
+        </text>
+      ) : null}
+    </g>
+  );
+}
+
+/** A text label at a data position. */
+export function PlotText({ x: at, y: yAt, children, anchor = 'start' }: { x: number; y: number; children: string; anchor?: 'start' | 'middle' | 'end' }) {
+  const { x, y } = usePlotScales();
+  if (!finite(at) || !finite(yAt)) return null;
+  return (
+    <text x={x(at)} y={y(yAt)} textAnchor={anchor} className="plot-mark-label">
+      {children}
+    </text>
+  );
+}

@@ -1,0 +1,73 @@
+// Every page with widgets: the engine's live tensor count after the widgets unmount (the reader
+// goes to another chapter) is the same after a second visit full of actions (training started,
+// sliders moved, buttons pressed) as after the first: no widget leaves tensors behind.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium, newContext, waitForPageReady } from '../support/e2e-browser.ts';
+import { deriveSeed, fuzzWidget } from '../support/fuzz.ts';
+
+const siteUrl = inject('siteUrl');
+const pages = inject('sitePages');
+
+const tensorCount = (page: Page) => page.evaluate(() => (globalThis as { __bookTensorCount?: () => number }).__bookTensorCount?.() ?? -1);
+
+async function widgetsLoaded(page: Page): Promise<number> {
+  const count = await page.locator('[data-widget]').count();
+  for (let i = 0; i < count; i++) {
+    const widget = page.locator('[data-widget]').nth(i);
+    await widget.scrollIntoViewIfNeeded();
+    await widget.locator('[data-widget-loading]').first().waitFor({ state: 'detached', timeout: 30_000 });
+  }
+  return count;
+}
+
+/** Leaves for the widget-free how-to-use chapter by the sidebar (client-side: widgets unmount). */
+async function leave(page: Page): Promise<void> {
+  await page.locator('a[href$="chapters/how-to-use/"]').first().click();
+  await page.waitForFunction(() => location.pathname.endsWith('/chapters/how-to-use/'));
+  await page.waitForFunction(() => document.querySelectorAll('[data-widget]').length === 0);
+  // Training loops finish the frame under way before they let go of their tensors.
+  await page.waitForTimeout(800);
+}
+
+describe('widgets free their tensors on unmount', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchChromium('webgl');
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  const withWidgets = pages.filter((p) => p.name !== 'landing' && p.name !== 'how-to-use');
+  for (const sitePage of withWidgets) {
+    it(`${sitePage.name}: tensor count after unmount does not grow`, async () => {
+      const context = await newContext(browser);
+      try {
+        const page = await context.newPage();
+        await page.goto(`${siteUrl}${sitePage.path}?backend=wasm`, { waitUntil: 'load' });
+        await waitForPageReady(page);
+        const widgets = await widgetsLoaded(page);
+        if (widgets === 0) return;
+        await leave(page);
+        const first = await tensorCount(page);
+        expect(first, 'the test build exposes the tensor count').toBeGreaterThanOrEqual(0);
+
+        await page.goBack();
+        await waitForPageReady(page);
+        await widgetsLoaded(page);
+        for (let i = 0; i < widgets; i++) {
+          const widget = page.locator('[data-widget]').nth(i);
+          await fuzzWidget(page, widget, deriveSeed(7, sitePage.name, i), 40);
+        }
+        await page.waitForTimeout(500);
+        await leave(page);
+        const second = await tensorCount(page);
+        console.log(`[memory] ${sitePage.name}: ${widgets} widgets, ${first} tensors after the first visit, ${second} after the second`);
+        expect(second, `${sitePage.name}: tensors left by its widgets`).toBe(first);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+});
