@@ -160,6 +160,10 @@ export async function analyseChapter(input: ChapterInput): Promise<{ facts: Chap
       const id = el.properties?.id;
       if (typeof id === 'string') facts.ids.add(id);
     });
+    // A worked number the build failed to fill in would reach the page as raw TeX.
+    visit(tree, 'text', (t) => {
+      if (t.value.includes('\\computed')) add('mdx', `"\\computed" reached the page unreplaced: ${t.value.slice(0, 60)}`, t.position?.start.line);
+    });
   };
 
   const options = mdxCompileOptions();

@@ -1,12 +1,15 @@
-// Every page with widgets: the engine's live tensor count after the widgets unmount (the reader
-// goes to another chapter) is the same after a second visit full of actions (training started,
-// sliders moved, buttons pressed) as after the first: no widget leaves tensors behind.
+// Every page with widgets, on the CPU backend (the last fallback; the other tests cover WebGL and
+// WebAssembly): the engine's live tensor count after the widgets unmount (the reader goes to
+// another chapter) is the same after a second visit full of actions (training started, sliders
+// moved, buttons pressed) as after the first, so no widget leaves tensors behind; and nothing on the
+// way logs an error.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, newContext, waitForPageReady } from '../support/e2e-browser.ts';
+import { launchChromium, newContext, waitForPageReady, watchPage } from '../support/e2e-browser.ts';
 import { deriveSeed, fuzzWidget } from '../support/fuzz.ts';
 
 const siteUrl = inject('siteUrl');
+const origin = inject('siteOrigin');
 const pages = inject('sitePages');
 
 const tensorCount = (page: Page) => page.evaluate(() => (globalThis as { __bookTensorCount?: () => number }).__bookTensorCount?.() ?? -1);
@@ -45,7 +48,8 @@ describe('widgets free their tensors on unmount', () => {
       const context = await newContext(browser);
       try {
         const page = await context.newPage();
-        await page.goto(`${siteUrl}${sitePage.path}?backend=wasm`, { waitUntil: 'load' });
+        const watch = watchPage(page, origin);
+        await page.goto(`${siteUrl}${sitePage.path}?backend=cpu`, { waitUntil: 'load' });
         await waitForPageReady(page);
         const widgets = await widgetsLoaded(page);
         if (widgets === 0) return;
@@ -65,6 +69,7 @@ describe('widgets free their tensors on unmount', () => {
         const second = await tensorCount(page);
         console.log(`[memory] ${sitePage.name}: ${widgets} widgets, ${first} tensors after the first visit, ${second} after the second`);
         expect(second, `${sitePage.name}: tensors left by its widgets`).toBe(first);
+        expect(watch.problems).toEqual([]);
       } finally {
         await context.close();
       }

@@ -26,6 +26,7 @@ export function workedValueTable(): Promise<Map<string, ComputedValue>> {
 const COMPUTED_MACRO = /\\computed\{([^{}]*)\}/g;
 
 type JsxElement = MdxJsxFlowElement | MdxJsxTextElement;
+type HastLike = { type: string; value?: string; children?: HastLike[] };
 
 function stringAttribute(node: JsxElement, name: string): string | null {
   const attr = node.attributes.find((a): a is MdxJsxAttribute => a.type === 'mdxJsxAttribute' && a.name === name);
@@ -58,11 +59,20 @@ export function remarkComputed() {
     };
     const walk = (node: { type: string; children?: unknown[] }) => {
       if (node.type === 'math' || node.type === 'inlineMath') {
-        const math = node as unknown as Node & { value: string };
-        math.value = math.value.replace(COMPUTED_MACRO, (_, key: string) => {
-          const v = lookup(key, math)!;
-          return formatWorked(v.value, v.digits).replace('\u2212', '-');
-        });
+        const math = node as unknown as Node & { value: string; data?: { hChildren?: HastLike[] } };
+        const substitute = (tex: string) =>
+          tex.replace(COMPUTED_MACRO, (_, key: string) => {
+            const v = lookup(key, math)!;
+            return formatWorked(v.value, v.digits).replace('\u2212', '-');
+          });
+        math.value = substitute(math.value);
+        // remark-math also copies the TeX into data.hChildren as it parses, and that copy is what
+        // rehype-katex typesets: substitute there too.
+        const rewrite = (h: HastLike) => {
+          if (h.type === 'text' && typeof h.value === 'string') h.value = substitute(h.value);
+          h.children?.forEach(rewrite);
+        };
+        math.data?.hChildren?.forEach(rewrite);
       }
       if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
         const el = node as JsxElement;
