@@ -126,10 +126,16 @@ export function crossEntropy(logits: Tensor, targets: number[] | Tensor, opts: L
  * Binary hinge loss (the SVM loss) for scores and labels ±1: max(0, 1 − y·s). Zero once an example
  * is on the right side with margin 1.
  */
+/** Label tensors already found to hold only ±1 (tensors are immutable, so once is enough). */
+const checkedHingeLabels = new WeakSet<Tensor>();
+
 export function hingeLoss(scores: Tensor, labels: Tensor, opts: LossOptions = {}): Tensor {
   sameShape('hingeLoss', scores, labels);
-  const y = labels.data();
-  if (y.some((v) => v !== 1 && v !== -1)) throw new Error('hingeLoss: labels must be +1 or −1');
+  // Reading the labels is a synchronous download on WebGL: check a label tensor once, not every step.
+  if (!checkedHingeLabels.has(labels)) {
+    if (labels.data().some((v) => v !== 1 && v !== -1)) throw new Error('hingeLoss: labels must be +1 or −1');
+    checkedHingeLabels.add(labels);
+  }
   return reduce(relu(sub(1, mul(labels, scores))), opts.reduction);
 }
 

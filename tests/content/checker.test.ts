@@ -77,7 +77,7 @@ describe('content checker', () => {
         '',
         '[a](/chapters/nowhere/) [b](/chapters/other/#no-such-heading) [c](#nope) [d](#here)',
         '',
-        '[e](/elsewhere/page) [f](../other/#its-heading)',
+        '[e](/elsewhere/page) [f](../other/#its-heading) [g](/chapters/other#its-heading)',
       ].join('\n'),
     );
     expect(await problemsOf(other, bad)).toEqual([
@@ -85,6 +85,7 @@ describe('content checker', () => {
       '05-links.mdx:8: [link] link "/chapters/other/#no-such-heading" points at #no-such-heading, which is not a heading id in 02-other.mdx',
       '05-links.mdx:8: [link] link "#nope" points at #nope, which is not a heading id in 05-links.mdx',
       '05-links.mdx:10: [link] link "/elsewhere/page" does not point at a chapter (/chapters/<slug>/)',
+      '05-links.mdx:10: [link] link "/chapters/other#its-heading" needs a trailing slash (/chapters/other/)',
     ]);
   });
 

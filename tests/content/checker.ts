@@ -259,6 +259,8 @@ export function brokenLink(url: string, from: ChapterFacts, bySlug: Map<string, 
   } else {
     const m = /^\/chapters\/([^/]+)\/?(?:index\.html)?$/.exec(target.pathname);
     if (!m) return `does not point at a chapter (/chapters/<slug>/)`;
+    // A static host answers /chapters/<slug> with a redirect to /chapters/<slug>/: link to the page itself.
+    if (!target.pathname.endsWith('/') && !target.pathname.endsWith('.html')) return `needs a trailing slash (/chapters/${m[1]}/)`;
     chapter = bySlug.get(m[1]);
     if (!chapter) return `points at chapter "${m[1]}", which does not exist`;
   }

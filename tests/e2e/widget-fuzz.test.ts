@@ -20,7 +20,7 @@ describe('widget fuzz', () => {
   let widgetsFuzzed = 0;
 
   beforeAll(async () => {
-    browser = await launchChromium('webgl');
+    browser = await launchChromium('no-webgl');
   });
   afterAll(async () => {
     await browser?.close();

@@ -2,7 +2,7 @@
 import { useId } from 'react';
 import { scaleBand, scaleLinear, scaleLog } from 'd3-scale';
 import { seriesColors } from '../palette.ts';
-import { DEFAULT_MARGIN } from './Plot.tsx';
+import { DEFAULT_MARGIN, plainNumber } from './Plot.tsx';
 
 export interface Bar {
   label: string;
@@ -39,7 +39,7 @@ export function BarChart({ bars, width, height, y, xLabel, title, description, f
   const sy = y.log ? scaleLog().domain(domain).range([bottom, m.top]).clamp(true) : scaleLinear().domain(domain).range([bottom, m.top]).clamp(true);
   const sx = scaleBand<number>().domain(bars.map((_, i) => i)).range([m.left, right]).padding(0.2);
   const ticks = sy.ticks(5);
-  const tickFormat = sy.tickFormat(5);
+  const tickFormat = y.log ? sy.tickFormat(5, plainNumber as unknown as string) : sy.tickFormat(5);
   return (
     <svg className="plot plot-bars" viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={`${id}-t`} aria-describedby={`${id}-d`}>
       <title id={`${id}-t`}>{title}</title>

@@ -88,8 +88,8 @@ export function Plot({ width, height, x, y, title, description, interactive = fa
 
   const xTicks = scales.x.ticks(x.ticks ?? 5);
   const yTicks = scales.y.ticks(y.ticks ?? 5);
-  const fx = x.format ?? scales.x.tickFormat(x.ticks ?? 5);
-  const fy = y.format ?? scales.y.tickFormat(y.ticks ?? 5);
+  const fx = x.format ?? tickFormatOf(scales.x, x);
+  const fy = y.format ?? tickFormatOf(scales.y, y);
   const bottom = inner.top + inner.height;
   const right = inner.left + inner.width;
 
@@ -138,6 +138,22 @@ export function Plot({ width, height, x, y, title, description, interactive = fa
       </g>
     </svg>
   );
+}
+
+const SUPERSCRIPT: Record<string, string> = { '-': '⁻', '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹' };
+
+/** A number on a log axis as a reader writes it: 0.01, 200, 10⁻⁶, 2×10⁻⁶ (never SI prefixes such as "10µ"). */
+export function plainNumber(v: number): string {
+  if (v === 0 || !Number.isFinite(v)) return String(v);
+  if (Math.abs(v) >= 1e-3 && Math.abs(v) < 1e4) return String(Number(v.toPrecision(3)));
+  const [mantissa, exponent] = v.toExponential(0).split('e');
+  const power = `10${exponent.replace('+', '').replace(/./g, (c) => SUPERSCRIPT[c] ?? c)}`;
+  return mantissa === '1' ? power : mantissa === '-1' ? `\u2212${power}` : `${mantissa.replace('-', '\u2212')}×${power}`;
+}
+
+function tickFormatOf(scale: ScaleContinuousNumeric<number, number>, axis: Axis): (v: number) => string {
+  // A log scale labels only some of its ticks (the others get ""), with our plain format.
+  return axis.log ? scale.tickFormat(axis.ticks ?? 5, plainNumber as unknown as string) : scale.tickFormat(axis.ticks ?? 5);
 }
 
 function toData(

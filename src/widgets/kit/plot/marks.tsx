@@ -103,12 +103,22 @@ export function Band({ x0, x1, label, color = 'var(--text-muted, #666)' }: { x0:
   return (
     <g className="plot-band">
       <rect x={a} y={inner.top} width={Math.max(0, b - a)} height={inner.height} fill={color} opacity={0.12} />
-      {label && b - a > 30 ? (
-        <text x={(a + b) / 2} y={inner.top + inner.height - 8} textAnchor="middle" className="plot-mark-label">
-          {label}
-        </text>
-      ) : null}
+      {label ? <BandLabel a={a} b={b} label={label} /> : null}
     </g>
+  );
+}
+
+/** A band's label: centred in a wide band; in a narrow one, set against the plot's edge it touches. */
+function BandLabel({ a, b, label }: { a: number; b: number; label: string }) {
+  const { inner } = usePlotScales();
+  const y = inner.top + inner.height - 8;
+  const right = inner.left + inner.width;
+  const wide = b - a > label.length * 7;
+  const [x, anchor]: [number, 'start' | 'middle' | 'end'] = wide ? [(a + b) / 2, 'middle'] : a <= inner.left + 1 ? [inner.left + 4, 'start'] : b >= right - 1 ? [right - 4, 'end'] : [(a + b) / 2, 'middle'];
+  return (
+    <text x={x} y={y} textAnchor={anchor} className="plot-mark-label">
+      {label}
+    </text>
   );
 }
 

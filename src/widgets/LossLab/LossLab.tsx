@@ -1,0 +1,126 @@
+// The same small network trained live with MSE, cross-entropy or hinge loss: the decision surface
+// with the data, the training curve of each loss's last run on one plot, and the accuracy.
+import type { WidgetRenderProps } from '../../book/defineWidget.ts';
+import { Controls, Select, Slider } from '../../book/controls.tsx';
+import { Dots, HeatMap, Plot } from '../kit/index.ts';
+import { LossCurves } from './LossCurves.tsx';
+import { EXTENT, GRID_SIZE, LAB_DATASETS, LAB_LOSSES, LARGE_LR, LR_RANGE, MAX_STEPS, rateFromSlider, sliderFromRate } from './lab.ts';
+import { datasetNames, fmt, labLossDetails, labLossNames, lossLabStrings as s, pct, labLossShort } from './strings.ts';
+import { useLossLab, type LossLabProps } from './useLossLab.ts';
+import './lossLab.css';
+
+const formatRate = (lr: number) => String(Number(lr.toPrecision(2)));
+
+export default function LossLab({ presenting, ...props }: LossLabProps & WidgetRenderProps) {
+  const { engine, state, setState, set, training, view, runs } = useLossLab(props);
+  const { snapshot } = training;
+  const stopped = snapshot?.state === 'diverged' || snapshot?.state === 'failed';
+  const finished = (snapshot?.step ?? 0) >= MAX_STEPS;
+  const dots = set.x.map(([x, y], i) => ({ x, y, cls: set.y[i] }));
+
+  return (
+    <div className={presenting ? 'll ll-presenting' : 'll'}>
+      <Controls presenting={presenting}>
+        <Select label={s.dataset} value={state.dataset} options={LAB_DATASETS.map((d) => ({ value: d, label: datasetNames[d] }))} onChange={(v) => setState({ dataset: v })} />
+        <Select label={s.loss} value={state.loss} options={LAB_LOSSES.map((l) => ({ value: l, label: labLossNames[l] }))} onChange={(v) => setState({ loss: v })} />
+        <Slider
+          label={s.rate}
+          value={sliderFromRate(state.lr)}
+          min={Math.log10(LR_RANGE[0])}
+          max={Math.log10(LR_RANGE[1])}
+          step={0.1}
+          format={(v) => formatRate(rateFromSlider(v))}
+          onChange={(v) => setState({ lr: rateFromSlider(v) })}
+        />
+      </Controls>
+      <p className="ll-model">
+        {s.model} {labLossDetails[state.loss]}
+      </p>
+      <div className="ll-buttons">
+        {training.running ? (
+          <button type="button" onClick={training.pause}>
+            {s.pause}
+          </button>
+        ) : (
+          <button type="button" onClick={training.play} disabled={!engine.ready || stopped || finished}>
+            {s.play}
+          </button>
+        )}
+        <button type="button" onClick={training.stepOnce} disabled={!engine.ready || training.running || stopped || finished}>
+          {s.step}
+        </button>
+        <button type="button" onClick={training.reset} disabled={!engine.ready}>
+          {s.reset}
+        </button>
+        <span className="ll-status" aria-live="polite">
+          {engine.error ? s.engineFailed(engine.error) : !engine.ready || !snapshot ? s.starting : s.status(snapshot.step, state.loss, snapshot.loss, view?.accuracy ?? null)}
+          {finished && !stopped ? ` ${s.finished(MAX_STEPS)}` : null}
+        </span>
+      </div>
+      {snapshot?.state === 'diverged' && snapshot.reason ? (
+        <p className="ll-alert" role="alert">
+          {s.diverged(snapshot.reason)}{' '}
+          <button type="button" onClick={training.reset}>
+            {s.reset}
+          </button>
+        </p>
+      ) : null}
+      {snapshot?.state === 'failed' && snapshot.reason ? (
+        <p className="ll-alert" role="alert">
+          {s.failed(snapshot.reason)}{' '}
+          <button type="button" onClick={training.reset}>
+            {s.reset}
+          </button>
+        </p>
+      ) : null}
+      {state.lr >= LARGE_LR && !stopped ? <p className="ll-note">{s.largeRate}</p> : null}
+
+      <div className="ll-plots">
+        <Plot
+          width={340}
+          height={320}
+          x={{ domain: EXTENT, label: s.x1 }}
+          y={{ domain: EXTENT, label: s.x2 }}
+          title={s.surfaceTitle}
+          description={s.surfaceDescription(state.dataset, view?.accuracy ?? null, state.loss)}
+          grid={false}
+        >
+          {view ? <HeatMap values={view.surface} cols={GRID_SIZE} rows={GRID_SIZE} colorDomain={[0, 1]} /> : null}
+          <Dots points={dots} size={36} />
+        </Plot>
+        <div>
+          <LossCurves runs={runs} current={state.loss} />
+          <p className="ll-note">{s.curvesNote}</p>
+        </div>
+      </div>
+
+      <table className="ll-runs">
+        <caption>{s.runsCaption}</caption>
+        <thead>
+          <tr>
+            {s.runsColumns.map((c) => (
+              <th key={c} scope="col">
+                {c}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {LAB_LOSSES.map((loss) => {
+            const run = runs[loss];
+            const last = run?.losses.length ? run.losses[run.losses.length - 1] : NaN;
+            return (
+              <tr key={loss} className={loss === state.loss ? 'll-current' : undefined}>
+                <th scope="row">{labLossShort[loss]}</th>
+                <td>{run?.steps.length ? run.steps[run.steps.length - 1] : s.noRun}</td>
+                <td>{run?.losses.length ? fmt(run.losses[0]) : s.noRun}</td>
+                <td>{run ? fmt(last) : s.noRun}</td>
+                <td>{run?.accuracy != null ? pct(run.accuracy) : s.noRun}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

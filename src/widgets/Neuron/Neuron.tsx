@@ -1,0 +1,141 @@
+// One neuron with two inputs: weights, bias and activation on controls, the weighted sum and the
+// output written out for the reader's point, and the input plane shaded by the neuron's output
+// with the line w·x + b = 0 drawn on it.
+import type { WidgetRenderProps } from '../../book/defineWidget.ts';
+import { Controls, NumberField, Select, Slider } from '../../book/controls.tsx';
+import { choice, number, type StateOf } from '../../book/urlState.ts';
+import { useWidgetState } from '../../book/useWidgetState.ts';
+import { DraggablePoint, HeatMap, Plot, useEngine } from '../kit/index.ts';
+import { clipLine, fmt, fmtFactor, snapTo } from './draw.ts';
+import { NEURON_ACTIVATIONS, outputAtZero, outputRange, type NeuronActivation } from './neuron.ts';
+import { BoundaryLine } from './PlaneMarks.tsx';
+import { neuronStrings as s } from './strings.ts';
+import { GRID_CELLS, PLANE_EXTENT, useNeuron } from './useNeuron.ts';
+import './neuron.css';
+
+const E = PLANE_EXTENT;
+const param = (d: number, label: string) => number({ min: -3, max: 3, step: 0.1, default: d, label });
+
+export const neuronSchema = {
+  w1: param(1, s.w1),
+  w2: param(-1, s.w2),
+  b: param(0, s.b),
+  activation: choice(NEURON_ACTIVATIONS, 'sigmoid', s.activation),
+  x1: number({ min: -E, max: E, step: 0.1, default: 1, label: s.x1 }),
+  x2: number({ min: -E, max: E, step: 0.1, default: 0.5, label: s.x2 }),
+};
+
+export type NeuronControl = 'w1' | 'w2' | 'b' | 'activation' | 'inputs';
+
+export type NeuronProps = Partial<Pick<StateOf<typeof neuronSchema>, 'w1' | 'w2' | 'b' | 'activation'>> & {
+  /** Controls to leave out for a simpler figure: any of w1, w2, b, activation, inputs. */
+  hide?: readonly NeuronControl[] | string;
+};
+
+function hiddenSet(hide: NeuronProps['hide']): Set<string> {
+  if (!hide) return new Set();
+  return new Set(typeof hide === 'string' ? hide.split(/[\s,]+/) : hide);
+}
+
+export default function Neuron({ presenting, hide, w1, w2, b, activation }: NeuronProps & WidgetRenderProps) {
+  const [state, setState] = useWidgetState(neuronSchema, { w1, w2, b, activation });
+  const hidden = hiddenSet(hide);
+  const engine = useEngine();
+  const p = { w1: state.w1, w2: state.w2, b: state.b, activation: state.activation };
+  const snap = useNeuron(engine.ready, p, state.x1, state.x2);
+  const f = s.activationSymbols[state.activation];
+  const [lo, hi] = outputRange(state.activation, p, E);
+  const digits = state.activation === 'step' ? 0 : 3;
+
+  const move = (x1: number, x2: number) => setState({ x1: snapTo(x1, -E, E, 0.1), x2: snapTo(x2, -E, E, 0.1) });
+  const seg = clipLine(p.w1, p.w2, p.b, -E, E);
+  const lineText =
+    p.w1 === 0 && p.w2 === 0
+      ? s.noLine
+      : seg
+        ? s.lineText(seg[0].map((v) => fmt(v)).join(', '), seg[1].map((v) => fmt(v)).join(', '))
+        : s.lineOutside;
+
+  const slider = (key: 'w1' | 'w2' | 'b') =>
+    hidden.has(key) ? null : (
+      <Slider key={key} label={s[key]} value={state[key]} min={-3} max={3} step={0.1} format={(v) => fmt(v, 1)} onChange={(v) => setState({ [key]: v })} />
+    );
+
+  return (
+    <div className={presenting ? 'neuron neuron-presenting' : 'neuron'}>
+      <div className="neuron-layout">
+        <div className="neuron-side">
+          <Controls presenting={presenting}>
+            {slider('w1')}
+            {slider('w2')}
+            {slider('b')}
+            {hidden.has('activation') ? null : (
+              <Select
+                label={s.activation}
+                value={state.activation}
+                options={NEURON_ACTIVATIONS.map((a) => ({ value: a, label: s.activationNames[a] }))}
+                onChange={(a: NeuronActivation) => setState({ activation: a })}
+              />
+            )}
+            {hidden.has('inputs') ? null : (
+              <>
+                <NumberField label={s.x1} value={state.x1} min={-E} max={E} step={0.1} onChange={(v) => setState({ x1: v })} />
+                <NumberField label={s.x2} value={state.x2} min={-E} max={E} step={0.1} onChange={(v) => setState({ x2: v })} />
+              </>
+            )}
+          </Controls>
+          {engine.error ? (
+            <p role="alert">{s.engineFailed(engine.error)}</p>
+          ) : !snap ? (
+            <p>{s.starting}</p>
+          ) : (
+            <div className="neuron-formula" aria-live="polite">
+              <p>
+                <span className="neuron-formula-label">{s.sumLabel}</span>
+                {s.sumFormula({ w1: fmtFactor(p.w1), x1: fmtFactor(state.x1), w2: fmtFactor(p.w2), x2: fmtFactor(state.x2), b: fmtFactor(p.b) })}
+                <strong>{fmt(snap.z)}</strong>
+              </p>
+              <p>
+                <span className="neuron-formula-label">{s.outputLabel}</span>
+                {s.outputFormula(f, fmt(snap.z))}
+                <strong>{fmt(snap.y, digits)}</strong>
+              </p>
+            </div>
+          )}
+        </div>
+        <div className="neuron-plane">
+          {snap ? (
+            <Plot
+              width={380}
+              height={380}
+              x={{ domain: [-E, E], label: s.x1Axis }}
+              y={{ domain: [-E, E], label: s.x2Axis }}
+              title={s.plotTitle}
+              description={s.plotDescription({
+                w1: fmt(p.w1, 1),
+                w2: fmt(p.w2, 1),
+                b: fmt(p.b, 1),
+                activation: s.activationNames[state.activation],
+                x1: fmt(state.x1, 1),
+                x2: fmt(state.x2, 1),
+                z: fmt(snap.z),
+                y: fmt(snap.y, digits),
+                line: lineText,
+                range: s.range(fmt(lo), fmt(hi)),
+              })}
+              interactive
+            >
+              <HeatMap values={snap.plane} cols={GRID_CELLS} rows={GRID_CELLS} colorDomain={[lo, hi]} opacity={0.8} />
+              <BoundaryLine w1={p.w1} w2={p.w2} b={p.b} label={s.lineLabel} arrow arrowLabel={s.weightArrow} />
+              <DraggablePoint x={state.x1} y={state.x2} onMove={move} label={s.pointLabel} step={0.1} format={(v) => fmt(v, 1)} />
+            </Plot>
+          ) : null}
+          <p className="neuron-legend">
+            {s.legend(fmt(lo, 1), fmt(hi, 1))} {p.w1 === 0 && p.w2 === 0 ? s.noLine : seg ? s.sideNote : s.lineOutside}
+            {seg ? ` ${s.onLine(fmt(outputAtZero(state.activation), 1))}` : ''}
+          </p>
+        </div>
+      </div>
+    </div>
+  );
+}

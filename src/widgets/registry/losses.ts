@@ -1,0 +1,33 @@
+// The figures of chapter 3, "Loss functions". Each loads its code only when the chapter shows it.
+import { defineWidget } from '../../book/defineWidget.ts';
+import type { RegressionLossProps } from '../RegressionLoss/useRegressionLoss.ts';
+import type { ClassificationLossProps } from '../ClassificationLoss/useClassificationLoss.ts';
+import type { CrossEntropyByHandProps } from '../CrossEntropyByHand/useCrossEntropyByHand.ts';
+import type { LossLabProps } from '../LossLab/useLossLab.ts';
+
+export const lossesWidgets = {
+  RegressionLoss: defineWidget<RegressionLossProps>({
+    name: 'RegressionLoss',
+    title: 'Fitting a line: squared, absolute and Huber loss',
+    height: 860,
+    load: () => import('../RegressionLoss/RegressionLoss.tsx'),
+  }),
+  ClassificationLoss: defineWidget<ClassificationLossProps>({
+    name: 'ClassificationLoss',
+    title: 'Cross-entropy or squared error for a sigmoid output',
+    height: 720,
+    load: () => import('../ClassificationLoss/ClassificationLoss.tsx'),
+  }),
+  CrossEntropyByHand: defineWidget<CrossEntropyByHandProps>({
+    name: 'CrossEntropyByHand',
+    title: 'Softmax cross-entropy, step by step',
+    height: 1000,
+    load: () => import('../CrossEntropyByHand/CrossEntropyByHand.tsx'),
+  }),
+  LossLab: defineWidget<LossLabProps>({
+    name: 'LossLab',
+    title: 'One network, three losses',
+    height: 940,
+    load: () => import('../LossLab/LossLab.tsx'),
+  }),
+};
