@@ -1,0 +1,165 @@
+// Turns an expression tree (parse.ts) or a small network into engine ops, and hands the graph the
+// engine recorded back as plain data: every value, local derivative and gradient below comes from
+// the engine's own graph inspection (`traceWithGradients`), none from a second implementation.
+import {
+  add,
+  div,
+  exp,
+  log,
+  matmul,
+  mul,
+  neg,
+  pow,
+  relu,
+  sigmoid,
+  sqrt,
+  square,
+  sub,
+  sum,
+  tanh,
+  tensor,
+  traceWithGradients,
+  type Tensor,
+  type TracedGraph,
+} from '../../engine/index.ts';
+import { parseExpression, VARIABLES, variablesOf, type Expr, type FunctionName, type Variable } from './parse.ts';
+
+/** The menu: expressions the chapter walks through, and a two-layer network on one example. */
+export const presets = ['chain', 'neuron', 'network', 'typed'] as const;
+export type Preset = (typeof presets)[number];
+
+export const presetExpressions: Record<Exclude<Preset, 'network' | 'typed'>, string> = {
+  chain: '(a*b + c)*d',
+  neuron: '(sigmoid(w*x + b) - y)^2',
+};
+
+/** Starting values of a, b, c, d, w, x, y (the order of VARIABLES). */
+export const DEFAULT_VALUES = [2, -3, 10, -2, 0.5, 1.5, 1];
+export const VALUE_LIMIT = 100;
+
+const functions: Record<FunctionName, (t: Tensor) => Tensor> = { exp, log, sqrt, tanh, sigmoid, relu };
+
+/** Engine ops for an expression tree; each variable is one leaf, however often it is used. */
+export function buildExpression(expr: Expr, values: Record<Variable, number>): Tensor {
+  const leaves = new Map<Variable, Tensor>();
+  const leaf = (name: Variable) => {
+    let t = leaves.get(name);
+    if (!t) {
+      t = tensor(values[name], undefined, { requiresGrad: true, name });
+      leaves.set(name, t);
+    }
+    return t;
+  };
+  const walk = (e: Expr): Tensor => {
+    switch (e.kind) {
+      case 'number':
+        return tensor(e.value, undefined, { name: String(e.value) });
+      case 'variable':
+        return leaf(e.name);
+      case 'negate':
+        return neg(walk(e.arg));
+      case 'call':
+        return functions[e.fn](walk(e.arg));
+      case 'binary': {
+        if (e.op === '^' && e.right.kind === 'number') return pow(walk(e.left), e.right.value);
+        const l = walk(e.left);
+        const r = walk(e.right);
+        return e.op === '+' ? add(l, r) : e.op === '-' ? sub(l, r) : e.op === '*' ? mul(l, r) : e.op === '/' ? div(l, r) : pow(l, r);
+      }
+    }
+  };
+  const out = walk(expr);
+  return out;
+}
+
+/** The two-layer network's fixed weights: inputs (a, b), three tanh units, one output; target y. */
+export const NETWORK = {
+  W1: [
+    [0.5, -0.3, 0.8],
+    [-0.6, 0.4, 0.2],
+  ],
+  b1: [0.1, 0, -0.1],
+  W2: [[0.7], [-0.5], [0.3]],
+  b2: [0.2],
+};
+
+/** Two layers on one example: h = tanh(x·W1 + b1), ŷ = h·W2 + b2, L = Σ(ŷ − y)². */
+export function buildNetwork(values: Record<Variable, number>): Tensor {
+  const x = tensor([[values.a, values.b]], undefined, { requiresGrad: true, name: 'x' });
+  const W1 = tensor(NETWORK.W1, undefined, { requiresGrad: true, name: 'W1' });
+  const b1 = tensor([NETWORK.b1], undefined, { requiresGrad: true, name: 'b1' });
+  const W2 = tensor(NETWORK.W2, undefined, { requiresGrad: true, name: 'W2' });
+  const b2 = tensor([NETWORK.b2], undefined, { requiresGrad: true, name: 'b2' });
+  const y = tensor([[values.y]], undefined, { name: 'y' });
+  const z1 = add(matmul(x, W1), b1);
+  const h = tanh(z1);
+  const yHat = add(matmul(h, W2), b2);
+  return sum(square(sub(yHat, y)));
+}
+
+/** Names given to the op nodes, in the order they were computed; the output is L. */
+function nameOps(graph: TracedGraph, preset: Preset): TracedGraph {
+  const networkNames = ['u1', 'z1', 'h', 'u2', 'ŷ', 'r', 'q', 'L'];
+  let k = 0;
+  for (const node of graph.nodes) {
+    if (node.op === 'leaf') continue;
+    if (node.id === graph.outputId) node.name = 'L';
+    else node.name = preset === 'network' ? (networkNames[k] ?? `v${k + 1}`) : `v${k + 1}`;
+    k++;
+  }
+  return graph;
+}
+
+export type BuiltGraph =
+  | { ok: true; graph: TracedGraph; variables: Variable[] }
+  | { ok: false; message: string; position: number | null };
+
+export function valuesRecord(list: readonly number[]): Record<Variable, number> {
+  return Object.fromEntries(VARIABLES.map((v, i) => [v, list[i] ?? DEFAULT_VALUES[i]])) as Record<Variable, number>;
+}
+
+/** The names an engine op shows as; a value that is not a real number is reported, not drawn. */
+export function describeNonFinite(graph: TracedGraph): string | null {
+  for (const node of graph.nodes) {
+    const bad = node.value.find((v) => !Number.isFinite(v));
+    if (bad !== undefined) {
+      return Number.isNaN(bad)
+        ? `${node.name ?? node.op} (${node.op}) is not a real number: a logarithm or square root of a negative number, or 0/0. Change an input or the expression.`
+        : `${node.name ?? node.op} (${node.op}) is infinite: a division by zero or a number too large for float32. Change an input or the expression.`;
+    }
+  }
+  for (const node of graph.nodes) {
+    const lists = [node.grad ?? [], ...(node.localGrads ?? []).map((g) => g ?? [])];
+    if (lists.some((g) => g.some((v) => !Number.isFinite(v)))) {
+      return `The gradient at ${node.name ?? node.op} (${node.op}) is not finite: the slope there is infinite or undefined (for example √ at 0, or a power of 0). Change an input or the expression.`;
+    }
+  }
+  return null;
+}
+
+/** Builds the chosen graph with the engine and traces it; every failure becomes a message. */
+export function buildGraph(preset: Preset, typed: string, valueList: readonly number[]): BuiltGraph {
+  const values = valuesRecord(valueList);
+  let make: () => Tensor;
+  let variables: Variable[];
+  if (preset === 'network') {
+    make = () => buildNetwork(values);
+    variables = ['a', 'b', 'y'];
+  } else {
+    const parsed = parseExpression(preset === 'typed' ? typed : presetExpressions[preset]);
+    if (!parsed.ok) return { ok: false, message: parsed.error.message, position: parsed.error.position };
+    const expr = parsed.expr;
+    variables = variablesOf(expr);
+    if (variables.length === 0) return { ok: false, message: 'The expression uses no variable, so there is nothing to differentiate: include at least one of a, b, c, d, w, x, y.', position: null };
+    make = () => buildExpression(expr, values);
+  }
+  let graph: TracedGraph;
+  try {
+    graph = nameOps(traceWithGradients(make), preset);
+  } catch (e) {
+    return { ok: false, message: `The engine could not compute this graph: ${e instanceof Error ? e.message : String(e)}`, position: null };
+  }
+  const bad = describeNonFinite(graph);
+  if (bad) return { ok: false, message: bad, position: null };
+  return { ok: true, graph, variables };
+}

@@ -1,0 +1,38 @@
+// Every word the graph stepper shows, in one place so that a translation can follow.
+import type { Preset } from './build.ts';
+
+export const stepperStrings = {
+  preset: 'Graph',
+  presetNames: {
+    chain: '(a·b + c)·d',
+    neuron: 'a sigmoid neuron with a squared error',
+    network: 'a two-layer network on one example',
+    typed: 'an expression you type',
+  } satisfies Record<Preset, string>,
+  expression: 'Expression',
+  expressionHelp: 'Variables a b c d w x y; operators + − * / ^ and parentheses; functions exp log sqrt tanh sigmoid relu.',
+  networkNames: { a: 'input x₁ (a)', b: 'input x₂ (b)', y: 'target y' } as Record<string, string>,
+  back: '◀ Back',
+  forward: 'Step ▶',
+  toEnd: 'To the end',
+  restart: 'Start over',
+  stepOf: (step: number, total: number) => `Step ${step} of ${total}`,
+  phaseStart: 'The inputs are known. Step forward to compute each node from its inputs.',
+  phaseForward: 'Forward pass: this node computes its value from its inputs.',
+  phaseBackward: 'Backward pass: this node receives its gradient ∂L/∂node from the nodes that use it.',
+  done: 'Every gradient is known: one backward pass has given ∂L/∂ for every input at once.',
+  value: 'value',
+  grad: 'grad',
+  input: 'input',
+  details: 'This step',
+  graphTitle: 'Computation graph',
+  graphDescription: (known: string) => `Computation graph drawn left to right, inputs on the left, the output L on the right. ${known}`,
+  nodeText: (name: string, op: string, value: string, grad: string | null) =>
+    `${name}${op ? ` (${op})` : ''} = ${value}${grad === null ? '' : `, ∂L/∂${name} = ${grad}`}`,
+  unknown: 'not computed yet',
+  starting: 'Starting the compute engine…',
+  engineFailed: (why: string) => `The compute engine could not start: ${why}`,
+  invalid: 'This expression cannot be drawn:',
+  showPreset: 'Back to (a·b + c)·d',
+  edgeNote: 'Numbers on the edges into the current node: its local derivatives ∂node/∂input.',
+};
