@@ -2,7 +2,6 @@
 // computes its value; backward, each node receives ∂L/∂node as the sum, over the edges leaving it,
 // of local derivative × upstream gradient, written out in KaTeX with the live numbers. Graphs come
 // from a menu or from an expression the reader types (parse.ts: never evaluated as JavaScript).
-import katex from 'katex';
 import { useMemo, useState, type KeyboardEvent } from 'react';
 import type { WidgetRenderProps } from '../../book/defineWidget.ts';
 import { Controls, NumberField, Select, TextField } from '../../book/controls.tsx';
@@ -16,6 +15,7 @@ import { MAX_LENGTH, VARIABLES, type Variable } from './parse.ts';
 import { backwardTex, consumersOf, forwardTex, makeScript, nameTex, nameText, numText, opSymbol, stepView, valueTex, valueText, type StepView } from './steps.ts';
 import { stepperStrings as s } from './strings.ts';
 import { useGraphStepper } from './useGraphStepper.ts';
+import { Tex } from './Tex.tsx';
 import './graphStepper.css';
 
 export const MAX_STEP = 200;
@@ -28,12 +28,6 @@ export const graphStepperSchema = {
 };
 
 export type GraphStepperProps = Partial<StateOf<typeof graphStepperSchema>>;
-
-/** TeX built by steps.ts from numbers and fixed names only; KaTeX with trust off all the same. */
-function Tex({ tex }: { tex: string }) {
-  const html = useMemo(() => katex.renderToString(tex, { displayMode: true, throwOnError: false, trust: false, strict: 'ignore' }), [tex]);
-  return <div dangerouslySetInnerHTML={{ __html: html }} />;
-}
 
 /** A value short enough for a node's box: a number, a short row, or the matrix's shape. */
 function boxValue(values: readonly number[] | null | undefined, shape: readonly number[]): string {

@@ -1,6 +1,7 @@
 // The widgets of the backpropagation chapter, by the names the chapter uses.
 import { defineWidget } from '../../book/defineWidget.ts';
 import type { GraphStepperProps } from '../GraphStepper/GraphStepper.tsx';
+import type { TrainingStepProps } from '../TrainingStep/TrainingStep.tsx';
 
 export const backpropagationWidgets = {
   GraphStepper: defineWidget<GraphStepperProps>({
@@ -8,5 +9,11 @@ export const backpropagationWidgets = {
     title: 'Backpropagation, one node at a time',
     height: 760,
     load: () => import('../GraphStepper/GraphStepper.tsx'),
+  }),
+  TrainingStep: defineWidget<TrainingStepProps>({
+    name: 'TrainingStep',
+    title: 'One training step of a 2-3-1 network',
+    height: 900,
+    load: () => import('../TrainingStep/TrainingStep.tsx'),
   }),
 };

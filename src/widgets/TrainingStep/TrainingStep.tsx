@@ -1,0 +1,187 @@
+// One full training step of a 2-3-1 network on one example, stage by stage, with the matrices of
+// each layer: forward, loss, backward layer by layer, update, new loss. The reader chooses the
+// example, the learning rate and the starting weights, and can chain steps.
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { WidgetRenderProps } from '../../book/defineWidget.ts';
+import { Controls, NumberField, Slider } from '../../book/controls.tsx';
+import { integer, number, type StateOf } from '../../book/urlState.ts';
+import { useWidgetState } from '../../book/useWidgetState.ts';
+import { useEngine } from '../kit/index.ts';
+import { numText } from '../GraphStepper/steps.ts';
+import { Tex } from '../GraphStepper/Tex.tsx';
+import { initialWeights, isFiniteStep, stages, type Matrix, type StepNumbers } from './network.ts';
+import { trainingStepStrings as s } from './strings.ts';
+import { useTrainingStep } from './useTrainingStep.ts';
+import './trainingStep.css';
+
+export const trainingStepSchema = {
+  x1: number({ min: -5, max: 5, default: 1, label: 'input x₁' }),
+  x2: number({ min: -5, max: 5, default: 0.5, label: 'input x₂' }),
+  y: number({ min: -5, max: 5, default: 1, label: 'target' }),
+  learningRate: number({ min: 0.01, max: 50, default: 0.5, label: 'learning rate' }),
+  seed: integer({ min: 1, max: 9999, default: 1, label: 'seed' }),
+  stage: integer({ min: 0, max: stages.length - 1, default: 0, label: 'stage' }),
+};
+
+export type TrainingStepProps = Partial<StateOf<typeof trainingStepSchema>>;
+
+function MatrixView({ name, m, grad = false }: { name: string; m: Matrix; grad?: boolean }) {
+  const rows = m.length;
+  const cols = m[0]?.length ?? 0;
+  return (
+    <table className={grad ? 'ts-matrix ts-grad' : 'ts-matrix'} aria-label={s.matrixLabel(name, rows, cols)}>
+      <caption>{name}</caption>
+      <tbody>
+        {m.map((row, r) => (
+          <tr key={r}>
+            {row.map((v, c) => (
+              <td key={c}>{numText(v)}</td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function Stage({ k, at, children }: { k: number; at: number; children: ReactNode }) {
+  if (k > at) return null;
+  return (
+    <section className={k === at ? 'ts-stage' : 'ts-stage ts-old'} aria-current={k === at ? 'step' : undefined}>
+      <h4>{s.stageTitles[stages[k]]}</h4>
+      {children}
+    </section>
+  );
+}
+
+function StepStages({ n, at }: { n: StepNumbers; at: number }) {
+  const w = n.weights;
+  const u = n.updated;
+  const change = n.newLoss - n.loss;
+  return (
+    <>
+      <Stage k={0} at={at}>
+        <div className="ts-row">
+          <MatrixView name="x" m={n.x} />
+          <MatrixView name="W₁" m={w.W1} />
+          <MatrixView name="b₁" m={w.b1} />
+          <MatrixView name="z₁ = x·W₁ + b₁" m={n.z1} />
+          <MatrixView name="h = σ(z₁)" m={n.h} />
+        </div>
+      </Stage>
+      <Stage k={1} at={at}>
+        <div className="ts-row">
+          <MatrixView name="W₂" m={w.W2} />
+          <MatrixView name="b₂" m={w.b2} />
+          <MatrixView name="ŷ = h·W₂ + b₂" m={[[n.yHat]]} />
+          <MatrixView name="y" m={[[n.y]]} />
+          <MatrixView name="L = ½(ŷ − y)²" m={[[n.loss]]} />
+        </div>
+      </Stage>
+      <Stage k={2} at={at}>
+        <Tex tex={`\\frac{\\partial L}{\\partial \\hat y} = \\hat y - y = ${numTex(n.yHat)} - ${paren(n.y)} = ${numTex(n.dYHat)},\\quad \\frac{\\partial L}{\\partial W_2} = h^{\\top}\\,\\frac{\\partial L}{\\partial \\hat y},\\quad \\frac{\\partial L}{\\partial b_2} = \\frac{\\partial L}{\\partial \\hat y}`} />
+        <div className="ts-row">
+          <MatrixView name="∂L/∂ŷ" m={[[n.dYHat]]} grad />
+          <MatrixView name="∂L/∂W₂ (3×1, like W₂)" m={n.dW2} grad />
+          <MatrixView name="∂L/∂b₂" m={n.db2} grad />
+        </div>
+      </Stage>
+      <Stage k={3} at={at}>
+        <Tex tex={`\\frac{\\partial L}{\\partial h} = \\frac{\\partial L}{\\partial \\hat y}\\,W_2^{\\top},\\quad \\frac{\\partial L}{\\partial z_1} = \\frac{\\partial L}{\\partial h} \\odot h \\odot (1 - h),\\quad \\frac{\\partial L}{\\partial W_1} = x^{\\top}\\,\\frac{\\partial L}{\\partial z_1}`} />
+        <div className="ts-row">
+          <MatrixView name="∂L/∂h" m={n.dH} grad />
+          <MatrixView name="∂L/∂z₁" m={n.dZ1} grad />
+          <MatrixView name="∂L/∂W₁ (2×3, like W₁)" m={n.dW1} grad />
+          <MatrixView name="∂L/∂b₁" m={n.db1} grad />
+        </div>
+      </Stage>
+      <Stage k={4} at={at}>
+        <Tex tex={`W \\leftarrow W - \\eta\\,\\frac{\\partial L}{\\partial W},\\quad \\eta = ${numTex(n.learningRate)}`} />
+        <div className="ts-row">
+          <MatrixView name="new W₁" m={u.W1} />
+          <MatrixView name="new b₁" m={u.b1} />
+          <MatrixView name="new W₂" m={u.W2} />
+          <MatrixView name="new b₂" m={u.b2} />
+        </div>
+      </Stage>
+      <Stage k={5} at={at}>
+        <p>
+          {s.lossBefore(numText(n.loss))}, {s.lossAfter(numText(n.newLoss))}.
+        </p>
+        <p className="ts-verdict" aria-live="polite">
+          {Math.abs(change) < 5e-7 ? s.same : change < 0 ? s.better : s.worse}
+        </p>
+      </Stage>
+    </>
+  );
+}
+
+const numTex = (v: number) => numText(v).replace('−', '-').replace(/×10(.*)$/, (_, e: string) => `\\times 10^{${e}}`);
+const paren = (v: number) => (v < 0 ? `(${numTex(v)})` : numTex(v));
+
+export default function TrainingStep({ presenting, ...initial }: TrainingStepProps & WidgetRenderProps) {
+  const [state, setState] = useWidgetState(trainingStepSchema, initial);
+  const { x1, x2, y, learningRate, seed, stage } = state;
+  const engine = useEngine();
+  const start = useMemo(() => initialWeights(seed), [seed]);
+  const [chain, setChain] = useState({ seed, steps: 0, weights: start });
+  useEffect(() => setChain({ seed, steps: 0, weights: start }), [seed, start]);
+  const weights = chain.seed === seed ? chain.weights : start;
+  const result = useTrainingStep(engine.ready, x1, x2, y, weights, learningRate);
+  const numbers = result?.numbers ?? null;
+  const finite = numbers ? isFiniteStep(numbers) : true;
+
+  return (
+    <div className={presenting ? 'ts ts-presenting' : 'ts'}>
+      <Controls presenting={presenting}>
+        <NumberField label={s.x1} value={x1} min={-5} max={5} step={0.1} onChange={(v) => setState({ x1: v })} />
+        <NumberField label={s.x2} value={x2} min={-5} max={5} step={0.1} onChange={(v) => setState({ x2: v })} />
+        <NumberField label={s.y} value={y} min={-5} max={5} step={0.1} onChange={(v) => setState({ y: v })} />
+        <Slider label={s.learningRate} value={Math.log10(learningRate)} min={-2} max={Math.log10(50)} step={0.01} format={(v) => numText(Number((10 ** v).toPrecision(2)))} onChange={(v) => setState({ learningRate: Number((10 ** v).toPrecision(2)) })} />
+        <NumberField label={s.seed} value={seed} min={1} max={9999} integer onChange={(v) => setState({ seed: v })} />
+      </Controls>
+      <div className="ts-buttons">
+        <button type="button" onClick={() => setState({ stage: Math.max(0, stage - 1) })} disabled={stage === 0}>
+          {s.back}
+        </button>
+        <button type="button" onClick={() => setState({ stage: Math.min(stages.length - 1, stage + 1) })} disabled={stage === stages.length - 1}>
+          {s.next}
+        </button>
+        <button
+          type="button"
+          disabled={!numbers || !finite || stage !== stages.length - 1}
+          onClick={() => {
+            if (!numbers) return;
+            setChain({ seed, steps: chain.steps + 1, weights: numbers.updated });
+            setState({ stage: 0 });
+          }}
+        >
+          {s.applyUpdate}
+        </button>
+        <button type="button" onClick={() => setChain({ seed, steps: 0, weights: start })} disabled={chain.steps === 0}>
+          {s.startOver}
+        </button>
+        <span className="ts-muted" aria-live="polite">
+          {s.stageOf(stage + 1, stages.length)} · {s.stepsTaken(chain.seed === seed ? chain.steps : 0)}
+        </span>
+      </div>
+      {engine.error ? (
+        <p role="alert">{s.engineFailed(engine.error)}</p>
+      ) : !result ? (
+        <p>{s.starting}</p>
+      ) : result.error !== null ? (
+        <p role="alert">{s.failed(result.error)}</p>
+      ) : !finite ? (
+        <div role="alert">
+          <p>{s.diverged}</p>
+          <button type="button" onClick={() => { setState({ learningRate: 0.5 }); setChain({ seed, steps: 0, weights: start }); }}>
+            {s.smallerRate}
+          </button>
+        </div>
+      ) : (
+        <StepStages n={result.numbers} at={stage} />
+      )}
+      <p className="ts-muted">{s.note}</p>
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+// Every word the training-step figure shows, in one place so that a translation can follow.
+import type { Stage } from './network.ts';
+
+export const trainingStepStrings = {
+  x1: 'input x₁',
+  x2: 'input x₂',
+  y: 'target y',
+  learningRate: 'Learning rate η',
+  seed: 'Starting weights (seed)',
+  back: '◀ Back',
+  next: 'Next ▶',
+  applyUpdate: 'Take the new weights, start the next step',
+  startOver: 'Start over from the seed',
+  stageOf: (k: number, n: number) => `Stage ${k} of ${n}`,
+  stepsTaken: (n: number) => (n === 0 ? 'Starting weights' : `After ${n} ${n === 1 ? 'step' : 'steps'}`),
+  stageTitles: {
+    layer1: 'Forward, layer 1: z₁ = x·W₁ + b₁, h = σ(z₁)',
+    layer2: 'Forward, layer 2 and the loss: ŷ = h·W₂ + b₂, L = ½(ŷ − y)²',
+    outputGrad: 'Backward, layer 2: the error at the output and the output weights’ gradients',
+    hiddenGrad: 'Backward, layer 1: back through W₂ and through the sigmoid’s slope',
+    update: 'The update: every weight moves against its gradient',
+    newLoss: 'The new loss, with the new weights',
+  } satisfies Record<Stage, string>,
+  lossBefore: (v: string) => `Loss before the step: ${v}`,
+  lossAfter: (v: string) => `loss after: ${v}`,
+  better: 'The loss went down: the step went downhill.',
+  worse: 'The loss went up: with this learning rate the step overshot the valley. Try a smaller η.',
+  same: 'The loss did not change (to the digits shown).',
+  diverged: 'With this learning rate the new weights overflow float32: the step flew off. Choose a smaller learning rate.',
+  smallerRate: 'Use η = 0.5',
+  matrixLabel: (name: string, rows: number, cols: number) => `${name}, ${rows} by ${cols}`,
+  starting: 'Starting the compute engine…',
+  engineFailed: (why: string) => `The compute engine could not start: ${why}`,
+  failed: (why: string) => `The step could not be computed: ${why}`,
+  note: 'Every number here comes from the engine: the forward pass is traced, and each ∂L/∂ is read from its backward pass.',
+};
