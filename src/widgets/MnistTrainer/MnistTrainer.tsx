@@ -1,0 +1,258 @@
+// Train a small CNN on MNIST in the page: an editable architecture, play/pause/step, loss and
+// accuracy curves, samples per second, the first layer's filters, feature maps of a chosen test
+// digit, a confusion matrix and a 5×5 grid of test digits with the model's answers.
+import { useMemo, useRef } from 'react';
+import type { WidgetRenderProps } from '../../book/defineWidget.ts';
+import { Controls, NumberField, Select, Slider } from '../../book/controls.tsx';
+import { choice, integer, type StateOf } from '../../book/urlState.ts';
+import { useWidgetState } from '../../book/useWidgetState.ts';
+import { LinePath, LossCurve, Plot, seriesColors, useEngine } from '../kit/index.ts';
+import { MapGrid } from '../ConvolutionExplorer/MapGrid.tsx';
+import '../ConvolutionExplorer/convolutionExplorer.css';
+import { ARCHITECTURE_LIMITS, DEFAULT_ARCHITECTURE, layerShapes, type CnnArchitecture } from './cnnModel.ts';
+import { DigitImage } from './DigitImage.tsx';
+import { DEFAULT_RUN, type RunOptions } from './mnistTraining.ts';
+import { trainerStrings as s } from './strings.ts';
+import { useMnistTrainer } from './useMnistTrainer.ts';
+import { useOnScreen } from './useOnScreen.ts';
+import './mnistTrainer.css';
+
+const RATES = ['0.0005', '0.001', '0.002', '0.005', '0.01'] as const;
+const BATCHES = ['16', '32', '64'] as const;
+const KERNELS = ['3', '5'] as const;
+
+export const mnistTrainerSchema = {
+  filters1: integer({ min: ARCHITECTURE_LIMITS.filters1[0], max: ARCHITECTURE_LIMITS.filters1[1], default: DEFAULT_ARCHITECTURE.filters1, label: 'filters in layer 1' }),
+  filters2: integer({ min: ARCHITECTURE_LIMITS.filters2[0], max: ARCHITECTURE_LIMITS.filters2[1], default: DEFAULT_ARCHITECTURE.filters2, label: 'filters in layer 2' }),
+  kernel: choice(KERNELS, String(DEFAULT_ARCHITECTURE.kernel) as '5', 'kernel size'),
+  lr: choice(RATES, String(DEFAULT_RUN.learningRate) as '0.002', 'learning rate'),
+  batch: choice(BATCHES, String(DEFAULT_RUN.batchSize) as '32', 'batch size'),
+  digit: integer({ min: 1, max: 2000, default: 1, label: 'test digit' }),
+};
+
+export type MnistTrainerProps = Partial<StateOf<typeof mnistTrainerSchema>>;
+
+export default function MnistTrainer({ presenting, ...initial }: MnistTrainerProps & WidgetRenderProps) {
+  const [state, setState] = useWidgetState(mnistTrainerSchema, initial);
+  const root = useRef<HTMLDivElement>(null);
+  const visible = useOnScreen(root);
+  const engine = useEngine();
+  const arch = useMemo<CnnArchitecture>(() => ({ filters1: state.filters1, filters2: state.filters2, kernel: Number(state.kernel) as 3 | 5 }), [state.filters1, state.filters2, state.kernel]);
+  const run = useMemo<RunOptions>(() => ({ batchSize: Number(state.batch), learningRate: Number(state.lr), seed: DEFAULT_RUN.seed }), [state.batch, state.lr]);
+  const t = useMnistTrainer(visible, engine.ready, arch, run, state.digit - 1);
+  const { training, history, view, inspection, mnist } = t;
+  const snap = training.snapshot;
+  const big = presenting ? 1.5 : 1;
+
+  const controls = (
+    <Controls presenting={presenting}>
+      <Slider label={s.filters1} value={state.filters1} min={1} max={16} step={1} format={String} onChange={(v) => setState({ filters1: Math.round(v) })} />
+      <Slider label={s.filters2} value={state.filters2} min={0} max={32} step={1} format={String} onChange={(v) => setState({ filters2: Math.round(v) })} />
+      <Select label={s.kernel} value={state.kernel} options={KERNELS.map((k) => ({ value: k, label: s.kernelNames[k] }))} onChange={(v: (typeof KERNELS)[number]) => setState({ kernel: v })} />
+      <Select label={s.learningRate} value={state.lr} options={RATES.map((r) => ({ value: r, label: r }))} onChange={(v: (typeof RATES)[number]) => setState({ lr: v })} />
+      <Select label={s.batchSize} value={state.batch} options={BATCHES.map((b) => ({ value: b, label: b }))} onChange={(v: (typeof BATCHES)[number]) => setState({ batch: v })} />
+      <NumberField label={s.digit} value={state.digit} min={1} max={2000} integer onChange={(v) => setState({ digit: v })} />
+    </Controls>
+  );
+
+  const layers = layerShapes(arch);
+  const layerText = layers
+    .slice(1)
+    .map((l) => `${l.label} → ${l.shape.join('×')}`)
+    .join(', ');
+
+  let status;
+  if (engine.error) status = <p role="alert">{s.engineFailed(engine.error)}</p>;
+  else if (t.dataState.status === 'error')
+    status = (
+      <p role="alert">
+        {s.loadFailed(t.dataState.message)}{' '}
+        <button type="button" onClick={t.retry}>
+          {s.retry}
+        </button>
+      </p>
+    );
+  else if (t.dataState.status === 'waiting') status = <p>{s.waiting}</p>;
+  else if (t.dataState.status === 'loading') status = <p>{s.loading}</p>;
+  else if (!engine.ready) status = <p>{s.starting}</p>;
+  else if (snap?.state === 'diverged') status = <p role="alert">{s.diverged(snap.reason ?? '')}</p>;
+  else if (snap?.state === 'failed') status = <p role="alert">{s.failed(snap.reason ?? '')}</p>;
+
+  const ready = Boolean(mnist && engine.ready && snap);
+  const samplesPerSecond = (snap?.stepsPerSecond ?? 0) * run.batchSize;
+  const last = history[history.length - 1];
+  const epochs = mnist ? t.samples / mnist.train.count : 0;
+
+  const buttons = (
+    <div className="mt-buttons">
+      <button type="button" disabled={!ready || snap?.state === 'diverged' || snap?.state === 'failed'} aria-pressed={training.running} onClick={() => (training.running ? training.pause() : training.play())}>
+        {training.running ? s.pause : s.play}
+      </button>
+      <button type="button" disabled={!ready || training.running || snap?.state !== 'paused'} onClick={training.stepOnce}>
+        {s.step}
+      </button>
+      <button type="button" disabled={!ready} onClick={training.reset}>
+        {s.reset}
+      </button>
+    </div>
+  );
+
+  const stats = (
+    <dl className="mt-stats" aria-live="off" data-samples={t.samples} data-seconds={t.seconds.toFixed(1)} data-test-accuracy={last ? last.test.toFixed(4) : ''} data-samples-per-second={samplesPerSecond.toFixed(0)} data-test-samples={last ? last.samples : ''} data-test-seconds={last ? last.seconds.toFixed(1) : ''}>
+      <div>
+        <dt>{s.stats.samples}</dt>
+        <dd>{t.samples.toLocaleString('en')}</dd>
+      </div>
+      <div>
+        <dt>{s.stats.epochs}</dt>
+        <dd>{epochs.toFixed(1)}</dd>
+      </div>
+      <div>
+        <dt>{s.stats.speed}</dt>
+        <dd>{training.running ? samplesPerSecond.toFixed(0) : s.none}</dd>
+      </div>
+      <div>
+        <dt>{s.stats.time}</dt>
+        <dd>{s.seconds(t.seconds)}</dd>
+      </div>
+      <div>
+        <dt>{s.stats.test}</dt>
+        <dd>{last ? s.percent(last.test) : s.none}</dd>
+      </div>
+      <div>
+        <dt>{s.stats.train}</dt>
+        <dd>{last ? s.percent(last.train) : s.none}</dd>
+      </div>
+    </dl>
+  );
+
+  const maxSamples = Math.max(1000, ...history.map((p) => p.samples));
+  const accuracyPlot = (
+    <div className="mt-plot">
+      <Plot
+        width={360 * big}
+        height={200 * big}
+        x={{ domain: [0, maxSamples], label: s.accuracyX }}
+        y={{ domain: [Math.min(0.8, ...history.map((p) => Math.min(p.test, p.train))), 1], label: s.accuracyY, format: (v) => `${Math.round(v * 100)}%` }}
+        title={s.accuracyTitle}
+        description={s.accuracyDescription(history.map((p) => s.accuracyPoint(p.samples, p.test, p.train)).join('; '))}
+      >
+        <LinePath points={history.map((p) => [p.samples, p.test] as const)} color={seriesColors[0]} />
+        <LinePath points={history.map((p) => [p.samples, p.train] as const)} color={seriesColors[1]} dashed />
+      </Plot>
+      <ul className="plot-legend">
+        <li>
+          <svg width="24" height="10" aria-hidden="true">
+            <line x1="0" x2="24" y1="5" y2="5" stroke={seriesColors[0]} strokeWidth="3" />
+          </svg>{' '}
+          {s.legendTest}
+        </li>
+        <li>
+          <svg width="24" height="10" aria-hidden="true">
+            <line x1="0" x2="24" y1="5" y2="5" stroke={seriesColors[1]} strokeWidth="3" strokeDasharray="6 4" />
+          </svg>{' '}
+          {s.legendTrain}
+        </li>
+      </ul>
+    </div>
+  );
+
+  let inside = <p className="mt-note">{s.notYet}</p>;
+  if (view && mnist) {
+    const confusion = view.test.confusion;
+    const mistakes = confusion
+      .flatMap((row, tr) => row.map((n, p) => ({ tr, p, n })))
+      .filter((m) => m.tr !== m.p && m.n > 0)
+      .sort((a, b) => b.n - a.n)
+      .slice(0, 3)
+      .map((m) => s.confusionMistake(m.tr, m.p, m.n))
+      .join(', ');
+    const maxOff = Math.max(1, ...confusion.flatMap((row, tr) => row.filter((_, p) => p !== tr)));
+    const digitIndex = state.digit - 1;
+    inside = (
+      <>
+        <section className="mt-section">
+          <h4>{s.filtersTitle}</h4>
+          <div className="mt-filters">
+            {view.filters.map((f, i) => (
+              <DigitImage key={i} values={f} rows={arch.kernel} cols={arch.kernel} scale={(presenting ? 9 : 6) * (5 / arch.kernel)} mode="signed" label={s.filterLabel(i, arch.kernel)} />
+            ))}
+          </div>
+        </section>
+        {inspection ? (
+          <section className="mt-section">
+            <div className="mt-digit">
+              <DigitImage values={mnist.test.image(digitIndex)} rows={28} cols={28} scale={presenting ? 4 : 3} label={s.digitLabel(mnist.test.labels[digitIndex], digitIndex)} />
+              <p className="mt-note">{s.probabilities(inspection.probabilities.map((p, c) => `${c}: ${(100 * p).toFixed(0)}%`).join(', '))}</p>
+            </div>
+            {inspection.layers.map((l, li) => (
+              <div key={li}>
+                <h4>{s.mapsTitle(li + 1, l.side)}</h4>
+                <div className="mt-maps">
+                  {l.maps.map((m, i) => (
+                    <DigitImage key={i} values={m} rows={l.side} cols={l.side} scale={(presenting ? 4.5 : 3) * (li === 0 ? 1 : 2)} mode="heat" label={s.mapLabel(li + 1, i)} />
+                  ))}
+                </div>
+              </div>
+            ))}
+          </section>
+        ) : null}
+        <div className="mt-row">
+          <section className="mt-section">
+            <h4>{s.confusionTitle}</h4>
+            <p className="mt-axis">
+              {s.rowsTrue} ↓ · {s.colsPredicted} →
+            </p>
+            <MapGrid
+              values={confusion.map((row, tr) => row.map((n, p) => (p === tr ? n : n)))}
+              cell={presenting ? 34 : 26}
+              color="grey"
+              lo={0}
+              hi={maxOff}
+              numbers
+              format={(v) => String(v)}
+              outlines={Array.from({ length: 10 }, (_, i) => ({ row: i, col: i, rows: 1, cols: 1, color: 2 }))}
+              title={s.confusionTitle}
+              description={s.confusionDescription(mistakes)}
+            />
+          </section>
+          <section className="mt-section">
+            <h4>{s.gridTitle}</h4>
+            <ol className="mt-grid">
+              {Array.from({ length: 25 }, (_, i) => {
+                const label = mnist.test.labels[i];
+                const pred = view.test.predictions[i];
+                const wrong = pred !== label;
+                return (
+                  <li key={i} className={wrong ? 'mt-wrong' : undefined}>
+                    <DigitImage values={mnist.test.image(i)} rows={28} cols={28} scale={presenting ? 2.4 : 1.8} label={s.gridItem(label, pred)} />
+                    <span aria-hidden="true">
+                      {pred}
+                      {wrong ? ` ${s.wrongMark}` : ''}
+                    </span>
+                  </li>
+                );
+              })}
+            </ol>
+          </section>
+        </div>
+      </>
+    );
+  }
+
+  return (
+    <div ref={root} className={presenting ? 'mt mt-presenting' : 'mt'} data-mnist-trainer="">
+      {controls}
+      <p className="mt-note">{s.architecture(layerText, t.parameters ?? 0)}</p>
+      {buttons}
+      {status}
+      {stats}
+      <div className="mt-row">
+        <LossCurve series={[{ name: s.lossTitle, losses: training.losses, steps: training.lossSteps }]} width={360 * big} height={200 * big} title={s.lossTitle} log />
+        {accuracyPlot}
+      </div>
+      {t.evaluating ? <p className="mt-note">{s.evaluating}</p> : null}
+      {inside}
+    </div>
+  );
+}
