@@ -2,6 +2,7 @@
 import { defineWidget } from '../../book/defineWidget.ts';
 import type { GraphStepperProps } from '../GraphStepper/GraphStepper.tsx';
 import type { TrainingStepProps } from '../TrainingStep/TrainingStep.tsx';
+import type { GradientCheckProps } from '../GradientCheck/GradientCheck.tsx';
 
 export const backpropagationWidgets = {
   GraphStepper: defineWidget<GraphStepperProps>({
@@ -15,5 +16,11 @@ export const backpropagationWidgets = {
     title: 'One training step of a 2-3-1 network',
     height: 900,
     load: () => import('../TrainingStep/TrainingStep.tsx'),
+  }),
+  GradientCheck: defineWidget<GradientCheckProps>({
+    name: 'GradientCheck',
+    title: 'Checking a gradient numerically',
+    height: 720,
+    load: () => import('../GradientCheck/GradientCheck.tsx'),
   }),
 };
