@@ -3,6 +3,7 @@ import { defineWidget } from '../../book/defineWidget.ts';
 import type { GraphStepperProps } from '../GraphStepper/GraphStepper.tsx';
 import type { TrainingStepProps } from '../TrainingStep/TrainingStep.tsx';
 import type { GradientCheckProps } from '../GradientCheck/GradientCheck.tsx';
+import type { XorLiveProps } from '../XorLive/XorLive.tsx';
 
 export const backpropagationWidgets = {
   GraphStepper: defineWidget<GraphStepperProps>({
@@ -22,5 +23,11 @@ export const backpropagationWidgets = {
     title: 'Checking a gradient numerically',
     height: 720,
     load: () => import('../GradientCheck/GradientCheck.tsx'),
+  }),
+  XorLive: defineWidget<XorLiveProps>({
+    name: 'XorLive',
+    title: 'XOR, learnt live by backpropagation',
+    height: 760,
+    load: () => import('../XorLive/XorLive.tsx'),
   }),
 };
