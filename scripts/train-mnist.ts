@@ -10,7 +10,7 @@ import { loadMnist } from '../src/engine/data/mnist.ts';
 import { ensureMnist } from '../src/build/mnist.ts';
 import { buildCnn, DEFAULT_ARCHITECTURE } from '../src/widgets/MnistTrainer/cnnModel.ts';
 import { DEFAULT_RUN, evaluate, MnistRun } from '../src/widgets/MnistTrainer/mnistTraining.ts';
-import type { PretrainedFile } from '../src/widgets/MnistTrainer/mnistStore.ts';
+import type { PretrainedFile } from '../src/widgets/MnistTrainer/pretrained.ts';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);

@@ -3,29 +3,11 @@
 // and the model the reader trained last in the trainer, as a plain state dict (numbers, never
 // engine tensors), so that the drawing widget can build its own copy and dispose of it.
 import { fetchDataBytes } from '../../book/engineBoot.ts';
-import { data, type nn } from '../../engine/index.ts';
+import { data } from '../../engine/index.ts';
 import { decodeMnist, MNIST_FILES } from '../../engine/data/mnistFormat.ts';
-import type { CnnArchitecture } from './cnnModel.ts';
+import { checkPretrained, PRETRAINED_FILE, type SharedModel } from './pretrained.ts';
 
-export interface SharedModel {
-  architecture: CnnArchitecture;
-  state: nn.StateDict;
-  /** Accuracy on the 2,000 held-out test digits when it was saved, if measured. */
-  testAccuracy: number | null;
-  /** Training images seen. */
-  samples: number;
-}
-
-/** The file scripts/train-mnist.ts writes (public/models/mnist-cnn.json). */
-export interface PretrainedFile extends SharedModel {
-  format: 'deep-learning-live/cnn-state-dict';
-  version: 1;
-  seed: number;
-  batchSize: number;
-  learningRate: number;
-}
-
-export const PRETRAINED_FILE = 'mnist-cnn.json';
+export type { SharedModel };
 
 let mnist: Promise<data.Mnist> | null = null;
 let testOnly: Promise<data.MnistSplit> | null = null;
@@ -48,14 +30,6 @@ export function loadTestDigits(): Promise<data.MnistSplit> {
     testOnly.catch(() => (testOnly = null));
   }
   return testOnly;
-}
-
-export function checkPretrained(file: unknown): SharedModel {
-  const f = file as Partial<PretrainedFile> | null;
-  if (!f || f.format !== 'deep-learning-live/cnn-state-dict' || f.version !== 1 || !f.architecture || !f.state) {
-    throw new Error('the pretrained model file is not in the expected format');
-  }
-  return { architecture: f.architecture, state: f.state, testAccuracy: f.testAccuracy ?? null, samples: f.samples ?? 0 };
 }
 
 /** The model shipped with the book (made by `npm run train:mnist`). */

@@ -1,0 +1,130 @@
+// A multilayer perceptron and the chapter's CNN, trained side by side on the same batches: their
+// parameter counts (from the engine's modules) and their test accuracy as training goes on.
+import { useRef } from 'react';
+import type { WidgetRenderProps } from '../../book/defineWidget.ts';
+import { Controls, Select } from '../../book/controls.tsx';
+import { choice, type StateOf } from '../../book/urlState.ts';
+import { useWidgetState } from '../../book/useWidgetState.ts';
+import { LinePath, Plot, seriesColors, useEngine } from '../kit/index.ts';
+import { useOnScreen } from '../MnistTrainer/useOnScreen.ts';
+import '../MnistTrainer/mnistTrainer.css';
+import '../ReceptiveField/receptiveField.css';
+import { versusStrings as s } from './strings.ts';
+import { MAX_SAMPLES, useMlpVsCnn } from './useMlpVsCnn.ts';
+
+const HIDDEN = ['16', '32', '64', '128', '256'] as const;
+
+export const mlpVsCnnSchema = {
+  hidden: choice(HIDDEN, '64', 'hidden units'),
+};
+
+export type MlpVsCnnProps = Partial<StateOf<typeof mlpVsCnnSchema>>;
+
+export default function MlpVsCnn({ presenting, ...initial }: MlpVsCnnProps & WidgetRenderProps) {
+  const [state, setState] = useWidgetState(mlpVsCnnSchema, initial);
+  const root = useRef<HTMLDivElement>(null);
+  const visible = useOnScreen(root);
+  const engine = useEngine();
+  const hidden = Number(state.hidden);
+  const v = useMlpVsCnn(visible, engine.ready, hidden);
+  const snap = v.training.snapshot;
+  const last = v.points[v.points.length - 1];
+  const big = presenting ? 1.5 : 1;
+
+  let status = null;
+  if (engine.error) status = <p role="alert">{s.engineFailed(engine.error)}</p>;
+  else if (v.loadState === 'waiting') status = <p>{s.waiting}</p>;
+  else if (v.loadState === 'loading') status = <p>{s.loading}</p>;
+  else if (v.loadState !== 'ready')
+    status = (
+      <p role="alert">
+        {s.loadFailed(v.loadState)}{' '}
+        <button type="button" onClick={v.retry}>
+          {s.retry}
+        </button>
+      </p>
+    );
+  else if (!engine.ready) status = <p>{s.starting}</p>;
+  else if (snap?.state === 'diverged') status = <p role="alert">{s.diverged(snap.reason ?? '')}</p>;
+  else if (snap?.state === 'failed') status = <p role="alert">{s.failed(snap.reason ?? '')}</p>;
+  else if (v.samples >= MAX_SAMPLES) status = <p className="mt-note">{s.done(v.samples)}</p>;
+
+  const ready = Boolean(v.mnist && engine.ready && snap);
+  const mlpLoss = snap?.metrics.mlpLoss;
+  const cnnLoss = snap?.loss ?? undefined;
+  const fmtLoss = (x: number | undefined) => (x === undefined || x === null ? s.none : x.toFixed(3));
+  const fmtAcc = (x: number | undefined) => (x === undefined ? s.none : `${(100 * x).toFixed(1)}%`);
+
+  return (
+    <div ref={root} className={presenting ? 'mv mt-presenting' : 'mv'}>
+      <Controls presenting={presenting}>
+        <Select label={s.hidden} value={state.hidden} options={HIDDEN.map((h) => ({ value: h, label: h }))} onChange={(h: (typeof HIDDEN)[number]) => setState({ hidden: h })} />
+      </Controls>
+      <div className="mt-buttons">
+        <button type="button" disabled={!ready || v.samples >= MAX_SAMPLES || snap?.state === 'diverged' || snap?.state === 'failed'} aria-pressed={v.training.running} onClick={() => (v.training.running ? v.training.pause() : v.training.play())}>
+          {v.training.running ? s.pause : s.play}
+        </button>
+        <button type="button" disabled={!ready} onClick={v.training.reset}>
+          {s.reset}
+        </button>
+      </div>
+      {status}
+      <table className="rf-table">
+        <caption>{s.tableCaption(v.samples)}</caption>
+        <thead>
+          <tr>
+            {s.columns.map((c) => (
+              <th key={c} scope="col">
+                {c}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          <tr>
+            <th scope="row">{s.names.mlp}</th>
+            <td>{s.describe.mlp(hidden)}</td>
+            <td>{v.params ? v.params.mlp.toLocaleString('en') : s.none}</td>
+            <td>{fmtAcc(last?.mlp)}</td>
+            <td>{fmtLoss(mlpLoss)}</td>
+          </tr>
+          <tr>
+            <th scope="row">{s.names.cnn}</th>
+            <td>{s.describe.cnn}</td>
+            <td>{v.params ? v.params.cnn.toLocaleString('en') : s.none}</td>
+            <td>{fmtAcc(last?.cnn)}</td>
+            <td>{fmtLoss(cnnLoss)}</td>
+          </tr>
+        </tbody>
+      </table>
+      {v.params ? <p className="mt-note">{s.ratio((v.params.mlp / v.params.cnn).toFixed(1))}</p> : null}
+      <div className="mt-plot">
+        <Plot
+          width={420 * big}
+          height={220 * big}
+          x={{ domain: [0, MAX_SAMPLES], label: s.xAxis }}
+          y={{ domain: [Math.min(0.8, ...v.points.map((p) => Math.min(p.mlp, p.cnn))), 1], label: s.yAxis, format: (x) => `${Math.round(x * 100)}%` }}
+          title={s.plotTitle}
+          description={s.plotDescription(v.points.map((p) => s.point(p.samples, p.mlp, p.cnn)).join('; '))}
+        >
+          <LinePath points={v.points.map((p) => [p.samples, p.mlp] as const)} color={seriesColors[1]} dashed />
+          <LinePath points={v.points.map((p) => [p.samples, p.cnn] as const)} color={seriesColors[0]} />
+        </Plot>
+        <ul className="plot-legend">
+          <li>
+            <svg width="24" height="10" aria-hidden="true">
+              <line x1="0" x2="24" y1="5" y2="5" stroke={seriesColors[1]} strokeWidth="3" strokeDasharray="6 4" />
+            </svg>{' '}
+            {s.names.mlp}
+          </li>
+          <li>
+            <svg width="24" height="10" aria-hidden="true">
+              <line x1="0" x2="24" y1="5" y2="5" stroke={seriesColors[0]} strokeWidth="3" />
+            </svg>{' '}
+            {s.names.cnn}
+          </li>
+        </ul>
+      </div>
+    </div>
+  );
+}
