@@ -1,0 +1,48 @@
+// Trains the small character LSTM that the "Inside the LSTM" figure of the recurrent-networks
+// chapter starts with, on the book's Coriolanus text, with the engine (WebAssembly backend):
+//   npx tsx scripts/train-char-lstm.ts [--steps 2000 --out public/models/char-lstm.json]
+// Same model, data pipeline and optimiser as the live character-model widget (charModel.ts), only
+// narrower (64 units) so the file stays small; seeded, so a rerun gives the same weights up to
+// floating-point differences between machines.
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { data, initEngine, liveTensorCount, tidy } from '../src/engine/index.ts';
+import { createTrainer, DEFAULT_CONFIG, prepareText, trainStep } from '../src/widgets/CharModel/charModel.ts';
+import { roundWeights, SHIPPED_HIDDEN, SHIPPED_STEPS, type ShippedCharModel } from '../src/widgets/LstmInside/shipped.ts';
+
+function arg(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
+}
+
+const root = resolve(import.meta.dirname, '..');
+const steps = Number(arg('steps', String(SHIPPED_STEPS)));
+const out = resolve(root, arg('out', 'public/models/char-lstm.json'));
+const info = await initEngine({ prefer: 'wasm' });
+const text = data.stripHeader(readFileSync(resolve(root, 'public', 'data', data.CORPUS_FILE), 'utf8'));
+const config = { ...DEFAULT_CONFIG, hidden: SHIPPED_HIDDEN };
+const prepared = prepareText(text, config.steps);
+if (!prepared.ok) throw new Error(`the corpus cannot be used: ${prepared.reason}`);
+const trainer = createTrainer(prepared.vocab.size, config);
+const t0 = Date.now();
+let smoothed = 0;
+for (let step = 1; step <= steps; step++) {
+  const { loss, gradNorm } = tidy(() => trainStep(trainer, prepared.ids));
+  const v = loss.item();
+  loss.dispose();
+  gradNorm.dispose();
+  smoothed = step === 1 ? v : 0.98 * smoothed + 0.02 * v;
+  if (step % 100 === 0) console.log(`step ${step}: loss ${smoothed.toFixed(3)} (${((Date.now() - t0) / 1000).toFixed(0)} s, ${info.backend}, ${liveTensorCount()} tensors)`);
+}
+const file: ShippedCharModel = {
+  chars: [...prepared.vocab.chars],
+  hidden: SHIPPED_HIDDEN,
+  weights: roundWeights(trainer.model.stateDict()),
+  steps,
+  loss: Number(smoothed.toFixed(3)),
+  seed: config.seed,
+};
+mkdirSync(dirname(out), { recursive: true });
+writeFileSync(out, JSON.stringify(file));
+console.log(`wrote ${out}: ${(JSON.stringify(file).length / 1024).toFixed(0)} KB, loss ${file.loss}`);
+trainer.dispose();

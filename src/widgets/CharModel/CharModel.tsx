@@ -1,0 +1,136 @@
+// A character-level LSTM trained live on Coriolanus or on text the reader pastes: the loss per
+// character, characters per second, and samples at the reader's temperature as training goes on.
+import { useId } from 'react';
+import type { WidgetRenderProps } from '../../book/defineWidget.ts';
+import { Controls, Select, Slider } from '../../book/controls.tsx';
+import { LossCurve } from '../kit/index.ts';
+import { DEFAULT_CONFIG } from './charModel.ts';
+import { charModelStrings as s } from './strings.ts';
+import { HIDDEN_SIZES, TEXT_SOURCES, useCharModel, type CharModelProps } from './useCharModel.ts';
+import './charModel.css';
+
+export type { CharModelProps };
+
+/** Shows a sample's control characters as visible marks, keeping newlines as line breaks. */
+function visible(text: string): string {
+  return text.replace(/\t/g, '→').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '·');
+}
+
+export default function CharModel({ presenting, ...props }: CharModelProps & WidgetRenderProps) {
+  const m = useCharModel(props);
+  const { state, setState, training, prepared, engine } = m;
+  const { snapshot } = training;
+  const pasteId = useId();
+  const stopped = snapshot?.state === 'diverged' || snapshot?.state === 'failed';
+  const ready = engine.ready && prepared?.ok === true && snapshot !== null;
+  const charsPerStep = DEFAULT_CONFIG.batch * DEFAULT_CONFIG.steps;
+  const vocab = prepared?.ok ? prepared.vocab.size : 0;
+
+  let message: string | null = null;
+  if (engine.error) message = s.engineFailed(engine.error);
+  else if (state.source === 'corpus' && m.corpus && 'error' in m.corpus) message = s.loadFailed(m.corpus.error);
+  else if (state.source === 'corpus' && !m.corpus) message = s.loading;
+  else if (state.source === 'pasted' && m.pasted === null) message = s.textProblem.empty;
+  else if (prepared && !prepared.ok) {
+    const p = prepared;
+    message =
+      p.reason === 'empty' ? s.textProblem.empty
+      : p.reason === 'oneChar' ? s.textProblem.oneChar(p.length)
+      : p.reason === 'tooShort' ? s.textProblem.tooShort(p.length, DEFAULT_CONFIG.steps)
+      : s.textProblem.tooManyChars(p.distinct);
+  } else if (!engine.ready) message = s.starting;
+
+  return (
+    <div className={presenting ? 'cm cm-presenting' : 'cm'}>
+      <Controls presenting={presenting}>
+        <Select label={s.source} value={state.source} options={TEXT_SOURCES.map((v) => ({ value: v, label: s.sourceNames[v] }))} onChange={(v) => setState({ source: v })} />
+        <Select label={s.hidden} value={state.hidden} options={HIDDEN_SIZES.map((v) => ({ value: v, label: v }))} onChange={(v) => setState({ hidden: v })} />
+        <Slider label={s.temperature} value={state.temperature} min={0} max={2} step={0.05} format={s.temperatureValue} onChange={(v) => setState({ temperature: v })} />
+      </Controls>
+
+      {state.source === 'pasted' ? (
+        <div className="cm-paste">
+          <label htmlFor={pasteId}>{s.pasteLabel}</label>
+          <textarea id={pasteId} rows={presenting ? 4 : 5} value={m.draft} onChange={(e) => m.setDraft(e.target.value)} spellCheck={false} />
+          <button type="button" onClick={m.usePasted}>
+            {s.usePasted}
+          </button>
+        </div>
+      ) : null}
+
+      {prepared?.ok ? (
+        <p className="cm-note">
+          {s.textInfo(prepared.length, vocab)} {prepared.truncated ? s.truncated : ''} {s.model(vocab, m.hidden, DEFAULT_CONFIG.steps, DEFAULT_CONFIG.batch)}
+        </p>
+      ) : null}
+      {message ? (
+        <p className="cm-alert" role="status">
+          {message}
+        </p>
+      ) : null}
+
+      <div className="cm-buttons">
+        {training.running ? (
+          <button type="button" onClick={training.pause}>
+            {s.pause}
+          </button>
+        ) : (
+          <button type="button" onClick={training.play} disabled={!ready || stopped}>
+            {s.train}
+          </button>
+        )}
+        <button type="button" onClick={training.stepOnce} disabled={!ready || training.running || stopped}>
+          {s.step}
+        </button>
+        <button type="button" onClick={m.sample} disabled={!ready || stopped}>
+          {s.sampleNow}
+        </button>
+        <button type="button" onClick={training.reset} disabled={!ready}>
+          {s.reset}
+        </button>
+      </div>
+      {ready ? (
+        <p className="cm-status" aria-live="polite">
+          {s.status({
+            step: snapshot.step,
+            chars: snapshot.step * charsPerStep,
+            loss: snapshot.loss,
+            perSecond: snapshot.stepsPerSecond * charsPerStep,
+            seconds: m.seconds,
+            backend: engine.backend ?? snapshot.backend,
+          })}{' '}
+          {s.uniform(vocab, Math.log(vocab).toFixed(2))}
+        </p>
+      ) : null}
+      {snapshot?.state === 'diverged' && snapshot.reason ? (
+        <p className="cm-alert" role="alert">
+          {s.diverged(snapshot.reason)}
+        </p>
+      ) : null}
+      {snapshot?.state === 'failed' && snapshot.reason ? (
+        <p className="cm-alert" role="alert">
+          {s.failed(snapshot.reason)}
+        </p>
+      ) : null}
+
+      <div className="cm-body">
+        <LossCurve series={[{ name: s.lossTitle, losses: training.losses, steps: training.lossSteps }]} width={360} height={220} title={s.lossTitle} />
+        <section className="cm-samples" aria-label={s.samplesHeading}>
+          <h4>{s.samplesHeading}</h4>
+          {m.samples.length === 0 ? <p className="cm-note">{s.noSamples}</p> : null}
+          <ol tabIndex={0} aria-label={s.samplesHeading}>
+            {m.samples.map((sample) => (
+              <li key={sample.id}>
+                <span className="cm-sample-label">
+                  {s.sampleLabel(sample.step, s.temperatureValue(sample.temperature))}
+                  {sample.done ? '' : ` — ${s.generating}`}
+                </span>
+                <pre className="cm-sample">{visible(sample.text)}</pre>
+              </li>
+            ))}
+          </ol>
+        </section>
+      </div>
+    </div>
+  );
+}

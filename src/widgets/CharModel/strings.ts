@@ -1,0 +1,48 @@
+// Every word the live character-model figure shows.
+import { MAX_TEXT_CHARS, MAX_VOCAB } from './charModel.ts';
+
+export type TextSource = 'corpus' | 'pasted';
+
+const thousands = (n: number) => Math.round(n).toLocaleString('en-GB');
+
+export const charModelStrings = {
+  source: 'Training text',
+  sourceNames: { corpus: 'Shakespeare, Coriolanus (64 KB)', pasted: 'Text you paste' } satisfies Record<TextSource, string>,
+  hidden: 'LSTM width (hidden units)',
+  temperature: 'Sampling temperature',
+  temperatureValue: (t: number) => (t < 0.05 ? '0 (always the likeliest)' : t.toFixed(2)),
+  pasteLabel: 'Your text (any language or alphabet; emoji count as one character each)',
+  usePasted: 'Train on this text',
+  train: 'Train',
+  pause: 'Pause',
+  step: 'One step',
+  reset: 'Start again',
+  sampleNow: 'Sample now',
+  loading: 'Loading the text…',
+  loadFailed: (why: string) => `The text could not be loaded: ${why}`,
+  starting: 'Starting the compute engine…',
+  engineFailed: (why: string) => `The compute engine could not start: ${why}`,
+  textProblem: {
+    empty: 'The text is empty: paste at least a few sentences, then press “Train on this text”.',
+    oneChar: (n: number) => `The text is ${n === 1 ? 'one character' : `${thousands(n)} copies of one character`}: with a single symbol there is nothing to predict. Paste text with at least two different characters.`,
+    tooShort: (n: number, need: number) => `The text has ${thousands(n)} ${n === 1 ? 'character' : 'characters'}; one training window needs ${need + 1}. Paste a longer text.`,
+    tooManyChars: (n: number) => `The text uses ${thousands(n)} different characters; this model handles at most ${MAX_VOCAB}. Try a text in one alphabet.`,
+  },
+  truncated: `The text was cut to its first ${thousands(MAX_TEXT_CHARS)} characters.`,
+  textInfo: (chars: number, vocab: number) => `${thousands(chars)} characters, ${vocab} different ones.`,
+  model: (vocab: number, hidden: number, steps: number, batch: number) =>
+    `One-hot characters (${vocab}) → LSTM with ${hidden} units → ${vocab} scores. Each step: ${batch} windows of ${steps} characters (truncated backpropagation through time), Adam, gradients clipped to norm 5.`,
+  status: (o: { step: number; chars: number; loss: number | null; perSecond: number; seconds: number; backend: string }) =>
+    `Step ${thousands(o.step)}, ${thousands(o.chars)} characters seen in ${o.seconds.toFixed(0)} s of training` +
+    (o.loss === null ? '' : `, loss ${o.loss.toFixed(2)} nats per character`) +
+    (o.perSecond > 0 ? `, ${thousands(o.perSecond)} characters per second on ${o.backend}` : '') +
+    '.',
+  uniform: (vocab: number, nats: string) => `A model that guesses uniformly among ${vocab} characters scores ${nats} nats.`,
+  diverged: (why: string) => `Training stopped: ${why}. Press “Start again” to begin from new random weights.`,
+  failed: (why: string) => `Training failed: ${why}.`,
+  lossTitle: 'Training loss (cross-entropy per character)',
+  samplesHeading: 'Samples, newest first',
+  sampleLabel: (step: number, t: string) => `after step ${thousands(step)}, temperature ${t}`,
+  noSamples: 'Samples appear here as training goes on (every 40 steps), or press “Sample now”.',
+  generating: 'generating…',
+};

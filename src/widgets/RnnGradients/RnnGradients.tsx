@@ -1,0 +1,125 @@
+// The gradient of a loss on the last step with respect to every earlier hidden state, for a tanh
+// RNN and an LSTM reading the same sequence: the reader scales the recurrent weights, sets the
+// LSTM's forget-gate bias and turns gradient clipping on or off.
+import type { WidgetRenderProps } from '../../book/defineWidget.ts';
+import { Checkbox, Controls, NumberField, Slider } from '../../book/controls.tsx';
+import { boolean, integer, number, type StateOf } from '../../book/urlState.ts';
+import { useWidgetState } from '../../book/useWidgetState.ts';
+import { LinePath, Plot, seriesColors, useEngine } from '../kit/index.ts';
+import { scientific } from '../ActivationExplorer/strings.ts';
+import {
+  FORGET_BIAS_RANGE,
+  MAX_LENGTH,
+  MIN_LENGTH,
+  SCALE_RANGE,
+  firstOverLast,
+  sampleSteps,
+  sharedLogDomain,
+  type CellGradients,
+} from './gradients.ts';
+import { rnnGradientStrings as s } from './strings.ts';
+import { useRnnGradients } from './useRnnGradients.ts';
+import './rnnGradients.css';
+
+const MAX_SEED = 9999;
+
+export const rnnGradientsSchema = {
+  length: integer({ min: MIN_LENGTH, max: MAX_LENGTH, default: 40, label: 'sequence length' }),
+  scale: number({ min: SCALE_RANGE[0], max: SCALE_RANGE[1], default: 1, label: 'recurrent weight scale' }),
+  forgetBias: number({ min: FORGET_BIAS_RANGE[0], max: FORGET_BIAS_RANGE[1], default: 0, label: 'forget-gate bias' }),
+  clip: boolean(false, 'clipping'),
+  seed: integer({ min: 1, max: MAX_SEED, default: 1 }),
+};
+
+export type RnnGradientsProps = Partial<StateOf<typeof rnnGradientsSchema>>;
+
+const fmt = (v: number) => (v === 0 ? '0' : !Number.isFinite(v) ? '–' : v >= 0.01 && v < 1000 ? v.toPrecision(2) : scientific(v, 1));
+
+function verdict(ratio: number | null): string {
+  if (ratio === null) return '';
+  return ratio < 0.1 ? s.vanishes : ratio > 10 ? s.explodes : s.holds;
+}
+
+function summary(name: string, g: CellGradients): string {
+  const zeros = g.norms.filter((v) => v === 0).length;
+  const ratio = firstOverLast(g.norms);
+  const parts = [ratio === null ? '' : s.ratio(name, fmt(ratio), g.norms.length, verdict(ratio))];
+  if (zeros) parts.push(s.underflow(name, zeros));
+  return parts.filter(Boolean).join(' ');
+}
+
+function clipLine(name: string, g: CellGradients, clip: boolean): string {
+  if (!clip) return s.noClip(name, fmt(g.weightNorm));
+  return g.clipFactor < 1 ? s.clipNote(name, fmt(g.weightNorm), fmt(g.clipFactor)) : s.clipNone(name, fmt(g.weightNorm));
+}
+
+function GradientChart({ name, g, domain, setup, color, dashed }: { name: string; g: CellGradients; domain: [number, number]; setup: string; color: string; dashed: boolean }) {
+  const values = sampleSteps(g.norms.length).map((t) => s.value(t, fmt(g.norms[t - 1]))).join(', ');
+  // A zero (underflow) cannot sit on a log axis: it is drawn at the bottom edge.
+  const points = g.norms.map((v, i) => [i + 1, v > 0 ? v : domain[0]] as const);
+  return (
+    <figure className="rg-chart">
+      <figcaption>{name}</figcaption>
+      <Plot
+        width={340}
+        height={240}
+        x={{ domain: [1, g.norms.length], label: s.xAxis }}
+        y={{ domain, label: s.yAxis, log: true }}
+        title={`${name}: ${s.yAxis}`}
+        description={s.chartDescription(name, setup, values, summary(name, g))}
+      >
+        <LinePath points={points} color={color} width={2.5} dashed={dashed} />
+      </Plot>
+    </figure>
+  );
+}
+
+export default function RnnGradients({ presenting, ...initial }: RnnGradientsProps & WidgetRenderProps) {
+  const [state, setState] = useWidgetState(rnnGradientsSchema, initial);
+  const { length, scale, forgetBias, clip, seed } = state;
+  const engine = useEngine();
+  const outcome = useRnnGradients(engine.ready, state);
+
+  let body;
+  if (engine.error) body = <p role="alert">{s.engineFailed(engine.error)}</p>;
+  else if (!outcome) body = <p>{s.starting}</p>;
+  else if (outcome.error !== null) body = <p role="alert">{s.failed(outcome.error)}</p>;
+  else {
+    const { rnn, lstm } = outcome.result;
+    const domain = sharedLogDomain(rnn.norms, lstm.norms);
+    const setup = s.setup(length, scale.toFixed(2), forgetBias.toFixed(1), clip);
+    body = (
+      <>
+        <div className="rg-charts">
+          <GradientChart name={s.rnnTitle} g={rnn} domain={domain} setup={setup} color={seriesColors[0]} dashed={false} />
+          <GradientChart name={s.lstmTitle} g={lstm} domain={domain} setup={setup} color={seriesColors[1]} dashed />
+        </div>
+        <p className="rg-summary" aria-live="polite">
+          {summary(s.rnnTitle, rnn)} {summary(s.lstmTitle, lstm)}
+        </p>
+        <p className="rg-note">
+          {clipLine(s.rnnTitle, rnn, clip)} {clipLine(s.lstmTitle, lstm, clip)}
+        </p>
+        <p className="rg-note">{s.method}</p>
+      </>
+    );
+  }
+
+  return (
+    <div className={presenting ? 'rg rg-presenting' : 'rg'}>
+      <Controls presenting={presenting}>
+        <Slider label={s.length} value={length} min={MIN_LENGTH} max={MAX_LENGTH} step={1} format={(v) => String(v)} onChange={(v) => setState({ length: Math.round(v) })} />
+        <Slider label={s.scale} value={scale} min={SCALE_RANGE[0]} max={SCALE_RANGE[1]} step={0.05} format={(v) => v.toFixed(2)} onChange={(v) => setState({ scale: v })} />
+        <Slider label={s.forgetBias} value={forgetBias} min={FORGET_BIAS_RANGE[0]} max={FORGET_BIAS_RANGE[1]} step={0.5} format={(v) => v.toFixed(1)} onChange={(v) => setState({ forgetBias: v })} />
+        <Checkbox label={s.clip} checked={clip} onChange={(v) => setState({ clip: v })} />
+        <NumberField label={s.seed} value={seed} min={1} max={MAX_SEED} integer onChange={(v) => setState({ seed: v })} />
+      </Controls>
+      <div className="rg-buttons">
+        <button type="button" title={s.newDrawHint} onClick={() => setState({ seed: (seed % MAX_SEED) + 1 })}>
+          {s.newDraw}
+        </button>
+      </div>
+      {body}
+    </div>
+  );
+}
