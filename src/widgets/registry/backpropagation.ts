@@ -4,6 +4,7 @@ import type { GraphStepperProps } from '../GraphStepper/GraphStepper.tsx';
 import type { TrainingStepProps } from '../TrainingStep/TrainingStep.tsx';
 import type { GradientCheckProps } from '../GradientCheck/GradientCheck.tsx';
 import type { XorLiveProps } from '../XorLive/XorLive.tsx';
+import type { VanishingGradientsProps } from '../VanishingGradients/VanishingGradients.tsx';
 
 export const backpropagationWidgets = {
   GraphStepper: defineWidget<GraphStepperProps>({
@@ -29,5 +30,11 @@ export const backpropagationWidgets = {
     title: 'XOR, learnt live by backpropagation',
     height: 760,
     load: () => import('../XorLive/XorLive.tsx'),
+  }),
+  VanishingGradients: defineWidget<VanishingGradientsProps>({
+    name: 'VanishingGradients',
+    title: 'Vanishing and exploding gradients, in training',
+    height: 720,
+    load: () => import('../VanishingGradients/VanishingGradients.tsx'),
   }),
 };

@@ -1,0 +1,113 @@
+// Vanishing and exploding gradients, seen and felt: the gradient norm of every layer of a deep
+// stack as depth, activation and initial weight scale change, and the same stack trained by plain
+// gradient descent so that the reader sees it learn, stall at chance, or blow up.
+import type { WidgetRenderProps } from '../../book/defineWidget.ts';
+import { Controls, NumberField, Select, Slider } from '../../book/controls.tsx';
+import { choice, integer, number, type StateOf } from '../../book/urlState.ts';
+import { useWidgetState } from '../../book/useWidgetState.ts';
+import { BarChart, LossCurve, useEngine } from '../kit/index.ts';
+import { scientific } from '../ActivationExplorer/strings.ts';
+import { logDomain } from '../GradientDepth/depth.ts';
+import { numText } from '../GraphStepper/steps.ts';
+import { gradientActivations, MAX_DEPTH, MAX_SCALE, MIN_DEPTH, MIN_SCALE, type GradientActivation } from './deep.ts';
+import { vanishingStrings as s } from './strings.ts';
+import { useVanishingGradients } from './useVanishingGradients.ts';
+import './vanishingGradients.css';
+
+export const vanishingGradientsSchema = {
+  activation: choice(gradientActivations, 'sigmoid'),
+  depth: integer({ min: MIN_DEPTH, max: MAX_DEPTH, default: 10, label: 'hidden layers' }),
+  scale: number({ min: MIN_SCALE, max: MAX_SCALE, step: 0.05, default: 1, label: 'weight scale' }),
+  seed: integer({ min: 1, max: 9999, default: 1 }),
+};
+
+export type VanishingGradientsProps = Partial<StateOf<typeof vanishingGradientsSchema>>;
+
+const norm = (v: number) => (v === 0 ? '0' : !Number.isFinite(v) ? '–' : v >= 0.01 && v < 1000 ? v.toPrecision(2) : scientific(v, 1));
+const STUCK_AFTER = 600;
+
+export default function VanishingGradients({ presenting, ...initial }: VanishingGradientsProps & WidgetRenderProps) {
+  const [state, setState] = useWidgetState(vanishingGradientsSchema, initial);
+  const { activation, depth, scale, seed } = state;
+  const engine = useEngine();
+  const { training, norms, accuracy, error } = useVanishingGradients(engine.ready, { activation, depth, scale, seed });
+  const snap = training.snapshot;
+  const step = snap?.step ?? 0;
+  const exploded = snap && (snap.state === 'diverged' || snap.state === 'failed');
+  const loss = snap?.loss ?? null;
+  const verdict =
+    step === 0 ? s.verdictIdle : accuracy !== null && accuracy > 0.95 ? s.verdictLearnt : step >= STUCK_AFTER && loss !== null && loss > 0.6 ? s.verdictStuck : s.verdictRunning;
+
+  let chart = null;
+  if (norms) {
+    const positive = norms.filter((v) => v > 0);
+    const values = norms.map((v, i) => s.layerValue(i + 1, norm(v))).join(', ');
+    const ratio = norms[norms.length - 1] > 0 ? norms[0] / norms[norms.length - 1] : null;
+    const summary = ratio !== null && Number.isFinite(ratio) ? s.ratio(norm(ratio), norms.length) : '';
+    chart = (
+      <BarChart
+        bars={norms.map((v, i) => ({ label: String(i + 1), value: v }))}
+        width={presenting ? 640 : 520}
+        height={presenting ? 320 : 260}
+        y={positive.length ? { label: s.yAxis, log: true, domain: logDomain(norms) } : { label: s.yAxis }}
+        xLabel={s.xAxis}
+        title={s.chartTitle}
+        description={s.chartDescription({ when: step === 0 ? s.whenStart : s.whenStep(step), values, summary })}
+        format={(v) => (norms.length <= 8 ? norm(v) : '')}
+      />
+    );
+  }
+
+  return (
+    <div className={presenting ? 'vg vg-presenting' : 'vg'}>
+      <Controls presenting={presenting}>
+        <Select
+          label={s.activation}
+          value={activation}
+          options={gradientActivations.map((a) => ({ value: a, label: s.activationNames[a] }))}
+          onChange={(v: GradientActivation) => setState({ activation: v })}
+        />
+        <Slider label={s.depth} value={depth} min={MIN_DEPTH} max={MAX_DEPTH} step={1} format={(v) => String(v)} onChange={(v) => setState({ depth: Math.round(v) })} />
+        <Slider label={s.scale} value={scale} min={MIN_SCALE} max={MAX_SCALE} step={0.05} format={(v) => v.toFixed(2)} onChange={(v) => setState({ scale: v })} />
+        <NumberField label={s.seed} value={seed} min={1} max={9999} integer onChange={(v) => setState({ seed: v })} />
+      </Controls>
+      <div className="vg-buttons">
+        <button type="button" onClick={() => setState({ scale: 1 })} disabled={scale === 1}>
+          {s.lecun}
+        </button>
+        <button type="button" onClick={() => setState({ scale: 1.41 })} disabled={scale === 1.41}>
+          {s.he}
+        </button>
+        <button type="button" onClick={training.running ? training.pause : training.play} disabled={!engine.ready || !!exploded}>
+          {training.running ? s.pause : s.play}
+        </button>
+        <button type="button" onClick={training.stepOnce} disabled={!engine.ready || training.running || !!exploded}>
+          {s.step}
+        </button>
+        <button type="button" onClick={training.reset} disabled={!engine.ready}>
+          {s.reset}
+        </button>
+      </div>
+      {engine.error ? <p role="alert">{s.engineFailed(engine.error)}</p> : !engine.ready ? <p>{s.starting}</p> : error ? <p role="alert">{s.failed(error)}</p> : null}
+      {exploded ? (
+        <div role="alert">
+          <p>{s.exploded(snap.reason ?? '')}</p>
+          <button type="button" onClick={() => setState({ scale: 1 })}>
+            {s.explodedReset}
+          </button>
+        </div>
+      ) : null}
+      <p className="vg-metrics" aria-live="off">
+        {s.metrics(step, loss !== null ? numText(loss) : '–', accuracy !== null ? `${Math.round(accuracy * 100)}%` : '–')}
+      </p>
+      <p className="vg-verdict" aria-live="polite">
+        {verdict}
+      </p>
+      <div className="vg-main">
+        <div className="vg-chart">{chart}</div>
+        <LossCurve series={[{ name: 'deep stack', losses: training.losses, steps: training.lossSteps }]} width={presenting ? 420 : 320} height={presenting ? 300 : 240} log title={s.lossTitle} />
+      </div>
+      <p className="vg-note">{s.method}</p>
+    </div>
+  );
+}
