@@ -13,7 +13,7 @@ export const PRESET_KERNELS: Record<Exclude<KernelPreset, 'custom'>, number[]> =
   // A Gaussian-like blur: weights 1-2-1 in each direction, summing to 1.
   blur: [1 / 16, 2 / 16, 1 / 16, 2 / 16, 4 / 16, 2 / 16, 1 / 16, 2 / 16, 1 / 16],
   sharpen: [0, -1, 0, -1, 5, -1, 0, -1, 0],
-  // Sobel (1968): the horizontal change (responds to vertical edges) and the vertical change.
+  // The Sobel operator: the horizontal change (responds to vertical edges) and the vertical change.
   sobelX: [-1, 0, 1, -2, 0, 2, -1, 0, 1],
   sobelY: [-1, -2, -1, 0, 0, 0, 1, 2, 1],
   emboss: [-2, -1, 0, -1, 1, 1, 0, 1, 2],

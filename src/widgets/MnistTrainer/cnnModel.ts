@@ -61,6 +61,7 @@ export function flatFeatures(a: CnnArchitecture): number {
  * dense 10. Layer indices in the state dict: 0 conv, 1 ReLU, 2 pool, (3 conv, 4 ReLU, 5 pool),
  * then flatten and the dense layer. He (Kaiming) initialisation suits the ReLUs.
  */
+// #region model
 export function buildCnn(a: CnnArchitecture, seed: number): nn.Sequential {
   const rng = new Random(seed);
   const layers: nn.TensorModule[] = [new nn.Conv2d(1, a.filters1, a.kernel, { rng, init: 'kaimingUniform' }), new nn.ReLU(), new nn.MaxPool2d(2)];
@@ -68,6 +69,7 @@ export function buildCnn(a: CnnArchitecture, seed: number): nn.Sequential {
   layers.push(new nn.Flatten(), new nn.Linear(flatFeatures(a), CLASSES, { rng }));
   return new nn.Sequential(...layers);
 }
+// #endregion
 
 /** The convolution layers of a model built by buildCnn, in order (their outputs are feature maps). */
 export function convIndices(a: CnnArchitecture): number[] {
