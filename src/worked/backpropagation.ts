@@ -28,6 +28,7 @@ export default workedValues('backpropagation', {
   chainV1: v(0, () => node('chain', 'v1', 'value')),
   chainV2: v(0, () => node('chain', 'v2', 'value')),
   chainL: v(0, () => node('chain', 'L', 'value')),
+  chainNudgedL: v(2, () => node('chain', 'L', 'value', [2.01, ...DEFAULT_VALUES.slice(1)])),
   chainGradV2: v(0, () => node('chain', 'v2', 'grad')),
   chainGradV1: v(0, () => node('chain', 'v1', 'grad')),
   chainGradA: v(0, () => node('chain', 'a', 'grad')),
@@ -92,6 +93,13 @@ export default workedValues('backpropagation', {
     const g = node('typed', 'w', 'grad', [0, 0, 0, 0, 2, 1, 0.5], '(w*x - y)^2');
     return 2 - 0.1 * g;
   }),
+  ex4Grad: v(0, () => node('typed', 'w', 'grad', [0, 0, 0, 0, 2, 1, 0.5], '(w*x - y)^2')),
+  ex4LossBefore: v(2, () => node('typed', 'L', 'value', [0, 0, 0, 0, 2, 1, 0.5], '(w*x - y)^2')),
+  ex4LossAfter: v(2, () => {
+    const g = node('typed', 'w', 'grad', [0, 0, 0, 0, 2, 1, 0.5], '(w*x - y)^2');
+    return node('typed', 'L', 'value', [0, 0, 0, 0, 2 - 0.1 * g, 1, 0.5], '(w*x - y)^2');
+  }),
+  ex4Wrong: v(1, () => 2 + 0.1 * node('typed', 'w', 'grad', [0, 0, 0, 0, 2, 1, 0.5], '(w*x - y)^2')),
   ex5: v(3, () => relativeError(0.5, 0.49)),
   ex6: v(6, () => node('typed', 'a', 'grad', [0, 0, 0, 0, 0, 0, 0], 'sigmoid(a)') ** 5),
 });

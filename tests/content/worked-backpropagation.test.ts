@@ -102,6 +102,7 @@ function build() {
     chainV1: a * b,
     chainV2: a * b + c,
     chainL: (a * b + c) * d,
+    chainNudgedL: (2.01 * b + c) * d,
     chainGradV2: d,
     chainGradV1: d,
     chainGradA: b * d,
@@ -147,6 +148,10 @@ function build() {
     })(),
     ex3: 3 + 1,
     ex4: 2 - 0.1 * 2 * (2 * 1 - 0.5) * 1,
+    ex4Grad: 2 * (2 * 1 - 0.5) * 1,
+    ex4LossBefore: (2 * 1 - 0.5) ** 2,
+    ex4LossAfter: ((2 - 0.1 * 3) * 1 - 0.5) ** 2,
+    ex4Wrong: 2 + 0.1 * 3,
     ex5: 0.01 / 0.5,
     ex6: 0.25 ** 5,
   });
