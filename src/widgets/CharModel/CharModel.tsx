@@ -6,7 +6,7 @@ import { Controls, Select, Slider } from '../../book/controls.tsx';
 import { LossCurve } from '../kit/index.ts';
 import { DEFAULT_CONFIG } from './charModel.ts';
 import { charModelStrings as s } from './strings.ts';
-import { HIDDEN_SIZES, TEXT_SOURCES, useCharModel, type CharModelProps } from './useCharModel.ts';
+import { HIDDEN_SIZES, SAMPLE_EVERY, TEXT_SOURCES, useCharModel, type CharModelProps } from './useCharModel.ts';
 import './charModel.css';
 
 export type { CharModelProps };
@@ -117,7 +117,7 @@ export default function CharModel({ presenting, ...props }: CharModelProps & Wid
         <LossCurve series={[{ name: s.lossTitle, losses: training.losses, steps: training.lossSteps }]} width={360} height={220} title={s.lossTitle} />
         <section className="cm-samples" aria-label={s.samplesHeading}>
           <h4>{s.samplesHeading}</h4>
-          {m.samples.length === 0 ? <p className="cm-note">{s.noSamples}</p> : null}
+          {m.samples.length === 0 ? <p className="cm-note">{s.noSamples(SAMPLE_EVERY)}</p> : null}
           <ol tabIndex={0} aria-label={s.samplesHeading}>
             {m.samples.map((sample) => (
               <li key={sample.id}>

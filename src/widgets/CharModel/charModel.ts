@@ -21,7 +21,10 @@ export interface CharModelConfig {
   seed: number;
 }
 
-export const DEFAULT_CONFIG: CharModelConfig = { hidden: 128, steps: 32, batch: 32, lr: 0.01, clip: 5, seed: 1 };
+// 32 windows of 16 characters: measured in Node on WebAssembly, the loss per character seen falls as
+// fast as with windows of 32, at the same characters per second, and each step (one animation frame)
+// takes half as long, so the page stays more responsive while it trains.
+export const DEFAULT_CONFIG: CharModelConfig = { hidden: 128, steps: 16, batch: 32, lr: 0.01, clip: 5, seed: 1 };
 
 export type PreparedText =
   | { ok: true; text: string; vocab: data.CharVocab; ids: number[]; truncated: boolean; length: number }

@@ -43,6 +43,6 @@ export const charModelStrings = {
   lossTitle: 'Training loss (cross-entropy per character)',
   samplesHeading: 'Samples, newest first',
   sampleLabel: (step: number, t: string) => `after step ${thousands(step)}, temperature ${t}`,
-  noSamples: 'Samples appear here as training goes on (every 40 steps), or press “Sample now”.',
+  noSamples: (every: number) => `Samples appear here as training goes on (every ${every} steps), or press “Sample now”.`,
   generating: 'generating…',
 };

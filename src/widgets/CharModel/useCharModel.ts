@@ -25,7 +25,7 @@ export const charModelSchema = {
 export type CharModelProps = Partial<StateOf<typeof charModelSchema>>;
 
 /** A new sample every this many steps while training runs. */
-export const SAMPLE_EVERY = 40;
+export const SAMPLE_EVERY = 80;
 export const SAMPLE_LENGTH = 200;
 /** Characters generated per animation frame: each is one small LSTM step and one read-back. */
 const CHARS_PER_FRAME = 6;

@@ -6,6 +6,8 @@ import type { nn } from '../../engine/index.ts';
 export const SHIPPED_FILE = 'char-lstm.json';
 export const SHIPPED_HIDDEN = 64;
 export const SHIPPED_STEPS = 2000;
+/** Characters per training window (the live widget uses shorter ones, for speed). */
+export const SHIPPED_WINDOW = 32;
 
 export interface ShippedCharModel {
   chars: string[];
