@@ -14,6 +14,7 @@ const pages = inject('sitePages');
 
 const BASE_SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : 20_261_125;
 const ACTIONS = 200;
+const PAGE_TIMEOUT_MS = 600_000;
 
 describe('widget fuzz', () => {
   let browser: Browser;
@@ -68,7 +69,9 @@ describe('widget fuzz', () => {
       } finally {
         await context.close();
       }
-    });
+      // A page with many widgets (live trainers among them) needs more than the default budget on
+      // two cores; a widget that hangs still fails, through its own 30 s loading wait or this limit.
+    }, PAGE_TIMEOUT_MS);
   }
 
   it('found widgets to fuzz', () => {

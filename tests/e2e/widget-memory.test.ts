@@ -89,6 +89,7 @@ describe('widgets free their tensors on unmount', () => {
       } finally {
         await context.close();
       }
-    });
+      // Pages with many widgets visit each twice: more than the default budget on two cores.
+    }, 600_000);
   }
 });

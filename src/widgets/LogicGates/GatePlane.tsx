@@ -46,7 +46,8 @@ export function GatePlane({ gate, plane, neuron, net }: Props) {
       ) : null}
       <Dots points={GATE_INPUTS.map(([x, y], i) => ({ x, y, cls: targets[i] }))} size={160} />
       {GATE_INPUTS.map(([x, y], i) => (
-        <PlotText key={i} x={x + 0.07} y={y + 0.09}>
+        // Points on the right edge are labelled to their left, so the label stays inside the plot.
+        <PlotText key={i} x={x > 0.5 ? x - 0.07 : x + 0.07} y={y + 0.09} anchor={x > 0.5 ? 'end' : 'start'}>
           {s.pointText(x, y, targets[i])}
         </PlotText>
       ))}

@@ -1,0 +1,45 @@
+// Screenshots of every widget of the given pages, normally and in Present mode, with and without WebGL.
+// usage: npx tsx scripts/widget-screenshots.ts <distDir> <outDir> <slug> [slug…]
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { serveStatic } from '../tests/support/static-server.ts';
+import { NO_WEBGL_ARGS, WEBGL_ARGS } from '../tests/support/chromium.ts';
+
+const [dist, out, ...slugs] = process.argv.slice(2);
+mkdirSync(out, { recursive: true });
+const server = await serveStatic(dist, '/');
+const modes = (process.env.MODES ?? 'webgl,no-webgl').split(',');
+for (const mode of modes) {
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: mode === 'webgl' ? WEBGL_ARGS : NO_WEBGL_ARGS });
+  for (const slug of slugs) {
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: (process.env.SCHEME as 'dark') ?? 'light' });
+    const page = await ctx.newPage();
+    page.on('console', (m) => { if (m.type() === 'error') console.log(`[${mode} ${slug}] console error: ${m.text()}`); });
+    page.on('pageerror', (e) => console.log(`[${mode} ${slug}] pageerror: ${e.message}`));
+    await page.goto(`${server.url}chapters/${slug}/`, { waitUntil: 'load' });
+    const n = await page.locator('[data-widget]').count();
+    for (let i = 0; i < n; i++) {
+      const w = page.locator('[data-widget]').nth(i);
+      const name = await w.getAttribute('data-widget');
+      await w.scrollIntoViewIfNeeded();
+      await w.locator('[data-widget-loading]').first().waitFor({ state: 'detached', timeout: 60_000 }).catch(() => console.log(`${name} never loaded`));
+      await page.waitForTimeout(Number(process.env.WAIT ?? 1500));
+      const badge = await w.locator('.compute-badge, [data-compute-badge]').first().textContent().catch(() => '');
+      await w.screenshot({ path: join(out, `${slug}-${i}-${name}-${mode}.png`) });
+      if (mode === 'webgl' && !process.env.NOPRESENT) {
+        await w.getByRole('button', { name: 'Present' }).click();
+        await page.waitForTimeout(1200);
+        await page.screenshot({ path: join(out, `${slug}-${i}-${name}-present.png`) });
+        await page.keyboard.press('Escape');
+        await page.waitForTimeout(300);
+        const still = await w.getByRole('button', { name: 'Leave presentation' }).count();
+        if (still) await w.getByRole('button', { name: 'Leave presentation' }).click();
+      }
+      console.log(`${mode} ${slug} ${i} ${name} badge=${badge}`);
+    }
+    await ctx.close();
+  }
+  await browser.close();
+}
+await server.close();
