@@ -1,7 +1,9 @@
 // Train a small CNN on MNIST in the page: an editable architecture, play/pause/step, loss and
 // accuracy curves, samples per second, the first layer's filters, feature maps of a chosen test
 // digit, a confusion matrix and a 5×5 grid of test digits with the model's answers.
-import { useMemo, useRef } from 'react';
+import { memo, useMemo, useRef } from 'react';
+import type { data } from '../../engine/index.ts';
+import type { Inspection } from './inspect.ts';
 import type { WidgetRenderProps } from '../../book/defineWidget.ts';
 import { Controls, NumberField, Select, Slider } from '../../book/controls.tsx';
 import { choice, integer, type StateOf } from '../../book/urlState.ts';
@@ -13,7 +15,7 @@ import { ARCHITECTURE_LIMITS, DEFAULT_ARCHITECTURE, layerShapes, type CnnArchite
 import { DigitImage } from './DigitImage.tsx';
 import { DEFAULT_RUN, type RunOptions } from './mnistTraining.ts';
 import { trainerStrings as s } from './strings.ts';
-import { useMnistTrainer } from './useMnistTrainer.ts';
+import { useMnistTrainer, type TrainerView } from './useMnistTrainer.ts';
 import { useOnScreen } from './useOnScreen.ts';
 import './mnistTrainer.css';
 
@@ -98,7 +100,7 @@ export default function MnistTrainer({ presenting, ...initial }: MnistTrainerPro
   );
 
   const stats = (
-    <dl className="mt-stats" aria-live="off" data-samples={t.samples} data-seconds={t.seconds.toFixed(1)} data-test-accuracy={last ? last.test.toFixed(4) : ''} data-samples-per-second={samplesPerSecond.toFixed(0)} data-test-samples={last ? last.samples : ''} data-test-seconds={last ? last.seconds.toFixed(1) : ''}>
+    <dl className="mt-stats" aria-live="off" data-samples={t.samples} data-seconds={t.seconds.toFixed(1)} data-test-accuracy={last ? last.test.toFixed(4) : ''} data-samples-per-second={samplesPerSecond.toFixed(0)} data-steps-per-frame={t.stepsPerFrame} data-test-samples={last ? last.samples : ''} data-test-seconds={last ? last.seconds.toFixed(1) : ''}>
       <div>
         <dt>{s.stats.samples}</dt>
         <dd>{t.samples.toLocaleString('en')}</dd>
@@ -157,8 +159,41 @@ export default function MnistTrainer({ presenting, ...initial }: MnistTrainerPro
     </div>
   );
 
-  let inside = <p className="mt-note">{s.notYet}</p>;
-  if (view && mnist) {
+  return (
+    <div ref={root} className={presenting ? 'mt mt-presenting' : 'mt'} data-mnist-trainer="">
+      {controls}
+      <p className="mt-note">{s.architecture(layerText, t.parameters ?? 0)}</p>
+      {buttons}
+      {status}
+      {stats}
+      <div className="mt-row">
+        <LossCurve series={[{ name: s.lossTitle, losses: training.losses, steps: training.lossSteps }]} width={360 * big} height={200 * big} title={s.lossTitle} log />
+        {accuracyPlot}
+      </div>
+      {t.evaluating ? <p className="mt-note">{s.evaluating}</p> : null}
+      <Inside view={view} inspection={inspection} mnist={mnist} arch={arch} digit={state.digit - 1} presenting={Boolean(presenting)} />
+    </div>
+  );
+}
+
+interface InsideProps {
+  view: TrainerView | null;
+  inspection: Inspection | null;
+  mnist: data.Mnist | null;
+  arch: CnnArchitecture;
+  digit: number;
+  presenting: boolean;
+}
+
+/**
+ * What the model has learnt: filters, feature maps, confusion matrix and the 25-digit grid. Memoised,
+ * so that the frames of training (new loss points, counters) do not redraw it; it changes only with
+ * each new evaluation or a new digit.
+ */
+const Inside = memo(function Inside({ view, inspection, mnist, arch, digit, presenting }: InsideProps) {
+  const gridPixels = useMemo(() => (mnist ? Array.from({ length: 25 }, (_, i) => mnist.test.image(i)) : []), [mnist]);
+  const digitPixels = useMemo(() => (mnist ? mnist.test.image(Math.min(digit, mnist.test.count - 1)) : new Float32Array(784)), [mnist, digit]);
+  if (!view || !mnist) return <p className="mt-note">{s.notYet}</p>;
     const confusion = view.test.confusion;
     const mistakes = confusion
       .flatMap((row, tr) => row.map((n, p) => ({ tr, p, n })))
@@ -168,8 +203,8 @@ export default function MnistTrainer({ presenting, ...initial }: MnistTrainerPro
       .map((m) => s.confusionMistake(m.tr, m.p, m.n))
       .join(', ');
     const maxOff = Math.max(1, ...confusion.flatMap((row, tr) => row.filter((_, p) => p !== tr)));
-    const digitIndex = state.digit - 1;
-    inside = (
+    const digitIndex = digit;
+    return (
       <>
         <section className="mt-section">
           <h4>{s.filtersTitle}</h4>
@@ -182,7 +217,7 @@ export default function MnistTrainer({ presenting, ...initial }: MnistTrainerPro
         {inspection ? (
           <section className="mt-section">
             <div className="mt-digit">
-              <DigitImage values={mnist.test.image(digitIndex)} rows={28} cols={28} scale={presenting ? 4 : 3} label={s.digitLabel(mnist.test.labels[digitIndex], digitIndex)} />
+              <DigitImage values={digitPixels} rows={28} cols={28} scale={presenting ? 4 : 3} label={s.digitLabel(mnist.test.labels[digitIndex], digitIndex)} />
               <p className="mt-note">{s.probabilities(inspection.probabilities.map((p, c) => `${c}: ${(100 * p).toFixed(0)}%`).join(', '))}</p>
             </div>
             {inspection.layers.map((l, li) => (
@@ -225,7 +260,7 @@ export default function MnistTrainer({ presenting, ...initial }: MnistTrainerPro
                 const wrong = pred !== label;
                 return (
                   <li key={i} className={wrong ? 'mt-wrong' : undefined}>
-                    <DigitImage values={mnist.test.image(i)} rows={28} cols={28} scale={presenting ? 2.4 : 1.8} label={s.gridItem(label, pred)} />
+                    <DigitImage values={gridPixels[i]} rows={28} cols={28} scale={presenting ? 2.4 : 1.8} label={s.gridItem(label, pred)} />
                     <span aria-hidden="true">
                       {pred}
                       {wrong ? ` ${s.wrongMark}` : ''}
@@ -238,21 +273,4 @@ export default function MnistTrainer({ presenting, ...initial }: MnistTrainerPro
         </div>
       </>
     );
-  }
-
-  return (
-    <div ref={root} className={presenting ? 'mt mt-presenting' : 'mt'} data-mnist-trainer="">
-      {controls}
-      <p className="mt-note">{s.architecture(layerText, t.parameters ?? 0)}</p>
-      {buttons}
-      {status}
-      {stats}
-      <div className="mt-row">
-        <LossCurve series={[{ name: s.lossTitle, losses: training.losses, steps: training.lossSteps }]} width={360 * big} height={200 * big} title={s.lossTitle} log />
-        {accuracyPlot}
-      </div>
-      {t.evaluating ? <p className="mt-note">{s.evaluating}</p> : null}
-      {inside}
-    </div>
-  );
-}
+});

@@ -122,7 +122,7 @@ export default function ReceptiveField({ presenting, ...initial }: ReceptiveFiel
         <p className="ce-dot" aria-live="polite">
           {box && box.rows === field && box.cols === field && box.row === r0 && box.col === c0 ? s.agree(field) : s.disagree(box?.rows ?? 0, field)}
         </p>
-        {layers.some((l) => l.d > 1) ? <p className="ce-note">{s.dilatedNote}</p> : null}
+        {total < field * field ? <p className="ce-note">{s.holes(total, field)}</p> : null}
       </>
     );
   }

@@ -12,7 +12,7 @@ export interface LayerSpec {
   d: number;
 }
 
-export const STACKS = ['three3x3', 'lenet', 'dilated', 'strided'] as const;
+export const STACKS = ['three3x3', 'lenet', 'dilated', 'gridded', 'strided'] as const;
 export type StackName = (typeof STACKS)[number];
 
 export const INPUT_SIDE = 24;
@@ -33,6 +33,12 @@ export const STACK_LAYERS: Record<StackName, LayerSpec[]> = {
     { kind: 'conv', k: 3, s: 1, d: 1 },
     { kind: 'conv', k: 3, s: 1, d: 2 },
     { kind: 'conv', k: 3, s: 1, d: 4 },
+  ],
+  // The same dilation at every layer skips the same pixels every time: a field with holes.
+  gridded: [
+    { kind: 'conv', k: 3, s: 1, d: 2 },
+    { kind: 'conv', k: 3, s: 1, d: 2 },
+    { kind: 'conv', k: 3, s: 1, d: 2 },
   ],
   strided: [
     { kind: 'conv', k: 3, s: 2, d: 1 },

@@ -1,0 +1,98 @@
+// `npm run bench:mnist`: accuracy against time of the live CNN from the trainer widget's default
+// settings, in headless Chromium on the WebAssembly backend without WebGL (a machine without a
+// GPU). It builds the site (or uses --dist DIR), opens the chapter, presses Train and reads the
+// widget's own counters every few seconds: training time, images seen, samples/s and the last test
+// accuracy with the images and time it was measured at. One run, printed as a table; not a test.
+//   options: --seconds N (default 180), --dist DIR (an existing `vite build` output), --webgl
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { NO_WEBGL_ARGS, requireChromium, WEBGL_ARGS } from '../support/chromium';
+import { serveStatic } from '../support/static-server';
+
+const args = process.argv.slice(2);
+const option = (name: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const seconds = Number(option('--seconds') ?? 180);
+const webgl = args.includes('--webgl');
+const root = resolve(import.meta.dirname, '..', '..');
+
+interface Reading {
+  wall: number;
+  seconds: number;
+  samples: number;
+  samplesPerSecond: number;
+  stepsPerFrame: number;
+  accuracy: number | null;
+  accuracySamples: number | null;
+  accuracySeconds: number | null;
+}
+
+async function main(): Promise<void> {
+  const executablePath = requireChromium();
+  let dist = option('--dist');
+  let temp: string | null = null;
+  if (!dist) {
+    const { build } = await import('vite');
+    temp = mkdtempSync(join(tmpdir(), 'mnist-bench-'));
+    await build({ root, logLevel: 'warn', build: { outDir: temp, emptyOutDir: true } });
+    dist = temp;
+  }
+  const { chromium } = await import('playwright-core');
+  const server = await serveStatic(dist);
+  const browser = await chromium.launch({ executablePath, headless: true, args: webgl ? WEBGL_ARGS : NO_WEBGL_ARGS });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    page.on('pageerror', (e) => console.log(`page error: ${e.message}`));
+    await page.goto(`${server.url}chapters/convolutional-networks/?backend=wasm`);
+    const widget = page.locator('[data-widget="MnistTrainer"]');
+    await widget.scrollIntoViewIfNeeded();
+    const train = widget.getByRole('button', { name: 'Train' });
+    await train.waitFor();
+    await page.waitForFunction(() => {
+      const b = [...document.querySelectorAll('[data-widget="MnistTrainer"] button')].find((x) => x.textContent === 'Train');
+      return b instanceof HTMLButtonElement && !b.disabled;
+    }, undefined, { timeout: 120_000 });
+    const backend = await widget.locator('.compute-badge, [data-compute]').first().textContent().catch(() => null);
+    const start = Date.now();
+    await train.click();
+    const readings: Reading[] = [];
+    const stats = widget.locator('[data-samples]');
+    while ((Date.now() - start) / 1000 < seconds + 1) {
+      await page.waitForTimeout(5000);
+      const a = (name: string) => stats.getAttribute(name);
+      const num = async (name: string) => {
+        const v = await a(name);
+        return v === null || v === '' ? null : Number(v);
+      };
+      readings.push({
+        wall: (Date.now() - start) / 1000,
+        seconds: (await num('data-seconds')) ?? 0,
+        samples: (await num('data-samples')) ?? 0,
+        samplesPerSecond: (await num('data-samples-per-second')) ?? 0,
+        stepsPerFrame: (await num('data-steps-per-frame')) ?? 0,
+        accuracy: await num('data-test-accuracy'),
+        accuracySamples: await num('data-test-samples'),
+        accuracySeconds: await num('data-test-seconds'),
+      });
+      const r = readings[readings.length - 1];
+      console.log(
+        `t=${r.seconds.toFixed(0)} s  images ${r.samples}  ${r.samplesPerSecond} samples/s  ${r.stepsPerFrame} steps/frame  ` +
+          `test accuracy ${r.accuracy === null ? '–' : `${(100 * r.accuracy).toFixed(2)}% (at ${r.accuracySamples} images, ${r.accuracySeconds} s)`}`,
+      );
+    }
+    const first97 = readings.find((r) => r.accuracy !== null && r.accuracy >= 0.97);
+    const speeds = readings.map((r) => r.samplesPerSecond).filter((v) => v > 0);
+    console.log(`\nMNIST trainer, default settings, ${webgl ? 'WebGL flags' : 'no WebGL'}, backend ${backend ?? 'wasm (forced)'}`);
+    console.log(`median samples/s ${speeds.sort((x, y) => x - y)[Math.floor(speeds.length / 2)] ?? 0}`);
+    console.log(first97 ? `test accuracy ≥ 97% first seen at ${first97.accuracySeconds} s of training (${first97.accuracySamples} images)` : `test accuracy did not reach 97% within ${seconds} s`);
+  } finally {
+    await browser.close();
+    await server.close();
+    if (temp) rmSync(temp, { recursive: true, force: true });
+  }
+}
+
+await main();
