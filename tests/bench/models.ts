@@ -11,13 +11,15 @@ import { Conv2d, Flatten, Linear, LSTM, MaxPool2d, Module, ReLU, Sequential } fr
 import { SGD } from '../../src/engine/optim';
 import { Random } from '../../src/engine/random';
 import { fromTf, tidy, type Tensor } from '../../src/engine/tensor';
+import { buildCharPair } from './char-model';
 
-export type ModelName = 'mlp' | 'cnn' | 'lstm';
+export type ModelName = 'mlp' | 'cnn' | 'lstm' | 'charlstm';
 
 export const MODEL_TITLES: Record<ModelName, string> = {
   mlp: 'MLP 784-128-10, batch 64',
   cnn: 'CNN conv8@5×5-pool-conv16@5×5-pool-dense10, batch 32',
   lstm: 'LSTM hidden 128, 32 steps, batch 32',
+  charlstm: 'char LSTM 59-128-59 (recurrent chapter), 16 steps, batch 32',
 };
 
 export interface BenchPair {
@@ -103,6 +105,7 @@ class LstmRegressor extends Module {
 }
 
 export function buildPair(name: ModelName): BenchPair {
+  if (name === 'charlstm') return buildCharPair();
   const rng = new Random(2024);
   if (name === 'mlp') {
     const model = new Sequential(new Linear(784, 128, { rng }), new ReLU(), new Linear(128, 10, { rng }));

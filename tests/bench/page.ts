@@ -16,7 +16,7 @@ declare global {
 
 const params = new URLSearchParams(location.search);
 const steps = Number(params.get('steps') ?? 10);
-const models = (params.get('models') ?? 'mlp,cnn,lstm').split(',') as ModelName[];
+const models = (params.get('models') ?? 'mlp,cnn,lstm,charlstm').split(',') as ModelName[];
 const backends = (params.get('backends') ?? 'webgl,wasm').split(',') as BackendName[];
 const kernels = params.get('kernels') === '1';
 

@@ -2,7 +2,7 @@
 // data and backend in one run, printed as a ratio (engine / raw; the target is ≤ 1.10).
 // Node: cpu and wasm. Then headless Chromium: webgl and wasm, from a page bundled with Vite's build
 // API into a temporary folder and served on 127.0.0.1.
-//   options: --node-only, --browser-only, --models mlp,cnn,lstm, --steps N (timed steps per side),
+//   options: --node-only, --browser-only, --models mlp,cnn,lstm,charlstm, --steps N (timed steps per side),
 //   --backends webgl,wasm (browser), --kernels (instead of timing, count the kernels of one step per side)
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,13 +13,14 @@ import { requireChromium, WEBGL_ARGS } from '../support/chromium';
 import { serveStatic } from '../support/static-server';
 import { countKernels, fmt, kernelTable, measureBackend, type BenchPlan, type BenchRow } from './measure';
 import { MODEL_TITLES, type ModelName } from './models';
+import { CHARS_PER_STEP, charsPerSecond } from './char-model';
 
 const args = process.argv.slice(2);
 const option = (name: string) => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : undefined;
 };
-const models = (option('--models') ?? 'mlp,cnn,lstm').split(',') as ModelName[];
+const models = (option('--models') ?? 'mlp,cnn,lstm,charlstm').split(',') as ModelName[];
 const steps = Number(option('--steps') ?? 10);
 const browserBackends = option('--backends') ?? 'webgl,wasm';
 const kernelsOnly = args.includes('--kernels');
@@ -92,8 +93,12 @@ const t0 = Date.now();
 const sections: string[] = [];
 const notes: string[] = [];
 const leaks: string[] = [];
+const charRows: string[] = [];
 const collect = (rows: BenchRow[], where: string) => {
   sections.push(table(rows, where));
+  for (const r of rows.filter((row) => row.model === 'charlstm')) {
+    charRows.push(`| ${where} | ${r.backend} | ${charsPerSecond(r.engineMs)} | ${charsPerSecond(r.rawMs)} |`);
+  }
   for (const r of rows) {
     if (r.note) notes.push(`${where} ${r.backend} ${r.model}: ${r.note}`);
     if (r.leaked !== 0) leaks.push(`${where} ${r.backend} ${r.model}: ${r.leaked} tensors left behind`);
@@ -111,6 +116,10 @@ if (kernelsOnly) {
 }
 console.log(`\nMedian time per training step (${steps} timed steps per side after warm-up; ratio target ≤ 1.10)\n`);
 console.log(sections.join('\n\n').replace(/\n\n\| where[^\n]*\n\|---[^\n]*/g, ''));
+if (charRows.length) {
+  console.log(`\nCharacter model: characters per second (${CHARS_PER_STEP} per training step)\n`);
+  console.log(['| where | backend | engine chars/s | tfjs chars/s |', '|---|---|---:|---:|', ...charRows].join('\n'));
+}
 if (notes.length) console.log(`\n${notes.map((n) => `- ${n}`).join('\n')}`);
 if (leaks.length) {
   console.log(`\nMemory leaks:\n${leaks.map((n) => `- ${n}`).join('\n')}`);
