@@ -33,8 +33,11 @@ export type GraphStepperProps = Partial<StateOf<typeof graphStepperSchema>>;
 function boxValue(values: readonly number[] | null | undefined, shape: readonly number[]): string {
   if (!values) return '–';
   if (values.length > 3) return `${shape.join('×')} matrix`;
-  return values.length === 1 ? numText(values[0]) : `[${values.map((v) => numText(Number(v.toPrecision(2)))).join(', ')}]`;
+  return values.length === 1 ? numText(values[0]) : `[${values.map((v) => numText(Number(v.toPrecision(2)))).join(' ')}]`;
 }
+
+/** Whether a box's value fits at the normal size (a row of three numbers needs the smaller one). */
+const fits = (values: readonly number[] | null) => !values || values.length < 3 || values.length > 3;
 
 function GraphDrawing({ graph, view, selected, onSelect, presenting }: {
   graph: TracedGraph;
@@ -57,7 +60,8 @@ function GraphDrawing({ graph, view, selected, onSelect, presenting }: {
     .join('; ');
   return (
     <div className="gs-graph">
-      <svg viewBox={`0 0 ${layout.width} ${layout.height}`} role="group" aria-label={s.graphTitle}>
+      {/* Never drawn smaller than 80%: a wide graph scrolls sideways rather than shrinking its labels. */}
+      <svg viewBox={`0 0 ${layout.width} ${layout.height}`} role="group" aria-label={s.graphTitle} style={{ minWidth: Math.round(layout.width * 0.8) }}>
         <title>{s.graphTitle}</title>
         <desc>{s.graphDescription(known)}</desc>
         <defs>
@@ -108,17 +112,19 @@ function GraphDrawing({ graph, view, selected, onSelect, presenting }: {
             }
           };
           return (
-            <g key={n.id} className={cls} transform={`translate(${p.x},${p.y})`} tabIndex={0} role="button" aria-label={label} aria-pressed={selected === n.id} onClick={() => onSelect(n.id)} onKeyDown={onKey}>
+            <g key={n.id} className={cls} transform={`translate(${p.x},${p.y})`} tabIndex={0} role="button" aria-pressed={selected === n.id} onClick={() => onSelect(n.id)} onKeyDown={onKey}>
+              {/* The accessible name: the node's name, op, value and (once known) gradient, in words. */}
+              <title>{label}</title>
               <rect width={NODE_W} height={NODE_H} rx={leaf ? 4 : 14} />
               <text className="gs-name" x={10} y={22}>
                 {nameText(n)}
                 {leaf ? '' : `  ${opSymbol[n.op] ?? n.op}`}
               </text>
-              <text className="gs-val" x={10} y={presenting ? 45 : 44}>
+              <text className={fits(n.value) ? 'gs-val' : 'gs-val gs-long'} x={10} y={45}>
                 {valueShown ? boxValue(n.value, n.shape) : '?'}
               </text>
               {gradShown ? (
-                <text className="gs-grad" x={10} y={presenting ? 67 : 65}>
+                <text className={fits(n.grad ?? null) ? 'gs-grad' : 'gs-grad gs-long'} x={10} y={66}>
                   ∂ {boxValue(n.grad, n.shape)}
                 </text>
               ) : null}

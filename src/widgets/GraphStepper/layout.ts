@@ -20,7 +20,7 @@ export interface Layout {
   columns: number;
 }
 
-export const NODE_W = 150;
+export const NODE_W = 172;
 export const NODE_H = 74;
 const GAP_X = 70;
 const GAP_Y = 26;
