@@ -2,8 +2,8 @@
 // stack as depth, activation and initial weight scale change, and the same stack trained by plain
 // gradient descent so that the reader sees it learn, stall at chance, or blow up.
 import type { WidgetRenderProps } from '../../book/defineWidget.ts';
-import { Controls, NumberField, Select, Slider } from '../../book/controls.tsx';
-import { choice, integer, number, type StateOf } from '../../book/urlState.ts';
+import { Checkbox, Controls, NumberField, Select, Slider } from '../../book/controls.tsx';
+import { boolean, choice, integer, number, type StateOf } from '../../book/urlState.ts';
 import { useWidgetState } from '../../book/useWidgetState.ts';
 import { BarChart, LossCurve, useEngine } from '../kit/index.ts';
 import { scientific } from '../ActivationExplorer/strings.ts';
@@ -19,6 +19,7 @@ export const vanishingGradientsSchema = {
   depth: integer({ min: MIN_DEPTH, max: MAX_DEPTH, default: 10, label: 'hidden layers' }),
   scale: number({ min: MIN_SCALE, max: MAX_SCALE, step: 0.05, default: 1, label: 'weight scale' }),
   seed: integer({ min: 1, max: 9999, default: 1 }),
+  live: boolean(false, 'show the current step'),
 };
 
 export type VanishingGradientsProps = Partial<StateOf<typeof vanishingGradientsSchema>>;
@@ -28,9 +29,9 @@ const STUCK_AFTER = 600;
 
 export default function VanishingGradients({ presenting, ...initial }: VanishingGradientsProps & WidgetRenderProps) {
   const [state, setState] = useWidgetState(vanishingGradientsSchema, initial);
-  const { activation, depth, scale, seed } = state;
+  const { activation, depth, scale, seed, live } = state;
   const engine = useEngine();
-  const { training, norms, accuracy, error } = useVanishingGradients(engine.ready, { activation, depth, scale, seed });
+  const { training, norms: startNorms, current, accuracy, error } = useVanishingGradients(engine.ready, { activation, depth, scale, seed });
   const snap = training.snapshot;
   const step = snap?.step ?? 0;
   const exploded = snap && (snap.state === 'diverged' || snap.state === 'failed');
@@ -38,6 +39,8 @@ export default function VanishingGradients({ presenting, ...initial }: Vanishing
   const verdict =
     step === 0 ? s.verdictIdle : accuracy !== null && accuracy > 0.95 ? s.verdictLearnt : step >= STUCK_AFTER && loss !== null && loss > 0.6 ? s.verdictStuck : s.verdictRunning;
 
+  const showingCurrent = live && current !== null;
+  const norms = showingCurrent ? current : startNorms;
   let chart = null;
   if (norms) {
     const positive = norms.filter((v) => v > 0);
@@ -52,7 +55,7 @@ export default function VanishingGradients({ presenting, ...initial }: Vanishing
         y={positive.length ? { label: s.yAxis, log: true, domain: logDomain(norms) } : { label: s.yAxis }}
         xLabel={s.xAxis}
         title={s.chartTitle}
-        description={s.chartDescription({ when: step === 0 ? s.whenStart : s.whenStep(step), values, summary })}
+        description={s.chartDescription({ when: showingCurrent ? s.whenStep(step) : s.whenStart, values, summary })}
         format={(v) => (norms.length <= 8 ? norm(v) : '')}
       />
     );
@@ -70,6 +73,7 @@ export default function VanishingGradients({ presenting, ...initial }: Vanishing
         <Slider label={s.depth} value={depth} min={MIN_DEPTH} max={MAX_DEPTH} step={1} format={(v) => String(v)} onChange={(v) => setState({ depth: Math.round(v) })} />
         <Slider label={s.scale} value={scale} min={MIN_SCALE} max={MAX_SCALE} step={0.05} format={(v) => v.toFixed(2)} onChange={(v) => setState({ scale: v })} />
         <NumberField label={s.seed} value={seed} min={1} max={9999} integer onChange={(v) => setState({ seed: v })} />
+        <Checkbox label={s.live} checked={live} onChange={(v) => setState({ live: v })} />
       </Controls>
       <div className="vg-buttons">
         <button type="button" onClick={() => setState({ scale: 1 })} disabled={scale === 1}>
@@ -104,8 +108,13 @@ export default function VanishingGradients({ presenting, ...initial }: Vanishing
         {verdict}
       </p>
       <div className="vg-main">
-        <div className="vg-chart">{chart}</div>
-        <LossCurve series={[{ name: 'deep stack', losses: training.losses, steps: training.lossSteps }]} width={presenting ? 420 : 320} height={presenting ? 300 : 240} log title={s.lossTitle} />
+        <div className="vg-chart">
+          <p className="vg-chart-title">{showingCurrent ? s.whenStepTitle(step) : s.whenStartTitle}</p>
+          {chart}
+        </div>
+        <div className="vg-loss" style={{ width: presenting ? 420 : 320 }}>
+          <LossCurve series={[{ name: 'deep stack', losses: training.losses, steps: training.lossSteps }]} width={presenting ? 420 : 320} height={presenting ? 300 : 240} title={s.lossTitle} />
+        </div>
       </div>
       <p className="vg-note">{s.method}</p>
     </div>

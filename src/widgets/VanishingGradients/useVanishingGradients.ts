@@ -14,7 +14,10 @@ export const MAX_STEPS = 3000;
 
 export interface DeepLive {
   training: Training;
+  /** ‖∂L/∂W‖ per layer at the starting weights. */
   norms: number[] | null;
+  /** The same at the last step read back (null before the first step). */
+  current: number[] | null;
   accuracy: number | null;
   error: string | null;
 }
@@ -75,5 +78,5 @@ export function useVanishingGradients(ready: boolean, setup: DeepSetup): DeepLiv
     setAccuracy(accuracyOf(l.model, l.x, l.labels));
   }, [snap]);
 
-  return { training, norms: stepped ?? start.norms, accuracy: snap && snap.state !== 'diverged' ? accuracy : null, error: start.error };
+  return { training, norms: start.norms, current: stepped, accuracy: snap && snap.state !== 'diverged' ? accuracy : null, error: start.error };
 }

@@ -74,6 +74,7 @@ export default function XorLive({ presenting, ...initial }: XorLiveProps & Widge
         {s.metrics(step, snap?.loss != null ? numText(snap.loss) : '–', acc)}
       </p>
       <div className="xor-main">
+        <div className="xor-surface" style={{ width: big }}>
         <Plot
           width={big}
           height={big}
@@ -86,14 +87,17 @@ export default function XorLive({ presenting, ...initial }: XorLiveProps & Widge
           {picture ? <HeatMap values={picture.output} cols={GRID} rows={GRID} colorDomain={[0, 1]} /> : null}
           <Dots points={dots} size={presenting ? 160 : 90} />
         </Plot>
-        <LossCurve series={[{ name: 'XOR', losses: training.losses, steps: training.lossSteps }]} width={big} height={presenting ? 260 : 200} log title={s.lossTitle} />
+        </div>
+        <div className="xor-loss" style={{ width: big }}>
+          <LossCurve series={[{ name: 'XOR', losses: training.losses, steps: training.lossSteps }]} width={big} height={presenting ? 260 : 200} log title={s.lossTitle} />
+        </div>
       </div>
       <h4 className="xor-units-heading">{s.hiddenHeading}</h4>
       <div className="xor-units">
         {(picture?.hidden ?? []).map((values, k) => (
-          <div className="xor-unit" key={k}>
+          <div className="xor-unit" key={k} style={{ width: small }}>
             <h5>{s.unitTitle(k + 1)}</h5>
-            <Plot width={small} height={small} x={{ domain: EXTENT, label: '' }} y={{ domain: EXTENT, label: '' }} title={s.unitTitle(k + 1)} description={s.unitDescription(k + 1, step)} margin={{ left: 6, bottom: 6, top: 6, right: 6 }} grid={false}>
+            <Plot width={small} height={small} x={{ domain: EXTENT, label: '' }} y={{ domain: EXTENT, label: '' }} title={s.unitTitle(k + 1)} description={s.unitDescription(k + 1, step)} margin={{ left: 4, bottom: 4, top: 4, right: 4 }} grid={false} className="xor-unit-plot">
               <HeatMap values={values} cols={GRID} rows={GRID} colorDomain={[-1, 1]} opacity={0.9} />
               <Dots points={dots} size={30} />
             </Plot>
