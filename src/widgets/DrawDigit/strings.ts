@@ -1,4 +1,8 @@
 // Every word the drawing widget shows.
+
+/** “a 7”, “an 8”. */
+export const aDigit = (d: number) => (d === 8 ? `an ${d}` : `a ${d}`);
+
 export const drawStrings = {
   canvasLabel: 'Drawing area: draw a digit from 0 to 9 with the mouse, a finger or a pen.',
   clear: 'Clear',
@@ -17,8 +21,8 @@ export const drawStrings = {
   prepared: 'What the network sees (28×28)',
   preparedLabel: (what: string) => `The input after preprocessing: ${what}`,
   fromDrawing: 'your drawing, scaled into a 20×20 box and centred by its centre of mass in 28×28',
-  fromTest: (n: number, label: number) => `test digit ${n}, a ${label}`,
-  guess: (d: number, p: string) => `The network reads a ${d} (${p}).`,
+  fromTest: (n: number, label: number) => `test digit ${n}, ${aDigit(label)}`,
+  guess: (d: number, p: string) => `The network reads ${aDigit(d)} (${p}).`,
   chartTitle: 'Class probabilities',
   chartDescription: (values: string) => `Bar chart of the network's probability for each digit: ${values}.`,
   xAxis: 'digit',

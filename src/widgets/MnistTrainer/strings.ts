@@ -1,4 +1,8 @@
 // Every word the MNIST trainer shows.
+
+/** “a 7”, “an 8”. */
+const aDigit = (d: number) => (d === 8 ? `an ${d}` : `a ${d}`);
+
 export const trainerStrings = {
   filters1: 'Filters in conv layer 1',
   filters2: 'Filters in conv layer 2 (0: no second layer)',
@@ -45,13 +49,13 @@ export const trainerStrings = {
   filterLabel: (i: number, k: number) => `Filter ${i + 1} of the first layer, ${k}×${k} weights: positive orange, negative blue.`,
   mapsTitle: (layer: number, side: number) => `Feature maps after conv layer ${layer} (${side}×${side}, after ReLU)`,
   mapLabel: (layer: number, i: number) => `Feature map ${i + 1} of conv layer ${layer}: darker is a stronger response.`,
-  digitLabel: (label: number, index: number) => `Test digit ${index + 1}, a ${label}.`,
+  digitLabel: (label: number, index: number) => `Test digit ${index + 1}, ${aDigit(label)}.`,
   probabilities: (p: string) => `Predicted probabilities: ${p}.`,
   confusionTitle: 'Confusion matrix on the test digits',
   confusionDescription: (mistakes: string) => `Rows: the true digit 0–9; columns: the predicted digit. The diagonal counts correct answers. Most frequent mistakes: ${mistakes || 'none'}.`,
-  confusionMistake: (t: number, p: number, n: number) => `${n} × ${t} taken for ${p}`,
+  confusionMistake: (t: number, p: number, n: number) => `${n} × a true ${t} read as ${p}`,
   gridTitle: 'The first 25 test digits with the model’s answers',
-  gridItem: (label: number, pred: number) => (label === pred ? `a ${label}, predicted ${pred}` : `a ${label}, predicted ${pred}: wrong`),
+  gridItem: (label: number, pred: number) => (label === pred ? `${aDigit(label)}, predicted ${pred}` : `${aDigit(label)}, predicted ${pred}: wrong`),
   wrongMark: '✗',
   rowsTrue: 'true',
   colsPredicted: 'predicted',
