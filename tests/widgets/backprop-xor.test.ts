@@ -57,6 +57,14 @@ describe('XOR, learnt live', () => {
     expect(xorAccuracy(picture.atPoints)).toBeLessThan(1);
   });
 
+  it('two hidden units: seed 1 succeeds, seed 3 sticks in a local minimum with two points at one half', () => {
+    const ok = train(2, 1, 1, 1500);
+    expect(xorAccuracy(ok.picture.atPoints)).toBe(1);
+    const stuck = train(2, 1, 3, 1500);
+    expect(stuck.losses.at(-1)!).toBeCloseTo(Math.log(2) / 2, 2);
+    expect(stuck.picture.atPoints.filter((p) => Math.abs(p - 0.5) < 0.01)).toHaveLength(2);
+  }, 30_000);
+
   it('frees every tensor', () => {
     const before = liveTensorCount();
     train(2, 0.5, 3, 20);

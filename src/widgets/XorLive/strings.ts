@@ -24,7 +24,7 @@ export const xorStrings = {
   lossTitle: 'Loss while training (log scale)',
   diverged: (why: string) => `Training stopped: ${why}. A smaller learning rate will help.`,
   divergedReset: 'Reset and try again',
-  stuckNote: 'With two hidden units some seeds get stuck with three points right: a different seed, or a third unit, gets out of it.',
+  stuckNote: 'With two hidden units some seeds (3 and 5, for instance) get stuck in a local minimum, with two of the points left at a probability of one half: a different seed, or a third unit, gets out of it.',
   starting: 'Starting the compute engine…',
   engineFailed: (why: string) => `The compute engine could not start: ${why}`,
 };
