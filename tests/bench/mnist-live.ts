@@ -2,7 +2,9 @@
 // settings, in headless Chromium on the WebAssembly backend without WebGL (a machine without a
 // GPU). It builds the site (or uses --dist DIR), opens the chapter, presses Train and reads the
 // widget's own counters every few seconds: training time, images seen, samples/s and the last test
-// accuracy with the images and time it was measured at. One run, printed as a table; not a test.
+// accuracy with the images and time it was measured at; with a test build (`vite build --mode test`)
+// also the engine's live tensor count, and from a PerformanceObserver the long tasks (over 50 ms)
+// the page ran while training, which is what delays input. One run, printed; not a test.
 //   options: --seconds N (default 180), --dist DIR (an existing `vite build` output), --webgl
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -28,6 +30,7 @@ interface Reading {
   accuracy: number | null;
   accuracySamples: number | null;
   accuracySeconds: number | null;
+  tensors: number | null;
 }
 
 async function main(): Promise<void> {
@@ -56,6 +59,11 @@ async function main(): Promise<void> {
       return b instanceof HTMLButtonElement && !b.disabled;
     }, undefined, { timeout: 120_000 });
     const backend = await widget.locator('.compute-badge, [data-compute]').first().textContent().catch(() => null);
+    await page.evaluate(() => {
+      const w = window as unknown as { __longTasks: number[] };
+      w.__longTasks = [];
+      new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__longTasks.push(e.duration))).observe({ type: 'longtask', buffered: false });
+    });
     const start = Date.now();
     await train.click();
     const readings: Reading[] = [];
@@ -76,17 +84,25 @@ async function main(): Promise<void> {
         accuracy: await num('data-test-accuracy'),
         accuracySamples: await num('data-test-samples'),
         accuracySeconds: await num('data-test-seconds'),
+        tensors: await page.evaluate(() => (window as unknown as { __bookTensorCount?: () => number }).__bookTensorCount?.() ?? null),
       });
       const r = readings[readings.length - 1];
       console.log(
         `t=${r.seconds.toFixed(0)} s  images ${r.samples}  ${r.samplesPerSecond} samples/s  ${r.stepsPerFrame} steps/frame  ` +
-          `test accuracy ${r.accuracy === null ? '–' : `${(100 * r.accuracy).toFixed(2)}% (at ${r.accuracySamples} images, ${r.accuracySeconds} s)`}`,
+          `test accuracy ${r.accuracy === null ? '–' : `${(100 * r.accuracy).toFixed(2)}% (at ${r.accuracySamples} images, ${r.accuracySeconds} s)`}` +
+          (r.tensors === null ? '' : `  ${r.tensors} tensors`),
       );
     }
+    const longTasks = (await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks)).sort((x, y) => x - y);
     const first97 = readings.find((r) => r.accuracy !== null && r.accuracy >= 0.97);
     const speeds = readings.map((r) => r.samplesPerSecond).filter((v) => v > 0);
     console.log(`\nMNIST trainer, default settings, ${webgl ? 'WebGL flags' : 'no WebGL'}, backend ${backend ?? 'wasm (forced)'}`);
     console.log(`median samples/s ${speeds.sort((x, y) => x - y)[Math.floor(speeds.length / 2)] ?? 0}`);
+    console.log(
+      longTasks.length
+        ? `long tasks (> 50 ms) while training: ${longTasks.length}, median ${longTasks[Math.floor(longTasks.length / 2)].toFixed(0)} ms, longest ${longTasks[longTasks.length - 1].toFixed(0)} ms`
+        : 'no long tasks (> 50 ms) while training',
+    );
     console.log(first97 ? `test accuracy ≥ 97% first seen at ${first97.accuracySeconds} s of training (${first97.accuracySamples} images)` : `test accuracy did not reach 97% within ${seconds} s`);
   } finally {
     await browser.close();

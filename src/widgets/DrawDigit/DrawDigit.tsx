@@ -209,8 +209,8 @@ export default function DrawDigit({ presenting, ...initial }: DrawDigitProps & W
             <>
               <BarChart
                 bars={probs.map((p, c) => ({ label: String(c), value: p }))}
-                width={320 * scale}
-                height={200 * scale}
+                width={320}
+                height={200}
                 y={{ label: s.yAxis, domain: [0, 1] }}
                 xLabel={s.xAxis}
                 title={s.chartTitle}

@@ -29,7 +29,6 @@ export default function MlpVsCnn({ presenting, ...initial }: MlpVsCnnProps & Wid
   const v = useMlpVsCnn(visible, engine.ready, hidden);
   const snap = v.training.snapshot;
   const last = v.points[v.points.length - 1];
-  const big = presenting ? 1.5 : 1;
 
   let status = null;
   if (engine.error) status = <p role="alert">{s.engineFailed(engine.error)}</p>;
@@ -100,8 +99,8 @@ export default function MlpVsCnn({ presenting, ...initial }: MlpVsCnnProps & Wid
       {v.params ? <p className="mt-note">{s.ratio((v.params.mlp / v.params.cnn).toFixed(1))}</p> : null}
       <div className="mt-plot">
         <Plot
-          width={420 * big}
-          height={220 * big}
+          width={420}
+          height={220}
           x={{ domain: [0, MAX_SAMPLES], label: s.xAxis }}
           y={{ domain: [Math.min(0.8, ...v.points.map((p) => Math.min(p.mlp, p.cnn))), 1], label: s.yAxis, format: (x) => `${Math.round(x * 100)}%` }}
           title={s.plotTitle}

@@ -44,7 +44,6 @@ export default function MnistTrainer({ presenting, ...initial }: MnistTrainerPro
   const t = useMnistTrainer(visible, engine.ready, arch, run, state.digit - 1);
   const { training, history, view, inspection, mnist } = t;
   const snap = training.snapshot;
-  const big = presenting ? 1.5 : 1;
 
   const controls = (
     <Controls presenting={presenting}>
@@ -132,8 +131,8 @@ export default function MnistTrainer({ presenting, ...initial }: MnistTrainerPro
   const accuracyPlot = (
     <div className="mt-plot">
       <Plot
-        width={360 * big}
-        height={200 * big}
+        width={360}
+        height={200}
         x={{ domain: [0, maxSamples], label: s.accuracyX }}
         y={{ domain: [Math.min(0.8, ...history.map((p) => Math.min(p.test, p.train))), 1], label: s.accuracyY, format: (v) => `${Math.round(v * 100)}%` }}
         title={s.accuracyTitle}
@@ -167,7 +166,7 @@ export default function MnistTrainer({ presenting, ...initial }: MnistTrainerPro
       {status}
       {stats}
       <div className="mt-row">
-        <LossCurve series={[{ name: s.lossTitle, losses: training.losses, steps: training.lossSteps }]} width={360 * big} height={200 * big} title={s.lossTitle} log />
+        <LossCurve series={[{ name: s.lossTitle, losses: training.losses, steps: training.lossSteps }]} width={360} height={200} title={s.lossTitle} log />
         {accuracyPlot}
       </div>
       {t.evaluating ? <p className="mt-note">{s.evaluating}</p> : null}
