@@ -60,8 +60,13 @@ function GraphDrawing({ graph, view, selected, onSelect, presenting }: {
     .join('; ');
   return (
     <div className="gs-graph">
-      {/* Never drawn smaller than 80%: a wide graph scrolls sideways rather than shrinking its labels. */}
-      <svg viewBox={`0 0 ${layout.width} ${layout.height}`} role="group" aria-label={s.graphTitle} style={{ minWidth: Math.round(layout.width * 0.8) }}>
+      {/* A wide graph is never drawn below 70%: it scrolls sideways rather than shrinking its labels. */}
+      <svg
+        viewBox={`0 0 ${layout.width} ${layout.height}`}
+        role="group"
+        aria-label={s.graphTitle}
+        style={layout.width > 1000 ? { minWidth: Math.round(layout.width * 0.7) } : undefined}
+      >
         <title>{s.graphTitle}</title>
         <desc>{s.graphDescription(known)}</desc>
         <defs>

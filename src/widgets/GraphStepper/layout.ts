@@ -22,7 +22,7 @@ export interface Layout {
 
 export const NODE_W = 172;
 export const NODE_H = 74;
-const GAP_X = 70;
+const GAP_X = 56;
 const GAP_Y = 26;
 const PAD = 16;
 
