@@ -151,6 +151,7 @@ export default function UnrolledRnn({ presenting, ...initial }: UnrolledRnnProps
         <Slider label={s.step} value={current} min={1} max={Math.max(1, length)} step={1} format={(v) => `${v} of ${Math.max(1, length)}`} onChange={(v) => setState({ step: Math.round(v) })} />
         <NumberField label={s.seed} value={state.seed} min={1} max={MAX_SEED} integer onChange={(v) => setState({ seed: v })} />
       </Controls>
+      <p className="ur-note">{s.sequenceHint}</p>
       <div className="ur-buttons">
         <button type="button" onClick={() => setState({ step: Math.max(1, current - 1) })} disabled={current <= 1}>
           {s.previous}

@@ -2,7 +2,8 @@
 import { HIDDEN, MAX_STEPS } from './unrolled.ts';
 
 export const unrolledStrings = {
-  sequence: 'Sequence (characters, or numbers separated by commas)',
+  sequence: 'Sequence',
+  sequenceHint: `Type characters, or numbers separated by commas (at most ${MAX_STEPS} steps).`,
   step: 'Time step',
   previous: 'Previous step',
   next: 'Next step',
