@@ -13,7 +13,7 @@ import { firstLayerFilters, inspect, type Inspection } from './inspect.ts';
 import { ChunkedEvaluation, MnistRun, type Evaluation, type RunOptions } from './mnistTraining.ts';
 import { loadBookMnist, publishTrained } from './mnistStore.ts';
 
-export const FRAME_BUDGET_MS = 40;
+export const FRAME_BUDGET_MS = 25;
 /** Evaluate every this many training images (and when paused). */
 export const EVAL_EVERY = 4000;
 /** Training accuracy is measured on this many training images. */
