@@ -4,6 +4,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initEngine, liveTensorCount, Random, tidy } from '../../src/engine/index.ts';
 import {
+  configForBackend,
+  CPU_BATCH,
   createTrainer,
   DEFAULT_CONFIG,
   drawIndex,
@@ -159,6 +161,15 @@ describe('training and sampling', () => {
     expect(s.next(8)).toBe('bcdabcda');
     s.dispose();
     t.dispose();
+  });
+});
+
+describe('configForBackend', () => {
+  it('trains on fewer windows per step on the plain-JavaScript backend only', () => {
+    expect(configForBackend('cpu').batch).toBe(CPU_BATCH);
+    expect(configForBackend('wasm')).toEqual(DEFAULT_CONFIG);
+    expect(configForBackend('webgl')).toEqual(DEFAULT_CONFIG);
+    expect(configForBackend(undefined)).toEqual(DEFAULT_CONFIG);
   });
 });
 

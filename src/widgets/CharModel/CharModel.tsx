@@ -23,7 +23,7 @@ export default function CharModel({ presenting, ...props }: CharModelProps & Wid
   const pasteId = useId();
   const stopped = snapshot?.state === 'diverged' || snapshot?.state === 'failed';
   const ready = engine.ready && prepared?.ok === true && snapshot !== null;
-  const charsPerStep = DEFAULT_CONFIG.batch * DEFAULT_CONFIG.steps;
+  const charsPerStep = m.batch * DEFAULT_CONFIG.steps;
   const vocab = prepared?.ok ? prepared.vocab.size : 0;
 
   let message: string | null = null;
@@ -60,7 +60,8 @@ export default function CharModel({ presenting, ...props }: CharModelProps & Wid
 
       {prepared?.ok ? (
         <p className="cm-note">
-          {s.textInfo(prepared.length, vocab)} {prepared.truncated ? s.truncated : ''} {s.model(vocab, m.hidden, DEFAULT_CONFIG.steps, DEFAULT_CONFIG.batch)}
+          {s.textInfo(prepared.length, vocab)} {prepared.truncated ? s.truncated : ''} {s.model(vocab, m.hidden, DEFAULT_CONFIG.steps, m.batch)}
+          {m.batch < DEFAULT_CONFIG.batch ? ` ${s.smallBatch(DEFAULT_CONFIG.batch)}` : ''}
         </p>
       ) : null}
       {message ? (

@@ -26,6 +26,16 @@ export interface CharModelConfig {
 // takes half as long, so the page stays more responsive while it trains.
 export const DEFAULT_CONFIG: CharModelConfig = { hidden: 128, steps: 16, batch: 32, lr: 0.01, clip: 5, seed: 1 };
 
+/**
+ * The plain-JavaScript backend is some 40 times slower than WebAssembly here: a full batch would
+ * hold one animation frame for seconds, so it trains on 4 windows per step instead.
+ */
+export const CPU_BATCH = 4;
+
+export function configForBackend(backend: string | undefined): CharModelConfig {
+  return backend === 'cpu' ? { ...DEFAULT_CONFIG, batch: CPU_BATCH } : DEFAULT_CONFIG;
+}
+
 export type PreparedText =
   | { ok: true; text: string; vocab: data.CharVocab; ids: number[]; truncated: boolean; length: number }
   | { ok: false; reason: 'empty' | 'tooShort' | 'oneChar' | 'tooManyChars'; length: number; distinct: number };

@@ -37,6 +37,7 @@ export const charModelStrings = {
     (o.loss === null ? '' : `, loss ${o.loss.toFixed(2)} nats per character`) +
     (o.perSecond > 0 ? `, ${thousands(o.perSecond)} characters per second on ${o.backend}` : '') +
     '.',
+  smallBatch: (full: number) => `On the plain-JavaScript backend a step of ${full} windows would freeze the page for seconds, so it trains on fewer windows per step; expect it to learn far more slowly.`,
   uniform: (vocab: number, nats: string) => `A model that guesses uniformly among ${vocab} characters scores ${nats} nats.`,
   diverged: (why: string) => `Training stopped: ${why}. Press “Start again” to begin from new random weights.`,
   failed: (why: string) => `Training failed: ${why}.`,

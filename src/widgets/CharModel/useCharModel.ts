@@ -6,10 +6,10 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { fetchDataText } from '../../book/engineBoot.ts';
 import { choice, number, type StateOf } from '../../book/urlState.ts';
 import { useWidgetState } from '../../book/useWidgetState.ts';
-import { data, Random } from '../../engine/index.ts';
+import { data, engineInfo, Random } from '../../engine/index.ts';
 import { useEngine } from '../kit/useEngine.ts';
 import { useTraining, type TrainingSetup } from '../kit/useTraining.ts';
-import { createTrainer, DEFAULT_CONFIG, MAX_TEMPERATURE, prepareText, Sampler, trainStep, type CharTrainer, type PreparedText } from './charModel.ts';
+import { configForBackend, createTrainer, DEFAULT_CONFIG, MAX_TEMPERATURE, prepareText, Sampler, trainStep, type CharTrainer, type PreparedText } from './charModel.ts';
 import { publishCharModel } from './store.ts';
 import type { TextSource } from './strings.ts';
 
@@ -68,6 +68,7 @@ export function useCharModel(initial: CharModelProps) {
   }, [rawText]);
 
   const hidden = Number(state.hidden);
+  const [batch, setBatch] = useState(DEFAULT_CONFIG.batch);
   const trainerRef = useRef<CharTrainer | null>(null);
   const preparedRef = useRef(prepared);
   preparedRef.current = prepared;
@@ -78,7 +79,8 @@ export function useCharModel(initial: CharModelProps) {
   const setup =
     engine.ready && ok
       ? (): TrainingSetup => {
-          const config = { ...DEFAULT_CONFIG, hidden };
+          const config = { ...configForBackend(engineInfo()?.backend), hidden };
+          setBatch(config.batch);
           const holder = { trainer: createTrainer(ok.vocab.size, config) };
           trainerRef.current = holder.trainer;
           generation.current++;
@@ -209,5 +211,5 @@ export function useCharModel(initial: CharModelProps) {
 
   const usePasted = useCallback(() => setPasted(draft), [draft]);
 
-  return { engine, state, setState, corpus, prepared, draft, setDraft, usePasted, pasted, training, samples, sample, seconds, hidden };
+  return { engine, state, setState, corpus, prepared, draft, setDraft, usePasted, pasted, training, samples, sample, seconds, hidden, batch };
 }
