@@ -177,6 +177,10 @@ export default function GraphStepper({ presenting, ...initial }: GraphStepperPro
         }}
       />
       {preset === 'typed' ? <TextField label={s.expression} value={expression} maxLength={MAX_LENGTH} onChange={(v) => setState({ expression: v, step: 0 })} /> : null}
+    </Controls>
+  );
+  const inputs = (
+    <Controls presenting={presenting}>
       {variables.map((v) => (
         <NumberField
           key={v}
@@ -234,6 +238,7 @@ export default function GraphStepper({ presenting, ...initial }: GraphStepperPro
   return (
     <div className={presenting ? 'gs gs-presenting' : 'gs'}>
       {controls}
+      <div className="gs-inputs">{inputs}</div>
       {preset === 'typed' ? <p className="gs-help">{s.expressionHelp}</p> : <p className="gs-help">{preset === 'network' ? '' : presetExpressions[preset]}</p>}
       <div className="gs-buttons">
         <button type="button" onClick={() => go(at - 1)} disabled={!graph || at === 0}>
