@@ -20,7 +20,7 @@ export const stepperStrings = {
   phaseStart: 'The inputs are known. Step forward to compute each node from its inputs.',
   phaseForward: 'Forward pass: this node computes its value from its inputs.',
   phaseBackward: 'Backward pass: this node receives its gradient ∂L/∂node from the nodes that use it.',
-  done: 'Every gradient is known: one backward pass has given ∂L/∂ for every input at once.',
+  done: 'Every gradient is known: one backward pass has given the derivative of L with respect to every input at once.',
   value: 'value',
   grad: 'grad',
   input: 'input',

@@ -32,5 +32,5 @@ export const trainingStepStrings = {
   starting: 'Starting the compute engine…',
   engineFailed: (why: string) => `The compute engine could not start: ${why}`,
   failed: (why: string) => `The step could not be computed: ${why}`,
-  note: 'Every number here comes from the engine: the forward pass is traced, and each ∂L/∂ is read from its backward pass.',
+  note: 'Every number here comes from the engine: the forward pass is traced, and each gradient is read from its backward pass.',
 };
