@@ -38,7 +38,7 @@ export default function CharModel({ presenting, ...props }: CharModelProps & Wid
       : p.reason === 'oneChar' ? s.textProblem.oneChar(p.length)
       : p.reason === 'tooShort' ? s.textProblem.tooShort(p.length, DEFAULT_CONFIG.steps)
       : s.textProblem.tooManyChars(p.distinct);
-  } else if (!engine.ready) message = s.starting;
+  } else if (!engine.ready || m.starting) message = s.starting;
 
   return (
     <div className={presenting ? 'cm cm-presenting' : 'cm'}>
@@ -98,7 +98,7 @@ export default function CharModel({ presenting, ...props }: CharModelProps & Wid
             loss: snapshot.loss,
             perSecond: snapshot.stepsPerSecond * charsPerStep,
             seconds: m.seconds,
-            backend: engine.backend ?? snapshot.backend,
+            backend: m.backendName ?? snapshot.backend,
           })}{' '}
           {s.uniform(vocab, Math.log(vocab).toFixed(2))}
         </p>

@@ -1,17 +1,21 @@
 // The live character model's engine side: the text (the shipped corpus or the reader's), the
 // LSTM and its optimiser (rebuilt when the text or the width changes, freed on unmount), the
-// training loop (one step of 32 windows per frame), samples generated a few characters per
-// animation frame, and the weights published to the shared store for the "Inside the LSTM" figure.
+// training loop, samples, and the weights published to the shared store for the "Inside the LSTM"
+// figure. Training and sampling run in a dedicated worker (useCharWorker.ts), so the page stays
+// responsive; where no worker can start, the same model trains on the main thread here instead
+// (one step of 32 windows per frame, samples a few characters per animation frame).
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { fetchDataText } from '../../book/engineBoot.ts';
 import { choice, number, type StateOf } from '../../book/urlState.ts';
 import { useWidgetState } from '../../book/useWidgetState.ts';
+import { backendLabel } from '../../book/engineBoot.ts';
 import { data, engineInfo, Random } from '../../engine/index.ts';
 import { useEngine } from '../kit/useEngine.ts';
 import { useTraining, type TrainingSetup } from '../kit/useTraining.ts';
 import { configForBackend, createTrainer, DEFAULT_CONFIG, MAX_TEMPERATURE, prepareText, Sampler, trainStep, type CharTrainer, type PreparedText } from './charModel.ts';
 import { publishCharModel } from './store.ts';
 import type { TextSource } from './strings.ts';
+import { useCharWorker, type SampleMessage, type WeightsMessage } from './useCharWorker.ts';
 
 export const HIDDEN_SIZES = ['64', '128', '192'] as const;
 export const TEXT_SOURCES = ['corpus', 'pasted'] as const satisfies readonly TextSource[];
@@ -76,8 +80,38 @@ export function useCharModel(initial: CharModelProps) {
   // Rebuilt on a new text or width; `generation` tells samplers of an old model to stop.
   const generation = useRef(0);
 
+  // Samples: the list both paths fill.
+  const [samples, setSamples] = useState<Sample[]>([]);
+  const nextId = useRef(1);
+  /** The worker's sample being generated, if any. */
+  const workerSample = useRef<number | null>(null);
+  const onSample = useCallback((m: SampleMessage) => {
+    if (m.done && workerSample.current === m.id) workerSample.current = null;
+    setSamples((list) => {
+      if (!list.some((s) => s.id === m.id)) {
+        return m.done && !m.text ? list : [{ id: m.id, step: m.step, temperature: m.temperature, text: m.text, done: m.done }, ...list].slice(0, MAX_SAMPLES);
+      }
+      return list.map((s) => (s.id === m.id ? { ...s, text: s.text + m.text, done: s.done || m.done } : s));
+    });
+  }, []);
+  const sourceRef = useRef(state.source);
+  sourceRef.current = state.source;
+  const onWeights = useCallback((m: WeightsMessage) => {
+    publishCharModel({ chars: m.chars, hidden: m.hidden, weights: m.weights, step: m.step, loss: m.loss, source: sourceRef.current });
+  }, []);
+
+  const worker = useCharWorker({
+    enabled: engine.ready,
+    backend: engineInfo()?.backend,
+    text: ok ? ok.text : null,
+    hidden,
+    onSample,
+    onWeights,
+  });
+  const inWorker = !worker.failed;
+
   const setup =
-    engine.ready && ok
+    engine.ready && ok && !inWorker
       ? (): TrainingSetup => {
           const config = { ...configForBackend(engineInfo()?.backend), hidden };
           setBatch(config.batch);
@@ -102,8 +136,12 @@ export function useCharModel(initial: CharModelProps) {
         }
       : null;
 
-  const training = useTraining(setup, [ok, hidden], { stepsPerFrame: 1, historyLimit: 400 });
+  const mainTraining = useTraining(setup, [ok, hidden], { stepsPerFrame: 1, historyLimit: 400 });
+  const training = inWorker ? worker.training : mainTraining;
   const { snapshot } = training;
+  useEffect(() => {
+    if (inWorker && worker.batch !== null) setBatch(worker.batch);
+  }, [inWorker, worker.batch]);
 
   // Seconds spent training (wall clock while running), for the "within two minutes" reading.
   const [seconds, setSeconds] = useState(0);
@@ -127,14 +165,19 @@ export function useCharModel(initial: CharModelProps) {
     }
   }, [snapshot?.step, training.running]);
 
-  // Samples: each generated a few characters per frame from the live model.
-  const [samples, setSamples] = useState<Sample[]>([]);
-  const nextId = useRef(1);
+  // Main-thread samples: each generated a few characters per frame from the live model.
   const cancelSample = useRef<(() => void) | null>(null);
   const temperature = useRef(state.temperature);
   temperature.current = Math.min(Math.max(state.temperature, 0), MAX_TEMPERATURE);
 
   const sample = useCallback(() => {
+    if (inWorker) {
+      if (!preparedRef.current?.ok || !snapshot) return;
+      const id = nextId.current++;
+      workerSample.current = id;
+      worker.sample(id, temperature.current);
+      return;
+    }
     const trainer = trainerRef.current;
     const text = preparedRef.current;
     if (!trainer || !text?.ok) return;
@@ -175,12 +218,24 @@ export function useCharModel(initial: CharModelProps) {
     cancelSample.current = stop;
     frame = requestAnimationFrame(tick);
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [snapshot?.step]);
+  }, [snapshot?.step, inWorker, snapshot === null]);
 
   // While training: a sample every SAMPLE_EVERY steps, and the weights to the shared store.
   const lastSampled = useRef(0);
   useEffect(() => {
     const step = snapshot?.step ?? 0;
+    if (inWorker) {
+      // The worker publishes the weights itself; here only the samples are asked for.
+      if (!ok || step === 0) {
+        lastSampled.current = 0;
+        return;
+      }
+      if (step - lastSampled.current >= SAMPLE_EVERY && workerSample.current === null) {
+        lastSampled.current = step;
+        sample();
+      }
+      return;
+    }
     const trainer = trainerRef.current;
     if (!trainer || !ok || step === 0) {
       lastSampled.current = 0;
@@ -199,17 +254,24 @@ export function useCharModel(initial: CharModelProps) {
   // A new model (text, width, reset) starts a new list of samples.
   useEffect(() => {
     cancelSample.current?.();
+    workerSample.current = null;
     setSamples([]);
-  }, [ok, hidden]);
+  }, [ok, hidden, inWorker]);
   useEffect(() => () => cancelSample.current?.(), []);
   useEffect(() => {
     if ((snapshot?.step ?? 0) === 0) {
       cancelSample.current?.();
+      workerSample.current = null;
       setSamples([]);
     }
   }, [snapshot?.step]);
 
   const usePasted = useCallback(() => setPasted(draft), [draft]);
 
-  return { engine, state, setState, corpus, prepared, draft, setDraft, usePasted, pasted, training, samples, sample, seconds, hidden, batch };
+  // The backend named in the status line: the worker's own, when it trains there.
+  const backendName = inWorker ? (worker.info ? backendLabel(worker.info) : null) : engine.backend;
+  /** The engine is up and the text fine, but the model is not built yet (the worker is starting). */
+  const starting = engine.ready && ok !== null && snapshot === null;
+
+  return { engine, state, setState, corpus, prepared, draft, setDraft, usePasted, pasted, training, samples, sample, seconds, hidden, batch, backendName, starting, inWorker };
 }
