@@ -15,6 +15,7 @@ import { useTraining, type TrainingSetup } from '../kit/useTraining.ts';
 import { configForBackend, createTrainer, DEFAULT_CONFIG, MAX_TEMPERATURE, prepareText, Sampler, trainStep, type CharTrainer, type PreparedText } from './charModel.ts';
 import { publishCharModel } from './store.ts';
 import type { TextSource } from './strings.ts';
+import { PUBLISH_EVERY, SAMPLE_LENGTH } from './charWorkerCore.ts';
 import { useCharWorker, type SampleMessage, type WeightsMessage } from './useCharWorker.ts';
 
 export const HIDDEN_SIZES = ['64', '128', '192'] as const;
@@ -30,11 +31,10 @@ export type CharModelProps = Partial<StateOf<typeof charModelSchema>>;
 
 /** A new sample every this many steps while training runs. */
 export const SAMPLE_EVERY = 80;
-export const SAMPLE_LENGTH = 200;
+export { SAMPLE_LENGTH };
 /** Characters generated per animation frame: each is one small LSTM step and one read-back. */
 const CHARS_PER_FRAME = 6;
 const MAX_SAMPLES = 6;
-const PUBLISH_EVERY = 20;
 
 export interface Sample {
   id: number;
