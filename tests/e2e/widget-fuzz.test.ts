@@ -49,8 +49,11 @@ describe('widget fuzz', () => {
           }
           watch.clear();
           const seed = deriveSeed(BASE_SEED, sitePage.name, name, i);
+          const started = Date.now();
           const run = await fuzzWidget(page, widget, seed, ACTIONS);
-          console.log(`[fuzz] ${sitePage.name} ${name} seed ${seed}: ${run.done} done, ${run.skipped} skipped`);
+          console.log(
+            `[fuzz] ${sitePage.name} ${name} seed ${seed}: ${run.done} done, ${run.skipped} skipped, ${((Date.now() - started) / 1000).toFixed(1)} s`,
+          );
           if (process.env.FUZZ_LOG === '1') console.log(run.log.join('\n'));
           // Let computations started by the last actions finish before judging.
           await page.waitForTimeout(300);
@@ -64,6 +67,9 @@ describe('widget fuzz', () => {
             );
           }
           widgetsFuzzed++;
+          // The frame's Reset remounts the widget idle, so a training run the fuzz left playing does
+          // not slow down the fuzzing of the widgets after it.
+          await widget.locator('[data-action="reset"]').first().click({ timeout: 5_000 }).catch(() => undefined);
         }
         if (failures.length) throw new Error(failures.join('\n\n'));
       } finally {
