@@ -54,6 +54,8 @@ export default defineConfig({
           name: 'book',
           include: ['tests/book/**/*.test.ts'],
           environment: 'node',
+          // The first MDX compile loads Shiki's grammars and KaTeX: seconds on a busy 2-core machine.
+          testTimeout: 60_000,
         },
       },
       {
@@ -82,6 +84,8 @@ export default defineConfig({
           globalSetup: ['tests/e2e/global-setup.ts'],
           // One file at a time: each drives its own Chromium, and two at once only slow each other.
           fileParallelism: false,
+          // Tests marked concurrent (the widget fuzz's pages) run two at a time.
+          maxConcurrency: 2,
           testTimeout: 180_000,
           hookTimeout: 120_000,
         },

@@ -27,8 +27,10 @@ describe('widget fuzz', () => {
     await browser?.close();
   });
 
+  // Two pages at a time, each in its own browser context (the e2e project's maxConcurrency): much of
+  // a fuzz action is waiting on the browser, so two pages share the two cores well.
   for (const sitePage of pages) {
-    it(`${sitePage.name}: every widget survives ${ACTIONS} random actions`, async () => {
+    it.concurrent(`${sitePage.name}: every widget survives ${ACTIONS} random actions`, async () => {
       const context = await newContext(browser);
       try {
         const page = await context.newPage();

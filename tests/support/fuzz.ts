@@ -91,7 +91,7 @@ async function setNativeValue(control: Locator, value: string): Promise<void> {
     setter.call(el, v);
     el.dispatchEvent(new Event('input', { bubbles: true }));
     el.dispatchEvent(new Event('change', { bubbles: true }));
-  }, value);
+  }, value, { timeout: ACTION_TIMEOUT });
 }
 
 export interface FuzzResult {
@@ -165,11 +165,14 @@ export async function fuzzWidget(page: Page, widget: Locator, seed: number, coun
       continue;
     }
     let step: () => Promise<string>;
+    // A select, button or checkbox may add or remove controls: look again after one.
+    let mayReshape = true;
     if (plan.length) {
       step = plan.shift()!;
     } else {
       const i = usable[Math.floor(random() * usable.length)];
       const c = controls[i];
+      mayReshape = c.kind === 'select' || c.kind === 'button' || c.kind === 'checkbox';
       const control = widget.locator(CONTROL_SELECTOR).nth(i);
       step = () => randomAction(page, control, c, random, pick, between);
     }
@@ -179,7 +182,9 @@ export async function fuzzWidget(page: Page, widget: Locator, seed: number, coun
     } catch (e) {
       result.skipped++;
       result.log.push(`#${n} skipped: ${(e as Error).message.split('\n')[0]}`);
+      mayReshape = true;
     }
+    if (mayReshape) controls = await describeControls(widget);
   }
   // Leave present mode so the next widget on the page is reachable again.
   const present = widget.locator('[data-action="present"]').first();
