@@ -2,10 +2,10 @@
 // loop (from the kit), and the figure's buttons drive both at once. After every frame the hook runs
 // one forward pass over the grid and the points, and hands React plain arrays: the surface, the
 // accuracy, and for the linear network its collapsed matrix and bias.
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef } from 'react';
 import { data, optim, type nn } from '../../engine/index.ts';
 import type { ClassificationSetName, Dataset2D } from '../../engine/data/index.ts';
-import { gridCenters, useTraining, type Training } from '../kit/index.ts';
+import { gridCenters, useTraining, useTrainingPicture, type Training } from '../kit/index.ts';
 import { accuracy, collapse, collapseGap, LEARNING_RATE, logitsAt, makeNet, probabilities, SEED, trainingStep, type AnyActivation, type NetActivation } from './models.ts';
 
 export const EXTENT = 6;
@@ -63,27 +63,25 @@ function usePanel(ready: boolean, activation: AnyActivation, hidden: number, set
     { stepsPerFrame: STEPS_PER_FRAME },
   );
 
-  const [picture, setPicture] = useState<PanelPicture | null>(null);
-  const lastPicture = useRef(-Infinity);
-  const snapshot = training.snapshot;
-  useEffect(() => {
-    const net = netRef.current;
-    if (!net || !snapshot || snapshot.state === 'diverged' || snapshot.state === 'failed') return;
-    // A pause or a reset always redraws, so the last picture matches the last step.
-    const now = performance.now();
-    if (snapshot.state === 'running' && now - lastPicture.current < PICTURE_INTERVAL) return;
-    lastPicture.current = now;
-    // One forward pass for the whole grid and the points together.
-    const logits = logitsAt(net, [...gridPoints, ...set.x]);
-    const cells = logits.slice(0, gridPoints.length);
-    const atPoints = logits.slice(gridPoints.length);
-    let collapsed: PanelPicture['collapsed'] = null;
-    if (activation === 'identity') {
-      const map = collapse(net);
-      collapsed = { ...map, gap: collapseGap(atPoints, set.x, map) };
-    }
-    setPicture({ surface: probabilities(cells), accuracy: accuracy(atPoints, set.y), collapsed });
-  }, [snapshot, set, activation]);
+  const picture = useTrainingPicture<PanelPicture>(
+    training.snapshot,
+    () => {
+      const net = netRef.current;
+      if (!net) return null;
+      // One forward pass for the whole grid and the points together.
+      const logits = logitsAt(net, [...gridPoints, ...set.x]);
+      const cells = logits.slice(0, gridPoints.length);
+      const atPoints = logits.slice(gridPoints.length);
+      let collapsed: PanelPicture['collapsed'] = null;
+      if (activation === 'identity') {
+        const map = collapse(net);
+        collapsed = { ...map, gap: collapseGap(atPoints, set.x, map) };
+      }
+      return { surface: probabilities(cells), accuracy: accuracy(atPoints, set.y), collapsed };
+    },
+    PICTURE_INTERVAL,
+    [set, activation],
+  );
 
   return { training, picture };
 }

@@ -2,9 +2,9 @@
 // back the loss and every layer's gradient norm once a frame; the accuracy comes from one forward
 // pass after a frame (throttled while running). Before the first step, the bars show the starting
 // weights' gradients from one backward pass.
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef } from 'react';
 import { data, type nn, type optim, type Tensor } from '../../engine/index.ts';
-import { useTraining, type Training } from '../kit/index.ts';
+import { useTraining, useTrainingPicture, type Training } from '../kit/index.ts';
 import { accuracyOf, buildDeepNet, deepStep, makeData, makeOptimizer, normsOf, startingNorms, type DeepSetup } from './deep.ts';
 
 const STEPS_PER_FRAME = 4;
@@ -67,16 +67,7 @@ export function useVanishingGradients(ready: boolean, setup: DeepSetup): DeepLiv
 
   const snap = training.snapshot;
   const stepped = snap && snap.step > 0 ? normsOf(snap.metrics, depth) : null;
-  const [accuracy, setAccuracy] = useState<number | null>(null);
-  const last = useRef(-Infinity);
-  useEffect(() => {
-    const l = live.current;
-    if (!l || !snap || snap.state === 'diverged' || snap.state === 'failed') return;
-    const now = performance.now();
-    if (snap.state === 'running' && now - last.current < ACCURACY_INTERVAL) return;
-    last.current = now;
-    setAccuracy(accuracyOf(l.model, l.x, l.labels));
-  }, [snap]);
+  const accuracy = useTrainingPicture(snap, () => (live.current ? accuracyOf(live.current.model, live.current.x, live.current.labels) : null), ACCURACY_INTERVAL);
 
   return { training, norms: start.norms, current: stepped, accuracy: snap && snap.state !== 'diverged' ? accuracy : null, error: start.error };
 }

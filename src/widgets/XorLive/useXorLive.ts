@@ -1,9 +1,9 @@
 // Owns the XOR network, its optimiser and the four points: the kit's training loop runs the steps,
 // and after a frame (at most every PICTURE_INTERVAL ms while running) one forward pass over the
 // grid gives the output surface and every hidden unit's surface as plain arrays.
-import { useEffect, useRef, useState } from 'react';
+import { useRef } from 'react';
 import { tensor, type nn, type optim } from '../../engine/index.ts';
-import { gridCenters, useTraining, type Training } from '../kit/index.ts';
+import { gridCenters, useTraining, useTrainingPicture, type Training } from '../kit/index.ts';
 import { makeOptimizer, makeXorNet, xorPicture, xorStep, XOR_X, XOR_Y, type XorPicture } from './xor.ts';
 
 export const EXTENT: [number, number] = [-0.5, 1.5];
@@ -50,16 +50,6 @@ export function useXorLive(ready: boolean, hidden: number, learningRate: number,
     { stepsPerFrame: STEPS_PER_FRAME },
   );
 
-  const [picture, setPicture] = useState<XorPicture | null>(null);
-  const last = useRef(-Infinity);
-  const snapshot = training.snapshot;
-  useEffect(() => {
-    const net = netRef.current;
-    if (!net || !snapshot || snapshot.state === 'diverged' || snapshot.state === 'failed') return;
-    const now = performance.now();
-    if (snapshot.state === 'running' && now - last.current < PICTURE_INTERVAL) return;
-    last.current = now;
-    setPicture(xorPicture(net, grid));
-  }, [snapshot]);
+  const picture = useTrainingPicture(training.snapshot, () => (netRef.current ? xorPicture(netRef.current, grid) : null), PICTURE_INTERVAL);
   return { training, picture };
 }

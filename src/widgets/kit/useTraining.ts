@@ -122,3 +122,27 @@ export function useTraining(setup: (() => TrainingSetup) | null, deps: readonly 
     reset,
   };
 }
+
+/**
+ * A picture of the model (a decision surface, hidden units' surfaces) drawn after training frames:
+ * at most every `intervalMs` while training runs, since each costs a forward pass and an image, and
+ * always after a pause, a step or a reset, so the last picture matches the last step. Nothing is
+ * drawn once a run has diverged or failed. `draw` returns null while there is no model yet.
+ */
+export function useTrainingPicture<T>(snapshot: TrainingSnapshot | null, draw: () => T | null, intervalMs: number, deps: readonly unknown[] = []): T | null {
+  const [picture, setPicture] = useState<T | null>(null);
+  const last = useRef(-Infinity);
+  const drawRef = useRef(draw);
+  drawRef.current = draw;
+  useEffect(() => {
+    if (!snapshot || snapshot.state === 'diverged' || snapshot.state === 'failed') return;
+    const now = performance.now();
+    if (snapshot.state === 'running' && now - last.current < intervalMs) return;
+    const next = drawRef.current();
+    if (next === null) return;
+    last.current = now;
+    setPicture(next);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [snapshot, intervalMs, ...deps]);
+  return picture;
+}
