@@ -1,9 +1,9 @@
 // A character-level LSTM trained live on Coriolanus or on text the reader pastes: the loss per
 // character, characters per second, and samples at the reader's temperature as training goes on.
-import { useId } from 'react';
+import { useId, useRef } from 'react';
 import type { WidgetRenderProps } from '../../book/defineWidget.ts';
 import { Controls, Select, Slider } from '../../book/controls.tsx';
-import { LossCurve } from '../kit/index.ts';
+import { LossCurve, useOnScreen } from '../kit/index.ts';
 import { DEFAULT_CONFIG } from './charModel.ts';
 import { charModelStrings as s } from './strings.ts';
 import { HIDDEN_SIZES, SAMPLE_EVERY, TEXT_SOURCES, useCharModel, type CharModelProps } from './useCharModel.ts';
@@ -17,7 +17,8 @@ function visible(text: string): string {
 }
 
 export default function CharModel({ presenting, ...props }: CharModelProps & WidgetRenderProps) {
-  const m = useCharModel(props);
+  const root = useRef<HTMLDivElement>(null);
+  const m = useCharModel(props, useOnScreen(root));
   const { state, setState, training, prepared, engine } = m;
   const { snapshot } = training;
   const pasteId = useId();
@@ -41,7 +42,7 @@ export default function CharModel({ presenting, ...props }: CharModelProps & Wid
   } else if (!engine.ready || m.starting) message = s.starting;
 
   return (
-    <div className={presenting ? 'cm cm-presenting' : 'cm'}>
+    <div ref={root} className={presenting ? 'cm cm-presenting' : 'cm'}>
       <Controls presenting={presenting}>
         <Select label={s.source} value={state.source} options={TEXT_SOURCES.map((v) => ({ value: v, label: s.sourceNames[v] }))} onChange={(v) => setState({ source: v })} />
         <Select label={s.hidden} value={state.hidden} options={HIDDEN_SIZES.map((v) => ({ value: v, label: v }))} onChange={(v) => setState({ hidden: v })} />

@@ -47,7 +47,11 @@ export interface Sample {
 /** Caps what is pasted before it is split into code points (4 units per character is more than enough). */
 const RAW_CAP = 4 * 200_000;
 
-export function useCharModel(initial: CharModelProps) {
+/**
+ * `onScreen`: the text and the worker (which brings its own copy of the engine) are fetched only
+ * once the figure has come on screen.
+ */
+export function useCharModel(initial: CharModelProps, onScreen = true) {
   const engine = useEngine();
   const [state, setState] = useWidgetState(charModelSchema, initial);
   const [corpus, setCorpus] = useState<{ text: string } | { error: string } | null>(null);
@@ -55,6 +59,7 @@ export function useCharModel(initial: CharModelProps) {
   const [pasted, setPasted] = useState<string | null>(null);
 
   useEffect(() => {
+    if (!onScreen) return;
     let live = true;
     data.loadCorpus(fetchDataText).then(
       (text) => live && setCorpus({ text }),
@@ -63,7 +68,7 @@ export function useCharModel(initial: CharModelProps) {
     return () => {
       live = false;
     };
-  }, []);
+  }, [onScreen]);
 
   const rawText = state.source === 'corpus' ? (corpus && 'text' in corpus ? corpus.text : null) : pasted;
   const [prepared, setPrepared] = useState<PreparedText | null>(null);
@@ -101,7 +106,7 @@ export function useCharModel(initial: CharModelProps) {
   }, []);
 
   const worker = useCharWorker({
-    enabled: engine.ready,
+    enabled: engine.ready && onScreen,
     backend: engineInfo()?.backend,
     text: ok ? ok.text : null,
     hidden,

@@ -9,7 +9,7 @@ import { useWidgetState } from '../../book/useWidgetState.ts';
 import { BarChart, useEngine } from '../kit/index.ts';
 import { DigitImage } from '../MnistTrainer/DigitImage.tsx';
 import { loadTestDigits } from '../MnistTrainer/mnistStore.ts';
-import { useOnScreen } from '../MnistTrainer/useOnScreen.ts';
+import { useOnScreen } from '../kit/useOnScreen.ts';
 import '../MnistTrainer/mnistTrainer.css';
 import { SIDE, toMnist } from './preprocess.ts';
 import { drawStrings as s } from './strings.ts';

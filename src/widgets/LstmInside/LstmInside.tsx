@@ -3,7 +3,8 @@
 // the chosen unit's value (what does this unit track?), with the values also listed as text.
 import type { WidgetRenderProps } from '../../book/defineWidget.ts';
 import { Controls, NumberField, Select, Slider, TextField } from '../../book/controls.tsx';
-import { divergingColor } from '../kit/index.ts';
+import { useRef } from 'react';
+import { divergingColor, useOnScreen } from '../kit/index.ts';
 import { CellDiagram } from './CellDiagram.tsx';
 import { cellScaleOf, colourPosition, liveliestUnits, MAX_READ, QUANTITIES, unitValue } from './inside.ts';
 import { insideStrings as s } from './strings.ts';
@@ -16,7 +17,8 @@ const fmt = (v: number | null) => (v === null || !Number.isFinite(v) ? '–' : v
 const TEXT_SCALE = 0.85;
 
 export default function LstmInside({ presenting, ...props }: LstmInsideProps & WidgetRenderProps) {
-  const { engine, state, setState, shipped, latest, weights, read, refresh } = useLstmInside(props);
+  const root = useRef<HTMLDivElement>(null);
+  const { engine, state, setState, shipped, latest, weights, read, refresh } = useLstmInside(props, useOnScreen(root));
   const hidden = read?.hidden ?? weights?.model.hidden ?? 1;
   const unit = Math.min(state.unit, hidden) - 1; // 0-based
   const traces = read?.traces ?? [];
@@ -120,7 +122,7 @@ export default function LstmInside({ presenting, ...props }: LstmInsideProps & W
   }
 
   return (
-    <div className={presenting ? 'li li-presenting' : 'li'}>
+    <div ref={root} className={presenting ? 'li li-presenting' : 'li'}>
       <Controls presenting={presenting}>
         <Select label={s.source} value={state.source} options={MODEL_SOURCES.map((v) => ({ value: v, label: s.sourceNames[v] }))} onChange={(v) => setState({ source: v })} />
         <TextField label={s.text} value={state.text} maxLength={MAX_READ} onChange={(v) => setState({ text: v })} />

@@ -37,11 +37,13 @@ function loadShipped(): Promise<ShippedCharModel> {
 
 export type Weights = { kind: 'shipped'; model: ShippedCharModel } | { kind: 'yours'; model: SharedCharModel };
 
-export function useLstmInside(initial: LstmInsideProps) {
+/** `onScreen`: the shipped weights are fetched only once the figure has come on screen. */
+export function useLstmInside(initial: LstmInsideProps, onScreen = true) {
   const engine = useEngine();
   const [state, setState] = useWidgetState(lstmInsideSchema, initial);
   const [shipped, setShipped] = useState<ShippedCharModel | { error: string } | null>(null);
   useEffect(() => {
+    if (!onScreen) return;
     let live = true;
     loadShipped().then(
       (m) => live && setShipped(m),
@@ -50,7 +52,7 @@ export function useLstmInside(initial: LstmInsideProps) {
     return () => {
       live = false;
     };
-  }, []);
+  }, [onScreen]);
 
   const latest = useSyncExternalStore(subscribeCharModel, sharedCharModel, () => null);
   // The reader's weights are taken when asked (switching to them, or the refresh button), not at

@@ -6,7 +6,7 @@ import { Controls, Select } from '../../book/controls.tsx';
 import { choice, type StateOf } from '../../book/urlState.ts';
 import { useWidgetState } from '../../book/useWidgetState.ts';
 import { LinePath, Plot, seriesColors, useEngine } from '../kit/index.ts';
-import { useOnScreen } from '../MnistTrainer/useOnScreen.ts';
+import { useOnScreen } from '../kit/useOnScreen.ts';
 import '../MnistTrainer/mnistTrainer.css';
 import '../ReceptiveField/receptiveField.css';
 import { versusStrings as s } from './strings.ts';

@@ -16,7 +16,7 @@ import { DigitImage } from './DigitImage.tsx';
 import { DEFAULT_RUN, type RunOptions } from './mnistTraining.ts';
 import { trainerStrings as s } from './strings.ts';
 import { useMnistTrainer, type TrainerView } from './useMnistTrainer.ts';
-import { useOnScreen } from './useOnScreen.ts';
+import { useOnScreen } from '../kit/useOnScreen.ts';
 import './mnistTrainer.css';
 
 const RATES = ['0.0005', '0.001', '0.002', '0.005', '0.01'] as const;
