@@ -27,16 +27,16 @@ if (import.meta.env.MODE === 'test') {
   (globalThis as { __bookTensorCount?: () => number }).__bookTensorCount = liveTensorCount;
 }
 
+/** The WebAssembly binaries as the site serves them, for the page's engine and for workers' own. */
+export const WASM_PATHS: Record<string, string> = {
+  'tfjs-backend-wasm-simd.wasm': simdWasm,
+  'tfjs-backend-wasm.wasm': plainWasm,
+  'tfjs-backend-wasm-threaded-simd.wasm': threadedWasm,
+};
+
 /** Starts the engine once (later calls share the first). */
 export function bootEngine(): Promise<EngineInfo> {
-  return initEngine({
-    prefer: forcedBackend(),
-    wasmPaths: {
-      'tfjs-backend-wasm-simd.wasm': simdWasm,
-      'tfjs-backend-wasm.wasm': plainWasm,
-      'tfjs-backend-wasm-threaded-simd.wasm': threadedWasm,
-    },
-  });
+  return initEngine({ prefer: forcedBackend(), wasmPaths: WASM_PATHS });
 }
 
 /** The compute badge's words for a backend. */
