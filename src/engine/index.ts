@@ -23,4 +23,4 @@ export * as optim from './optim';
 export * as losses from './losses';
 export * as data from './data';
 export { initEngine, engineInfo, onBackendChange, type BackendName, type EngineInfo, type InitOptions } from './backend';
-export { TrainingLoop, type TrainingSnapshot, type TrainingLoopOptions, type LoopState, type StepResult } from './train';
+export { TrainingLoop, defaultScheduler, type TrainingSnapshot, type TrainingLoopOptions, type LoopState, type StepResult } from './train';

@@ -9,7 +9,7 @@ import { initialState } from '../../src/book/urlState.ts';
 import { initEngine, liveTensorCount, noGrad, tensor, tidy } from '../../src/engine/index.ts';
 import { loadMnist, type Mnist } from '../../src/engine/data/mnist.ts';
 import { ensureMnist } from '../../src/build/mnist.ts';
-import { ARCHITECTURE_LIMITS, buildCnn, buildMlp, DEFAULT_ARCHITECTURE, flatFeatures, layerShapes, type CnnArchitecture } from '../../src/widgets/MnistTrainer/cnnModel.ts';
+import { ARCHITECTURE_LIMITS, buildCnn, buildMlp, cnnParameters, DEFAULT_ARCHITECTURE, flatFeatures, layerShapes, type CnnArchitecture } from '../../src/widgets/MnistTrainer/cnnModel.ts';
 import { firstLayerFilters, inspect } from '../../src/widgets/MnistTrainer/inspect.ts';
 import { ChunkedEvaluation, DEFAULT_RUN, evaluate, MnistRun } from '../../src/widgets/MnistTrainer/mnistTraining.ts';
 import { checkPretrained } from '../../src/widgets/MnistTrainer/pretrained.ts';
@@ -45,6 +45,7 @@ describe('the trainer’s CNN', () => {
       const k2 = a.kernel * a.kernel;
       const expected = (k2 + 1) * a.filters1 + (a.filters2 ? (k2 * a.filters1 + 1) * a.filters2 : 0) + (flatFeatures(a) + 1) * 10;
       expect(model.numParameters()).toBe(expected);
+      expect(cnnParameters(a)).toBe(expected);
       expect(layerShapes(a).at(-1)!.shape).toEqual([10]);
       model.dispose();
     }

@@ -6,6 +6,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { BackendName, EngineInfo, TrainingSnapshot } from '../../engine/index.ts';
 import type { Training } from '../kit/useTraining.ts';
 import type { FromWorker, ToWorker } from './charWorkerCore.ts';
+import { workersAvailable } from '../kit/workers.ts';
 
 /** A worker that has not said it is ready after this long is given up on (ms). */
 const START_TIMEOUT_MS = 30_000;
@@ -30,13 +31,6 @@ export interface CharWorker {
   info: EngineInfo | null;
   batch: number | null;
   sample: (id: number, temperature: number) => void;
-}
-
-export function workersAvailable(): boolean {
-  if (typeof Worker === 'undefined') return false;
-  // Test builds can force the main-thread path (`?worker=off`) to check it and to compare.
-  if (import.meta.env.MODE === 'test' && typeof location !== 'undefined' && new URLSearchParams(location.search).get('worker') === 'off') return false;
-  return true;
 }
 
 export function useCharWorker(opts: CharWorkerOptions): CharWorker {

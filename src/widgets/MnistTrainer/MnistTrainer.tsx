@@ -17,6 +17,7 @@ import { DEFAULT_RUN, type RunOptions } from './mnistTraining.ts';
 import { trainerStrings as s } from './strings.ts';
 import { useMnistTrainer, type TrainerView } from './useMnistTrainer.ts';
 import { useOnScreen } from '../kit/useOnScreen.ts';
+import { backendLabel } from '../../book/engineBoot.ts';
 import './mnistTrainer.css';
 
 const RATES = ['0.0005', '0.001', '0.002', '0.005', '0.01'] as const;
@@ -79,7 +80,7 @@ export default function MnistTrainer({ presenting, ...initial }: MnistTrainerPro
   else if (snap?.state === 'diverged') status = <p role="alert">{s.diverged(snap.reason ?? '')}</p>;
   else if (snap?.state === 'failed') status = <p role="alert">{s.failed(snap.reason ?? '')}</p>;
 
-  const ready = Boolean(mnist && engine.ready && snap);
+  const ready = Boolean(mnist && engine.ready && snap && t.info);
   const samplesPerSecond = (snap?.stepsPerSecond ?? 0) * run.batchSize;
   const last = history[history.length - 1];
   const epochs = mnist ? t.samples / mnist.train.count : 0;
@@ -162,6 +163,7 @@ export default function MnistTrainer({ presenting, ...initial }: MnistTrainerPro
     <div ref={root} className={presenting ? 'mt mt-presenting' : 'mt'} data-mnist-trainer="">
       {controls}
       <p className="mt-note">{s.architecture(layerText, t.parameters ?? 0)}</p>
+      {t.info ? <p className="mt-note" data-trains-in={t.inWorker ? 'worker' : 'page'}>{s.where(backendLabel(t.info), t.inWorker)}</p> : null}
       {buttons}
       {status}
       {stats}

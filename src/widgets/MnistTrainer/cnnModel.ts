@@ -56,6 +56,14 @@ export function flatFeatures(a: CnnArchitecture): number {
   return (last?.shape as [number])[0];
 }
 
+/** Weights and biases of the model buildCnn makes, counted from the architecture alone. */
+export function cnnParameters(a: CnnArchitecture): number {
+  const k2 = a.kernel * a.kernel;
+  const conv1 = k2 * a.filters1 + a.filters1;
+  const conv2 = a.filters2 > 0 ? k2 * a.filters1 * a.filters2 + a.filters2 : 0;
+  return conv1 + conv2 + flatFeatures(a) * CLASSES + CLASSES;
+}
+
 /**
  * conv(filters1, k) → ReLU → max pool 2 → [conv(filters2, k) → ReLU → max pool 2] → flatten →
  * dense 10. Layer indices in the state dict: 0 conv, 1 ReLU, 2 pool, (3 conv, 4 ReLU, 5 pool),

@@ -34,6 +34,7 @@ export const trainerStrings = {
     frame: 'steps per frame',
   },
   evaluating: 'measuring accuracy…',
+  where: (backend: string, inWorker: boolean) => (inWorker ? `Training runs in a background thread on ${backend}, so the page stays responsive.` : `Training runs on this page’s own thread on ${backend}, a short slice per frame.`),
   seconds: (s: number) => (s < 60 ? `${s.toFixed(0)} s` : `${Math.floor(s / 60)} min ${Math.round(s % 60)} s`),
   percent: (v: number) => `${(100 * v).toFixed(1)}%`,
   none: '–',
