@@ -8,7 +8,8 @@
 // the gaps between animation frames; and the tensor count the training worker reports. One run,
 // printed; not a test.
 //   options: --seconds N (default 180), --dist DIR (an existing `vite build` output), --webgl,
-//   --no-worker (a test build only: the page trains on its own thread, to compare)
+//   --no-worker (a test build only: the page trains on its own thread, to compare),
+//   --backend wasm|cpu|webgl (default wasm; webgl wants --webgl)
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -22,6 +23,7 @@ const option = (name: string) => {
 };
 const seconds = Number(option('--seconds') ?? 180);
 const webgl = args.includes('--webgl');
+const backendName = option('--backend') ?? 'wasm';
 const root = resolve(import.meta.dirname, '..', '..');
 
 interface Reading {
@@ -53,7 +55,7 @@ async function main(): Promise<void> {
   try {
     const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
     page.on('pageerror', (e) => console.log(`page error: ${e.message}`));
-    await page.goto(`${server.url}chapters/convolutional-networks/?backend=wasm${args.includes('--no-worker') ? '&worker=off' : ''}`);
+    await page.goto(`${server.url}chapters/convolutional-networks/?backend=${backendName}${args.includes('--no-worker') ? '&worker=off' : ''}`);
     const widget = page.locator('[data-widget="MnistTrainer"]');
     await widget.scrollIntoViewIfNeeded();
     const train = widget.getByRole('button', { name: 'Train' });
@@ -117,18 +119,18 @@ async function main(): Promise<void> {
     const longTasks = measured.__longTasks.sort((x, y) => x - y);
     const delays = measured.__inputDelays.sort((x, y) => x - y);
     const gaps = measured.__frameGaps.sort((x, y) => x - y);
-    const where = await widget.locator('[data-trains-in]').getAttribute('data-trains-in').catch(() => null);
+    const where = await widget.locator('[data-trains-in]').textContent().catch(() => null);
     const q = (v: number[], p: number) => (v.length ? v[Math.min(v.length - 1, Math.floor(p * v.length))].toFixed(1) : '–');
     const first97 = readings.find((r) => r.accuracy !== null && r.accuracy >= 0.97);
     const speeds = readings.map((r) => r.samplesPerSecond).filter((v) => v > 0);
-    console.log(`\nMNIST trainer, default settings, ${webgl ? 'WebGL flags' : 'no WebGL'}, backend ${backend ?? 'wasm (forced)'}`);
+    console.log(`\nMNIST trainer, default settings, ${webgl ? 'WebGL flags' : 'no WebGL'}, backend ${backend ?? `${backendName} (forced)`}`);
     console.log(`median samples/s ${speeds.sort((x, y) => x - y)[Math.floor(speeds.length / 2)] ?? 0}`);
     console.log(
       longTasks.length
         ? `long tasks (> 50 ms) while training: ${longTasks.length}, median ${longTasks[Math.floor(longTasks.length / 2)].toFixed(0)} ms, longest ${longTasks[longTasks.length - 1].toFixed(0)} ms`
         : 'no long tasks (> 50 ms) while training',
     );
-    console.log(`training ran in: ${where ?? 'unknown'}`);
+    console.log(where ?? 'where training ran: not shown');
     console.log(`key presses: ${delays.length}, input delay median ${q(delays, 0.5)} ms, 95th percentile ${q(delays, 0.95)} ms, longest ${q(delays, 1)} ms`);
     console.log(`animation frames: ${gaps.length}, gap median ${q(gaps, 0.5)} ms, 95th percentile ${q(gaps, 0.95)} ms, longest ${q(gaps, 1)} ms`);
     console.log(first97 ? `test accuracy ≥ 97% first seen at ${first97.accuracySeconds} s of training (${first97.accuracySamples} images)` : `test accuracy did not reach 97% within ${seconds} s`);

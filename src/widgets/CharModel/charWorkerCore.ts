@@ -1,8 +1,8 @@
 // The character model's training and sampling as a message handler: what the dedicated worker
-// (charModel.worker.ts) runs, written as a plain object around a `post` function so that Node tests
-// drive it with the cpu backend. Everything it sends is plain data (numbers, strings, arrays): the
-// page never holds an engine object of the worker's. One model at a time; a `setup` message
-// replaces it, `dispose` frees it.
+// (../workers/training.worker.ts) runs, written as a plain object around a `post` function so that
+// Node tests drive it with the cpu backend. Everything it sends is plain data (numbers, strings,
+// arrays): the page never holds an engine object of the worker's. One model at a time; a `setup`
+// message replaces it, `dispose` frees it.
 import { data, engineInfo, initEngine, liveTensorCount, nn, Random, TrainingLoop, type BackendName, type EngineInfo, type TrainingSnapshot } from '../../engine/index.ts';
 import { configForBackend, createTrainer, MAX_TEMPERATURE, Sampler, trainStep, type CharTrainer } from './charModel.ts';
 

@@ -7,6 +7,7 @@ import type { BackendName, EngineInfo, TrainingSnapshot } from '../../engine/ind
 import type { Training } from '../kit/useTraining.ts';
 import type { FromWorker, ToWorker } from './charWorkerCore.ts';
 import { workersAvailable } from '../kit/workers.ts';
+import type { TrainingJob } from '../workers/training.worker.ts';
 
 /** A worker that has not said it is ready after this long is given up on (ms). */
 const START_TIMEOUT_MS = 30_000;
@@ -49,7 +50,7 @@ export function useCharWorker(opts: CharWorkerOptions): CharWorker {
     if (!enabled || failed) return;
     let worker: Worker;
     try {
-      worker = new Worker(new URL('./charModel.worker.ts', import.meta.url), { type: 'module' });
+      worker = new Worker(new URL('../workers/training.worker.ts', import.meta.url), { type: 'module', name: 'char-model' satisfies TrainingJob });
     } catch {
       setFailed(true);
       return;

@@ -1,9 +1,9 @@
-// MNIST training as a message handler: what the dedicated worker (mnist.worker.ts) runs, and what
-// the page runs itself where no worker can start. It holds the data, one session of models trained
-// on the same mini-batches (the trainer's CNN, or the CNN and the MLP side by side), their Adam
-// optimisers, the evaluation on held-out digits and the look inside the first model. Everything it
-// sends is plain data (numbers, arrays, a state dict), so the page never holds an engine object of
-// the worker's, and Node tests drive it with the cpu backend.
+// MNIST training as a message handler: what the dedicated worker (../workers/training.worker.ts)
+// runs, and what the page runs itself where no worker can start. It holds the data, one session of
+// models trained on the same mini-batches (the trainer's CNN, or the CNN and the MLP side by side),
+// their Adam optimisers, the evaluation on held-out digits and the look inside the first model.
+// Everything it sends is plain data (numbers, arrays, a state dict), so the page never holds an
+// engine object of the worker's, and Node tests drive it with the cpu backend.
 import { data, engineInfo, initEngine, liveTensorCount, TrainingLoop, type BackendName, type EngineInfo, type nn, type TrainingSnapshot } from '../../engine/index.ts';
 import type { MnistArrays } from '../../engine/data/mnistFormat.ts';
 import { buildCnn, buildMlp, type CnnArchitecture } from './cnnModel.ts';

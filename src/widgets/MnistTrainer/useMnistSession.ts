@@ -1,13 +1,14 @@
-// The page's side of MNIST training: a dedicated worker (mnist.worker.ts) runs the models, started
-// with the backend the page's engine chose; this hook sends it the digits, the session (models and
-// run settings) and the reader's play/pause/step/reset, and turns its messages into plain state:
-// the same `Training` that useTraining gives, the evaluations, the first model's insides. Where no
-// worker can start (or one fails or dies), the same message handler runs on the page instead, one
-// short slice of training per animation frame.
+// The page's side of MNIST training: a dedicated worker (../workers/training.worker.ts) runs the
+// models, started with the backend the page's engine chose; this hook sends it the digits, the
+// session (models and run settings) and the reader's play/pause/step/reset, and turns its messages
+// into plain state: the same `Training` that useTraining gives, the evaluations, the first model's
+// insides. Where no worker can start (or one fails or dies), the same message handler runs on the
+// page instead, one short slice of training per animation frame.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { defaultScheduler, engineInfo, type data, type EngineInfo, type TrainingSnapshot } from '../../engine/index.ts';
 import type { Training } from '../kit/useTraining.ts';
 import { workersAvailable } from '../kit/workers.ts';
+import type { TrainingJob } from '../workers/training.worker.ts';
 import type { Inspection } from './inspect.ts';
 import { createMnistWorkerCore, type FromWorker, type ModelEvaluation, type SessionSpec, type ToWorker } from './mnistWorkerCore.ts';
 
@@ -169,7 +170,7 @@ export function useMnistSession(mnist: data.Mnist | null, engineReady: boolean, 
       port = pagePort(onMessage);
     } else {
       try {
-        const w = new Worker(new URL('./mnist.worker.ts', import.meta.url), { type: 'module' });
+        const w = new Worker(new URL('../workers/training.worker.ts', import.meta.url), { type: 'module', name: 'mnist' satisfies TrainingJob });
         worker = w;
         w.onerror = (e) => {
           e.preventDefault();
