@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 import { playwright } from '@vitest/browser-playwright';
 import { CHROMIUM_PATH, WEBGL_ARGS } from './tests/support/chromium.ts';
@@ -17,6 +18,10 @@ const haveChromium = existsSync(CHROMIUM_PATH);
 
 export default defineConfig({
   test: {
+    // Vitest's default is one worker fewer than the cores, so a single file at a time on two cores.
+    // The browser files spend much of their time waiting on Chromium, and the Node files on
+    // imports: two at a time keep both cores busy.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     // Under CI, a JSON report as well, from which .ci/run prints one plain summary line.
     reporters: process.env.CI ? ['default', ['json', { outputFile: '.vitest-results.json' }]] : ['default'],
     projects: [
@@ -84,7 +89,8 @@ export default defineConfig({
           globalSetup: ['tests/e2e/global-setup.ts'],
           // One file at a time: each drives its own Chromium, and two at once only slow each other.
           fileParallelism: false,
-          // Tests marked concurrent (the widget fuzz's pages) run two at a time.
+          // Tests marked concurrent (one per page in the page, memory, fuzz, worked-number and request
+          // checks) run two at a time.
           maxConcurrency: 2,
           testTimeout: 180_000,
           hookTimeout: 120_000,

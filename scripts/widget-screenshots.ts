@@ -3,12 +3,13 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { builtBase } from '../tests/support/site.ts';
 import { serveStatic } from '../tests/support/static-server.ts';
 import { NO_WEBGL_ARGS, WEBGL_ARGS } from '../tests/support/chromium.ts';
 
 const [dist, out, ...slugs] = process.argv.slice(2);
 mkdirSync(out, { recursive: true });
-const server = await serveStatic(dist, '/');
+const server = await serveStatic(dist, builtBase(dist) ?? '/');
 const modes = (process.env.MODES ?? 'webgl,no-webgl').split(',');
 for (const mode of modes) {
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: mode === 'webgl' ? WEBGL_ARGS : NO_WEBGL_ARGS });

@@ -14,6 +14,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { NO_WEBGL_ARGS, requireChromium, WEBGL_ARGS } from '../support/chromium';
+import { builtBase } from '../support/site';
 import { serveStatic } from '../support/static-server';
 
 const args = process.argv.slice(2);
@@ -50,7 +51,7 @@ async function main(): Promise<void> {
     dist = temp;
   }
   const { chromium } = await import('playwright-core');
-  const server = await serveStatic(dist);
+  const server = await serveStatic(dist, builtBase(dist) ?? '/');
   const browser = await chromium.launch({ executablePath, headless: true, args: webgl ? WEBGL_ARGS : NO_WEBGL_ARGS });
   try {
     const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });

@@ -3,15 +3,18 @@
 // error; every diagram drawn; a reload at an anchor lands on the same page and section; and no
 // serious or critical axe-core violation in the light and the dark theme. Pages are opened with
 // `?backend=webgl`: with WebGL the widgets compute on it (SwiftShader here), without it the engine
-// must fall back to another backend and say so in the compute badge.
+// must fall back to another backend and say so in the compute badge. The site is served under a
+// sub-path (see global-setup.ts): every request the page makes, the WebAssembly files its widgets
+// fetch included, and every link to the site stay under it.
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, type ExpectStatic, inject, it } from 'vitest';
 import { GL_MODES, type GlMode, launchChromium, newContext, seriousAxeViolations, waitForPageReady, watchPage } from '../support/e2e-browser.ts';
 import { sourceFacts } from '../support/page-sources.ts';
 import type { SitePage } from '../support/site.ts';
 
 const siteUrl = inject('siteUrl');
 const origin = inject('siteOrigin');
+const base = inject('siteBase');
 const pages = inject('sitePages');
 
 it('the site has a landing page and at least one chapter', () => {
@@ -38,13 +41,19 @@ for (const mode of GL_MODES) {
       await browser?.close();
     });
 
+    // Two pages at a time, each in its own context (the e2e project's maxConcurrency): a page spends
+    // much of its visit waiting (engine start, diagrams, reload), so two share the two cores well.
     for (const sitePage of pages) {
-      it(`${sitePage.name} (/${sitePage.path})`, async () => {
+      it.concurrent(`${sitePage.name} (/${sitePage.path})`, async ({ expect }) => {
         const context = await newContext(browser);
         try {
           const page = await context.newPage();
           const watch = watchPage(page, origin);
-          const failures = await checkPage(page, sitePage, mode);
+          const failures = await checkPage(page, sitePage, mode, expect);
+          for (const url of watch.requests) {
+            if (/^(data|blob|about):/.test(url)) continue;
+            if (!new URL(url).pathname.startsWith(base)) failures.push(`request outside the base path ${base}: ${url}`);
+          }
           const problems = [...new Set([...failures, ...watch.problems])];
           if (problems.length) {
             throw new Error(`${problems.length} problem(s) on /${sitePage.path} with ${mode}:\n\n${problems.join('\n\n')}`);
@@ -57,7 +66,7 @@ for (const mode of GL_MODES) {
   });
 }
 
-async function checkPage(page: Page, sitePage: SitePage, mode: GlMode): Promise<string[]> {
+async function checkPage(page: Page, sitePage: SitePage, mode: GlMode, expect: ExpectStatic): Promise<string[]> {
   const failures: string[] = [];
   const url = `${siteUrl}${sitePage.path}?backend=webgl`;
   await page.goto(url, { waitUntil: 'load' });
@@ -179,6 +188,10 @@ async function brokenSiteLinks(page: Page): Promise<string[]> {
   for (const href of hrefs) {
     const url = new URL(href);
     if (url.origin !== origin) continue;
+    if (!url.pathname.startsWith(base)) {
+      broken.push(`link to ${href} is outside the base path ${base}`);
+      continue;
+    }
     const key = url.origin + url.pathname + url.search;
     let target = fetched.get(key);
     if (!target) {

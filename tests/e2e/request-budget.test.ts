@@ -68,7 +68,8 @@ describe('request budget', () => {
   });
 
   for (const sitePage of pages) {
-    it(`${sitePage.name}: no Mermaid without diagrams, no TensorFlow.js without widgets`, async () => {
+    // Two pages at a time (the e2e project's maxConcurrency), each in its own context.
+    it.concurrent(`${sitePage.name}: no Mermaid without diagrams, no TensorFlow.js without widgets`, async ({ expect }) => {
       const context = await newContext(browser);
       try {
         const page = await context.newPage();

@@ -21,7 +21,8 @@ describe('worked numbers in the built pages', () => {
   });
 
   for (const sitePage of pages) {
-    it(`${sitePage.name}: computed numbers and exercise answers`, async () => {
+    // Two pages at a time (the e2e project's maxConcurrency), each in its own context.
+    it.concurrent(`${sitePage.name}: computed numbers and exercise answers`, async ({ expect }) => {
       const context = await newContext(browser);
       try {
         const page = await context.newPage();

@@ -104,6 +104,16 @@ export interface FuzzResult {
 }
 
 const ACTION_TIMEOUT = 500;
+// The planned first pass (each option, button and checkbox once) waits for the control to be
+// actionable: a busy machine may take longer than one random action is given, and a planned step
+// that is skipped would leave that control untried.
+const PLAN_TIMEOUT = 5_000;
+
+/** A planned step's control, or an error at once where it is disabled or hidden (a pause button while nothing runs). */
+async function actionable(control: Locator): Promise<Locator> {
+  if (!(await control.isEnabled()) || !(await control.isVisible())) throw new Error('disabled or hidden');
+  return control;
+}
 
 /**
  * Runs `count` seeded random actions on the controls inside `widget`. Actions on a control that
@@ -123,7 +133,7 @@ export async function fuzzWidget(page: Page, widget: Locator, seed: number, coun
     if (c.kind !== 'select') return;
     for (let o = 0; o < c.options; o++) {
       plan.push(async () => {
-        await widget.locator(CONTROL_SELECTOR).nth(i).selectOption({ index: o }, { timeout: ACTION_TIMEOUT });
+        await (await actionable(widget.locator(CONTROL_SELECTOR).nth(i))).selectOption({ index: o }, { timeout: PLAN_TIMEOUT });
         return `${c.label}: option ${o}`;
       });
     }
@@ -133,7 +143,7 @@ export async function fuzzWidget(page: Page, widget: Locator, seed: number, coun
   controls.forEach((c, i) => {
     if ((c.kind !== 'button' && c.kind !== 'checkbox') || c.action === 'present' || c.action === 'reset') return;
     plan.push(async () => {
-      await widget.locator(CONTROL_SELECTOR).nth(i).click({ timeout: ACTION_TIMEOUT });
+      await (await actionable(widget.locator(CONTROL_SELECTOR).nth(i))).click({ timeout: PLAN_TIMEOUT });
       return `${c.label}: ${c.kind === 'button' ? 'click' : 'toggle'}`;
     });
   });
@@ -141,7 +151,7 @@ export async function fuzzWidget(page: Page, widget: Locator, seed: number, coun
     const button = widget.locator(`[data-action="${action}"]`).first();
     if ((await button.count()) === 0) continue;
     plan.push(async () => {
-      await button.click({ timeout: ACTION_TIMEOUT });
+      await (await actionable(button)).click({ timeout: PLAN_TIMEOUT });
       if (leaveWithEscape) await page.keyboard.press('Escape');
       return `${action}${leaveWithEscape ? ', then Escape' : ''}`;
     });

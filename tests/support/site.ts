@@ -1,7 +1,7 @@
 // Where the built test site lives and which pages it has. Pages are discovered from the built
 // files (`index.html` at the base, `chapters/<slug>/index.html` for each chapter), never listed by
 // hand, so a new chapter is tested as soon as it is built.
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -13,9 +13,19 @@ export const SOURCE_DIRS = [join(ROOT, 'chapters'), join(ROOT, 'tests/pages')];
 /** `NN-slug.mdx`: two digits, a dash, then lowercase words joined by dashes. */
 export const CHAPTER_FILE = /^(\d\d)-([a-z0-9]+(?:-[a-z0-9]+)*)\.mdx$/;
 
-/** The base path from `BASE_PATH`, normalised to start and end with `/`. */
-export function basePath(): string {
-  const raw = process.env.BASE_PATH || '/';
+/**
+ * The base path a built site was made for, read off its landing page's script address
+ * (`<script type="module" src="/deep/learning/assets/…">` → `/deep/learning/`); null if none.
+ */
+export function builtBase(dir: string): string | null {
+  const index = join(dir, 'index.html');
+  if (!existsSync(index)) return null;
+  const m = /<script[^>]*\ssrc="([^"]*?)assets\//.exec(readFileSync(index, 'utf8'));
+  return m ? normaliseBase(m[1]) : null;
+}
+
+/** A base path with one leading and one trailing slash (`deep/learning` → `/deep/learning/`). */
+export function normaliseBase(raw: string): string {
   const trimmed = raw.replace(/^\/+|\/+$/g, '');
   return trimmed ? `/${trimmed}/` : '/';
 }
