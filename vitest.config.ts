@@ -15,6 +15,9 @@ import { mnistData } from './src/build/mnist.ts';
 // When Chromium is missing, the browser projects are left out and tests/e2e/browser-present.test.ts
 // fails with a message saying how to install it.
 const haveChromium = existsSync(CHROMIUM_PATH);
+// A file's beforeAll (worked values computed by the engine, the first MDX compile) shares the two
+// cores with the browser files: more than Vitest's default 10 s when they are busy.
+const HOOK_TIMEOUT = 120_000;
 
 export default defineConfig({
   test: {
@@ -31,6 +34,7 @@ export default defineConfig({
           include: ['tests/engine/**/*.test.ts'],
           environment: 'node',
           testTimeout: 60_000,
+          hookTimeout: HOOK_TIMEOUT,
         },
       },
       ...(haveChromium
@@ -42,6 +46,7 @@ export default defineConfig({
                 name: 'engine-browser',
                 include: ['tests/engine/**/*.test.ts'],
                 testTimeout: 120_000,
+                hookTimeout: HOOK_TIMEOUT,
                 browser: {
                   enabled: true,
                   headless: true,
@@ -61,6 +66,7 @@ export default defineConfig({
           environment: 'node',
           // The first MDX compile loads Shiki's grammars and KaTeX: seconds on a busy 2-core machine.
           testTimeout: 60_000,
+          hookTimeout: HOOK_TIMEOUT,
         },
       },
       {
@@ -70,6 +76,7 @@ export default defineConfig({
           include: ['tests/widgets/**/*.test.ts', 'tests/widgets/**/*.test.tsx'],
           environment: 'node',
           testTimeout: 60_000,
+          hookTimeout: HOOK_TIMEOUT,
         },
       },
       {
@@ -78,6 +85,7 @@ export default defineConfig({
           include: ['tests/content/**/*.test.ts'],
           environment: 'node',
           testTimeout: 60_000,
+          hookTimeout: HOOK_TIMEOUT,
         },
       },
       {
