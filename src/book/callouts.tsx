@@ -2,7 +2,7 @@
 import type { ReactNode } from 'react';
 
 interface CalloutProps {
-  /** Replaces the default label ("Note", "Warning", "Try this"). */
+  /** Replaces the default label ("Note", "Warning", "Try this", "Predict first"). */
   title?: string;
   children?: ReactNode;
 }
@@ -26,6 +26,14 @@ export function Warning(props: CalloutProps) {
 
 export function TryThis(props: CalloutProps) {
   return <Callout kind="try" label="Try this" {...props} />;
+}
+
+/**
+ * A question to answer before using the widget that follows: the reader commits to a guess, then
+ * runs the figure and compares.
+ */
+export function Predict(props: CalloutProps) {
+  return <Callout kind="predict" label="Predict first" {...props} />;
 }
 
 /** A key on the keyboard, e.g. <Kbd>t</Kbd>. */

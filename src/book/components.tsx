@@ -1,7 +1,7 @@
 // The one component map: every tag a chapter uses resolves here (chapters import nothing).
 // Widgets are added with `defineWidget`, which keeps each widget's code in its own chunk.
 import type { ComponentType } from 'react';
-import { Kbd, Note, TryThis, Warning } from './callouts.tsx';
+import { Kbd, Note, Predict, TryThis, Warning } from './callouts.tsx';
 import { H2, H3, H4, Table } from './headings.tsx';
 import { Mermaid } from './Mermaid.tsx';
 import { ChapterLink } from './links.tsx';
@@ -24,6 +24,7 @@ export const bookComponents: ComponentMap = {
   Note,
   Warning,
   TryThis,
+  Predict,
   Kbd,
   Mermaid,
   Computed,
