@@ -28,7 +28,12 @@ export function Solution({ children }: { children?: ReactNode }) {
 
 /** "−1,5", "1e-3", " 0.25 " → a number; anything else → null. */
 export function parseAnswer(text: string): number | null {
-  const cleaned = text.trim().replace(/[\u2212\u2012\u2013]/g, '-').replace(/^(-?\d+),(\d+)$/, '$1.$2');
+  const dashed = text.trim().replace(/[\u2212\u2012\u2013]/g, '-');
+  // Commas between groups of three digits are thousands (203,530, as the book prints large
+  // numbers); any other comma between digits is a decimal comma (0,75).
+  const cleaned = /^[-+]?\d{1,3}(,\d{3})+(\.\d*)?$/.test(dashed)
+    ? dashed.replace(/,/g, '')
+    : dashed.replace(/^(-?\d+),(\d+)$/, '$1.$2');
   if (cleaned === '' || !/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(cleaned)) return null;
   const v = Number(cleaned);
   return Number.isFinite(v) ? v : null;

@@ -6,6 +6,7 @@ import { buildGraph, DEFAULT_VALUES } from '../widgets/GraphStepper/build.ts';
 import { autogradGradient, gradientCheck, numericalGradient, relativeError, THETA } from '../widgets/GradientCheck/check.ts';
 import { initialWeights, trainingStep } from '../widgets/TrainingStep/network.ts';
 import { startingNorms } from '../widgets/VanishingGradients/deep.ts';
+import { copyFirstUnit, makeXorNet, trainXor, xorAccuracy, xorPicture } from '../widgets/XorLive/xor.ts';
 import { workedValues, type WorkedValue } from './define.ts';
 
 /** A node's value or gradient in one of the stepper's graphs, at the given inputs (a b c d w x y). */
@@ -22,6 +23,25 @@ function node(preset: 'chain' | 'neuron' | 'typed', name: string, what: 'value' 
 const v = (digits: number, compute: () => number): WorkedValue => ({ digits, compute });
 
 const step = () => trainingStep([1, 0.5], 1, initialWeights(1), 0.5);
+
+const XOR_STEPS = 600;
+/** A run has learnt XOR when its mean loss is under 0.1: every point then has p > e^(−0.4) on its side. */
+const XOR_LEARNT = 0.1;
+
+/** The XOR figure's network (tanh units, η = 1) trained 600 steps from a seed, optionally symmetric. */
+function xorRun(hidden: number, seed: number, symmetric = false): { loss: number; right: number } {
+  const net = makeXorNet(hidden, seed);
+  try {
+    if (symmetric) copyFirstUnit(net);
+    const loss = trainXor(net, 1, XOR_STEPS);
+    return { loss, right: Math.round(xorAccuracy(xorPicture(net, []).atPoints) * 4) };
+  } finally {
+    net.dispose();
+  }
+}
+let symmetric: { loss: number; right: number } | null = null;
+const symmetricRun = () => (symmetric ??= xorRun(3, 1, true));
+const xorSeedsLearnt = (hidden: number) => Array.from({ length: 10 }, (_, i) => xorRun(hidden, i + 1)).filter((r) => r.loss < XOR_LEARNT).length;
 
 export default workedValues('backpropagation', {
   // (a·b + c)·d at a = 2, b = −3, c = 10, d = −2.
@@ -78,11 +98,39 @@ export default workedValues('backpropagation', {
     const n = startingNorms({ activation: 'relu', depth: 10, scale: Math.SQRT2, seed: 1 });
     return n[1] / n[9];
   }),
+  // Sigmoid at scale 4, the figure's largest: still far from balanced.
+  vgSigmoidScale4RatioE4: v(1, () => {
+    const n = startingNorms({ activation: 'sigmoid', depth: 10, scale: 4, seed: 1 });
+    return (n[0] / n[9]) * 1e4;
+  }),
+  // Tanh at scale 1 (Glorot's for these equal-width layers): layer 1 over layer 10.
+  vgTanhRatio: v(2, () => {
+    const n = startingNorms({ activation: 'tanh', depth: 10, scale: 1, seed: 1 });
+    return n[0] / n[9];
+  }),
+  // ReLU at scale 0.5: the bars are as level as at He's scale, but all of them far lower.
+  vgReluSmallRatio: v(2, () => {
+    const n = startingNorms({ activation: 'relu', depth: 10, scale: 0.5, seed: 1 });
+    return n[1] / n[9];
+  }),
+  vgReluSmallShrinkE4: v(1, () => {
+    const small = startingNorms({ activation: 'relu', depth: 10, scale: 0.5, seed: 1 });
+    const he = startingNorms({ activation: 'relu', depth: 10, scale: Math.SQRT2, seed: 1 });
+    return he[1] / small[1] / 1e4;
+  }),
   vgReluBigGrowth: v(0, () => {
     const big = startingNorms({ activation: 'relu', depth: 10, scale: 3, seed: 1 });
     const he = startingNorms({ activation: 'relu', depth: 10, scale: Math.SQRT2, seed: 1 });
     return big[1] / he[1];
   }),
+
+  // XOR (tanh units, η = 1, 600 steps): seed 1 from its random start and from a symmetric one
+  // (every hidden unit a copy of unit 1); how many of seeds 1–10 learn it with 2 and 4 units.
+  xorLoss600: v(4, () => xorRun(3, 1).loss),
+  symLoss: v(3, () => symmetricRun().loss),
+  symRight: v(0, () => symmetricRun().right),
+  xorLearnt2: v(0, () => xorSeedsLearnt(2)),
+  xorLearnt4: v(0, () => xorSeedsLearnt(4)),
 
   // Exercises.
   ex1: v(2, () => node('typed', 'a', 'grad', [3, -1, 2, 4, 0, 0, 0], '(a*b + c)*d')),

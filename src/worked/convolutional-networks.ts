@@ -1,17 +1,19 @@
 // The worked numbers of the chapter "Convolutional networks", each computed by the engine: output
 // sizes from real convolutions, feature maps and pooled maps of the chapter's small examples,
-// parameter counts from the engine's modules, receptive fields from a backward pass, and the
-// accuracy of the shipped model on the test digits. tests/content/worked-convolutional-networks.test.ts
-// recomputes every one without the engine.
+// parameter counts from the engine's modules, receptive fields from a backward pass, gradients of a
+// convolution and of pooling from the engine's autodiff, multiply–add counts from the shapes of real
+// forward passes, the sizes of the MNIST split from its files, and the accuracy of the shipped model
+// on the test digits (with the per-epoch history its training script logged).
+// tests/content/worked-convolutional-networks.test.ts recomputes every one without the engine.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { avgPool2d, conv2d, maxPool2d, nn, Random, tensor, tidy, zeros, type Tensor } from '../engine/index.ts';
+import { avgPool2d, conv2d, maxPool2d, mul, nn, Random, sum, tensor, tidy, zeros, type Tensor } from '../engine/index.ts';
 import { decodeMnist, MNIST_FILES } from '../engine/data/mnistFormat.ts';
 import { MnistSplit } from '../engine/data/mnist.ts';
 import { ensureMnist } from '../build/mnist.ts';
 import { buildCnn, buildMlp, DEFAULT_ARCHITECTURE } from '../widgets/MnistTrainer/cnnModel.ts';
-import { checkPretrained } from '../widgets/MnistTrainer/pretrained.ts';
-import { evaluate } from '../widgets/MnistTrainer/mnistTraining.ts';
+import { checkPretrained, type PretrainedFile } from '../widgets/MnistTrainer/pretrained.ts';
+import { evaluate, type Evaluation } from '../widgets/MnistTrainer/mnistTraining.ts';
 import { dependence, STACK_LAYERS, support, type LayerSpec } from '../widgets/ReceptiveField/receptive.ts';
 import { workedValues } from './define.ts';
 
@@ -79,20 +81,23 @@ function fieldOf(layers: LayerSpec[]): number {
 
 /** The CIFAR-10 model of the chapter (the classic Keras tutorial's), built with the engine. */
 export function cifarModel(rng: Random): nn.Sequential {
+  // #region cifar
+  // Images [batch, 32, 32, 3], channels last; the sides in the comments follow ⌊(n − k)/s⌋ + 1.
   return new nn.Sequential(
-    new nn.Conv2d(3, 32, 3, { rng }),
+    new nn.Conv2d(3, 32, 3, { rng }), // conv 1 → 30×30×32
     new nn.ReLU(),
-    new nn.MaxPool2d(2),
-    new nn.Conv2d(32, 64, 3, { rng }),
+    new nn.MaxPool2d(2), // → 15×15×32
+    new nn.Conv2d(32, 64, 3, { rng }), // conv 2 → 13×13×64
     new nn.ReLU(),
-    new nn.MaxPool2d(2),
-    new nn.Conv2d(64, 64, 3, { rng }),
+    new nn.MaxPool2d(2), // → 6×6×64
+    new nn.Conv2d(64, 64, 3, { rng }), // conv 3 → 4×4×64
     new nn.ReLU(),
-    new nn.Flatten(),
-    new nn.Linear(4 * 4 * 64, 64, { rng }),
+    new nn.Flatten(), // → 1024
+    new nn.Linear(4 * 4 * 64, 64, { rng }), // dense 1
     new nn.ReLU(),
-    new nn.Linear(64, 10, { rng }),
+    new nn.Linear(64, 10, { rng }), // dense 2: the 10 scores (logits)
   );
+  // #endregion
 }
 
 function cifarCount(kind: 'conv' | 'pool' | 'dense'): number {
@@ -118,17 +123,176 @@ function cifarFlat(): number {
   return n;
 }
 
-/** Accuracy (in %) of public/models/mnist-cnn.json on the book's 2,000 test digits. */
-function pretrainedAccuracy(): number {
+/** Side of the CIFAR model's last maps, from a forward pass of one blank image. */
+function cifarSide(): number {
+  const m = cifarModel(new Random(1));
+  const n = tidy(() => {
+    let y: Tensor = zeros([1, 32, 32, 3]);
+    for (const layer of m.layers) {
+      if (layer instanceof nn.Flatten) return y.shape[1];
+      y = layer.forward(y);
+    }
+    return -1;
+  });
+  m.dispose();
+  return n;
+}
+
+/** The shipped model (public/models/mnist-cnn.json) evaluated on the book's test digits, once. */
+let shippedEvaluation: Evaluation | null = null;
+function evaluateShipped(): Evaluation {
+  if (shippedEvaluation) return shippedEvaluation;
   const shipped = checkPretrained(JSON.parse(readFileSync(resolve(root, 'public', 'models', 'mnist-cnn.json'), 'utf8')));
   const dataDir = resolve(root, 'public', 'data');
   ensureMnist(dataDir);
   const test = new MnistSplit(decodeMnist(readFileSync(resolve(dataDir, MNIST_FILES.test)), MNIST_FILES.test));
   const model = buildCnn(shipped.architecture, 1);
   model.loadStateDict(shipped.state);
-  const acc = evaluate(model, test).accuracy;
+  shippedEvaluation = evaluate(model, test);
   model.dispose();
-  return 100 * acc;
+  return shippedEvaluation;
+}
+
+/** Accuracy (in %) of the shipped model on the test digits. */
+const pretrainedAccuracy = () => 100 * evaluateShipped().accuracy;
+
+/** The most test digits of one unordered pair of classes that the shipped model mixes up. */
+function maxPairConfusions(): number {
+  const c = evaluateShipped().confusion;
+  let most = 0;
+  for (let a = 0; a < 10; a++) for (let b = a + 1; b < 10; b++) most = Math.max(most, c[a][b] + c[b][a]);
+  return most;
+}
+
+/** The shipped model file, as scripts/train-mnist.ts wrote it. */
+function shippedFile(): PretrainedFile {
+  return JSON.parse(readFileSync(resolve(root, 'public', 'models', 'mnist-cnn.json'), 'utf8')) as PretrainedFile;
+}
+
+/** Test accuracy (in %) the training script logged after each epoch, first epoch first. */
+function logged(): number[] {
+  const history = shippedFile().history;
+  if (!history?.length) throw new Error('public/models/mnist-cnn.json has no training history: run npm run train:mnist');
+  return history.map((h) => 100 * h.testAccuracy);
+}
+
+/** The first epoch whose logged test accuracy reached `percent`. */
+function firstEpochAtLeast(percent: number): number {
+  const i = logged().findIndex((a) => a >= percent);
+  if (i < 0) throw new Error(`no epoch reached ${percent}%`);
+  return i + 1;
+}
+
+/** Images in a split of the book's MNIST files, counted from the file itself. */
+function mnistCount(which: 'train' | 'test'): number {
+  const dataDir = resolve(root, 'public', 'data');
+  ensureMnist(dataDir);
+  return new MnistSplit(decodeMnist(readFileSync(resolve(dataDir, MNIST_FILES[which])), MNIST_FILES[which])).count;
+}
+
+/** Sides of the default CNN's maps after each of its layers up to the flatten, from a forward pass. */
+function cnnSides(): number[] {
+  const m = buildCnn(DEFAULT_ARCHITECTURE, 1);
+  const sides = tidy(() => {
+    const out: number[] = [];
+    let y: Tensor = zeros([1, 28, 28, 1]);
+    for (const layer of m.layers) {
+      if (layer instanceof nn.Flatten) break;
+      y = layer.forward(y);
+      out.push(y.shape[1]);
+    }
+    return out;
+  });
+  m.dispose();
+  return sides; // conv, ReLU, pool, conv, ReLU, pool
+}
+
+/**
+ * Multiply–adds of one convolution on one image: every output value (counted from the shape of a
+ * real forward pass) is a dot product of k·k·C_in products.
+ */
+function convMacs(side: number, cin: number, cout: number, k: number): number {
+  const shape = tidy(() => conv2d(zeros([1, side, side, cin]), zeros([k, k, cin, cout])).shape);
+  return shape[1] * shape[2] * shape[3] * k * k * cin;
+}
+
+// The 1-D backward example: input x, kernel w, and the gradient ∂L/∂z the layers above send back.
+export const BACKWARD_X = [1, 3, 0, 2, 2];
+export const BACKWARD_W = [1, 2, -1];
+export const BACKWARD_DZ = [1, -1, 2];
+
+/** z = conv(x, w) in 1-D (as a 1-row image), and the engine's gradients of L = Σ dz·z. */
+function backward1d(): { z: number[]; dx: number[]; dw: number[] } {
+  return tidy(() => {
+    const x = tensor(BACKWARD_X, [1, 1, BACKWARD_X.length, 1], { requiresGrad: true });
+    const w = tensor(BACKWARD_W, [1, BACKWARD_W.length, 1, 1], { requiresGrad: true });
+    const z = conv2d(x, w);
+    sum(mul(z, tensor(BACKWARD_DZ, [1, 1, BACKWARD_DZ.length, 1]))).backward();
+    return { z: Array.from(z.data()), dx: Array.from(x.grad!.data()), dw: Array.from(w.grad!.data()) };
+  });
+}
+
+/** Gradient of L = Σ pool(POOL_MAP) (every upstream gradient 1) with respect to each input cell. */
+function poolGradient(kind: 'max' | 'avg'): number[] {
+  return tidy(() => {
+    const x = tensor(POOL_MAP.flat(), [1, 4, 4, 1], { requiresGrad: true });
+    sum((kind === 'max' ? maxPool2d : avgPool2d)(x, { kernel: 2 })).backward();
+    return Array.from(x.grad!.data());
+  });
+}
+
+/** Every cell's share under average pooling: the same for all sixteen (checked here). */
+function avgShare(): number {
+  const g = poolGradient('avg');
+  if (g.some((v) => v !== g[0])) throw new Error('average pooling gave unequal shares');
+  return g[0];
+}
+
+// The transposed convolution: two inputs, the kernel of the backward example, stride 2.
+export const TRANSPOSED_U = [1, 2];
+export const TRANSPOSED_STRIDE = 2;
+/** Output side of a transposed convolution: (n − 1)·s + k, the input side of the convolution it reverses. */
+function transposedSide(): number {
+  const side = (TRANSPOSED_U.length - 1) * TRANSPOSED_STRIDE + BACKWARD_W.length;
+  if (convSide(side, BACKWARD_W.length, { stride: TRANSPOSED_STRIDE }) !== TRANSPOSED_U.length) throw new Error('transposed side does not invert the convolution');
+  return side;
+}
+
+/**
+ * A transposed convolution of u with w, computed as the engine computes it: the gradient, with
+ * respect to its input, of a stride-s convolution whose output's gradient is u.
+ */
+function transposed(u: number[], w: number[]): number[] {
+  const side = transposedSide();
+  return tidy(() => {
+    const x = tensor(new Array<number>(side).fill(0), [1, 1, side, 1], { requiresGrad: true });
+    const z = conv2d(x, tensor(w, [1, w.length, 1, 1]), { stride: TRANSPOSED_STRIDE });
+    sum(mul(z, tensor(u, [1, 1, u.length, 1]))).backward();
+    return Array.from(x.grad!.data());
+  });
+}
+
+/** One pixel with three channels through a 1×1 convolution with two filters. */
+export const PIXEL = [1, 2, 3];
+export const ONE_BY_ONE = [
+  [1, 0],
+  [0, 1],
+  [1, -1],
+]; // [C_in = 3][C_out = 2]
+function oneByOne(o: number): number {
+  return tidy(() => conv2d(tensor(PIXEL, [1, 1, 1, 3]), tensor(ONE_BY_ONE.flat(), [1, 1, 3, 2])).data()[o]);
+}
+
+/** The max-pooling exercise's map, and the same map shifted one column right (zeros in on the left). */
+export const EXERCISE_MAP = [
+  [0, 5, 1, 1],
+  [2, 3, 0, 4],
+  [7, 1, 2, 2],
+  [0, 0, 3, 1],
+];
+function exercisePool(shifted: boolean, i: number, j: number): number {
+  const m = shifted ? EXERCISE_MAP.map((row) => [0, ...row.slice(0, -1)]) : EXERCISE_MAP;
+  return tidy(() => maxPool2d(image4(m), { kernel: 2 }).data()[i * 2 + j]);
 }
 
 export default workedValues('convolutional-networks', {
@@ -138,6 +302,7 @@ export default workedValues('convolutional-networks', {
   outStride2: { digits: 0, compute: () => convSide(28, 3, { stride: 2, padding: 1 }) },
   outDilated: { digits: 0, compute: () => convSide(32, 3, { dilation: 2 }) },
   outAlexNet: { digits: 0, compute: () => convSide(227, 11, { stride: 4 }) },
+  dilatedSpan: { digits: 0, compute: () => fieldOf([{ kind: 'conv', k: 3, s: 1, d: 2 }]) },
   outResNetStem: { digits: 0, compute: () => convSide(224, 7, { stride: 2, padding: 3 }) },
 
   // The 4×4 example convolved with the vertical-edge kernel.
@@ -191,6 +356,107 @@ export default workedValues('convolutional-networks', {
 
   // The shipped model.
   pretrainedAccuracy: { digits: 1, compute: pretrainedAccuracy },
+  shippedErrors: { digits: 0, compute: () => evaluateShipped().count - Math.round(evaluateShipped().accuracy * evaluateShipped().count) },
+  maxPairConfusions: { digits: 0, compute: maxPairConfusions },
+
+  // The size of the digit split, from its files.
+  trainCount: { digits: 0, compute: () => mnistCount('train') },
+  testCount: { digits: 0, compute: () => mnistCount('test') },
+
+  // The shipped model's training, as scripts/train-mnist.ts logged it after each epoch.
+  historyEpochs: { digits: 0, compute: () => logged().length },
+  epoch1Accuracy: { digits: 1, compute: () => logged()[0] },
+  firstEpoch97: { digits: 0, compute: () => firstEpochAtLeast(97) },
+  firstEpoch97Accuracy: { digits: 1, compute: () => logged()[firstEpochAtLeast(97) - 1] },
+  historyBest: { digits: 1, compute: () => Math.max(...logged()) },
+  historyBestEpoch: { digits: 0, compute: () => logged().indexOf(Math.max(...logged())) + 1 },
+
+  // Sides of the default CNN's maps: conv 1, pool 1, conv 2, pool 2.
+  cnnPool1Side: { digits: 0, compute: () => cnnSides()[2] },
+  cnnConv2Side: { digits: 0, compute: () => cnnSides()[3] },
+  cnnPool2Side: { digits: 0, compute: () => cnnSides()[5] },
+
+  // The 1-D backward pass of a convolution, by the engine's autodiff.
+  bwdZ0: { digits: 0, compute: () => backward1d().z[0] },
+  bwdZ1: { digits: 0, compute: () => backward1d().z[1] },
+  bwdZ2: { digits: 0, compute: () => backward1d().z[2] },
+  bwdDx0: { digits: 0, compute: () => backward1d().dx[0] },
+  bwdDx1: { digits: 0, compute: () => backward1d().dx[1] },
+  bwdDx2: { digits: 0, compute: () => backward1d().dx[2] },
+  bwdDx3: { digits: 0, compute: () => backward1d().dx[3] },
+  bwdDx4: { digits: 0, compute: () => backward1d().dx[4] },
+  bwdDw0: { digits: 0, compute: () => backward1d().dw[0] },
+  bwdDw1: { digits: 0, compute: () => backward1d().dw[1] },
+  bwdDw2: { digits: 0, compute: () => backward1d().dw[2] },
+
+  // Pooling's backward pass: the gradient of the sum of the pooled map.
+  maxGrad00: { digits: 0, compute: () => poolGradient('max')[0] },
+  maxGrad01: { digits: 0, compute: () => poolGradient('max')[1] },
+  maxGrad02: { digits: 0, compute: () => poolGradient('max')[2] },
+  maxGrad03: { digits: 0, compute: () => poolGradient('max')[3] },
+  maxGrad10: { digits: 0, compute: () => poolGradient('max')[4] },
+  maxGrad11: { digits: 0, compute: () => poolGradient('max')[5] },
+  maxGrad12: { digits: 0, compute: () => poolGradient('max')[6] },
+  maxGrad13: { digits: 0, compute: () => poolGradient('max')[7] },
+  maxGrad20: { digits: 0, compute: () => poolGradient('max')[8] },
+  maxGrad21: { digits: 0, compute: () => poolGradient('max')[9] },
+  maxGrad22: { digits: 0, compute: () => poolGradient('max')[10] },
+  maxGrad23: { digits: 0, compute: () => poolGradient('max')[11] },
+  maxGrad30: { digits: 0, compute: () => poolGradient('max')[12] },
+  maxGrad31: { digits: 0, compute: () => poolGradient('max')[13] },
+  maxGrad32: { digits: 0, compute: () => poolGradient('max')[14] },
+  maxGrad33: { digits: 0, compute: () => poolGradient('max')[15] },
+  avgGradShare: { digits: 2, compute: avgShare },
+
+  // A transposed convolution (stride 2), as the backward pass of a convolution; then with ones.
+  tconvSide: { digits: 0, compute: transposedSide },
+  tconv0: { digits: 0, compute: () => transposed(TRANSPOSED_U, BACKWARD_W)[0] },
+  tconv1: { digits: 0, compute: () => transposed(TRANSPOSED_U, BACKWARD_W)[1] },
+  tconv2: { digits: 0, compute: () => transposed(TRANSPOSED_U, BACKWARD_W)[2] },
+  tconv3: { digits: 0, compute: () => transposed(TRANSPOSED_U, BACKWARD_W)[3] },
+  tconv4: { digits: 0, compute: () => transposed(TRANSPOSED_U, BACKWARD_W)[4] },
+  tones0: { digits: 0, compute: () => transposed([1, 1], [1, 1, 1])[0] },
+  tones1: { digits: 0, compute: () => transposed([1, 1], [1, 1, 1])[1] },
+  tones2: { digits: 0, compute: () => transposed([1, 1], [1, 1, 1])[2] },
+  tones3: { digits: 0, compute: () => transposed([1, 1], [1, 1, 1])[3] },
+  tones4: { digits: 0, compute: () => transposed([1, 1], [1, 1, 1])[4] },
+
+  // A 1×1 convolution mixes the channels of each pixel.
+  oneByOne0: { digits: 0, compute: () => oneByOne(0) },
+  oneByOne1: { digits: 0, compute: () => oneByOne(1) },
+  conv1x1_256: { digits: 0, compute: () => params((rng) => new nn.Conv2d(256, 64, 1, { rng })) },
+  conv3x3_256: { digits: 0, compute: () => params((rng) => new nn.Conv2d(256, 64, 3, { rng })) },
+
+  // Multiply–adds per image.
+  macsConv1: { digits: 0, compute: () => convMacs(28, 1, 8, 5) },
+  macsConv2: { digits: 0, compute: () => convMacs(cnnSides()[2], 8, 16, 5) },
+  macsDense: { digits: 0, compute: () => tidy(() => new nn.Flatten().forward(buildCnnFeatures()).shape[1]) * 10 },
+  macsCnn: {
+    digits: 0,
+    compute: () => convMacs(28, 1, 8, 5) + convMacs(cnnSides()[2], 8, 16, 5) + tidy(() => new nn.Flatten().forward(buildCnnFeatures()).shape[1]) * 10,
+  },
+  cnnDenseParamShare: { digits: 0, compute: () => (100 * cnnLayerParams(7)) / params(() => buildCnn(DEFAULT_ARCHITECTURE, 1)) },
+  cnnDenseMacShare: {
+    digits: 1,
+    compute: () => {
+      const dense = tidy(() => new nn.Flatten().forward(buildCnnFeatures()).shape[1]) * 10;
+      return (100 * dense) / (convMacs(28, 1, 8, 5) + convMacs(cnnSides()[2], 8, 16, 5) + dense);
+    },
+  },
+  macsPhoto: { digits: 0, compute: () => convMacs(64, 3, 100, 3) },
+  photoPositions: { digits: 0, compute: () => convSide(64, 3) ** 2 },
+  photoInputs: { digits: 0, compute: () => tidy(() => zeros([64, 64, 3]).size) },
+
+  // Data augmentation: 32×32 crops of a CIFAR image padded by 4 pixels, and their mirror images.
+  augCropSide: { digits: 0, compute: () => convSide(32, 32, { padding: 4 }) },
+  augVariants: { digits: 0, compute: () => 2 * convSide(32, 32, { padding: 4 }) ** 2 },
+
+  // Other figures of the text, from the same computations.
+  strideFraction: { digits: 1, compute: () => (28 + 2 * 1 - 1 * (3 - 1) - 1) / 2 },
+  rfOne3x3: { digits: 0, compute: () => fieldOf(STACK_LAYERS.three3x3.slice(0, 1)) },
+  rfTwo3x3: { digits: 0, compute: () => fieldOf(STACK_LAYERS.three3x3.slice(0, 2)) },
+  cifarSide: { digits: 0, compute: cifarSide },
+  cifarDenseShare: { digits: 0, compute: () => (100 * params((rng) => new nn.Linear(cifarFlat(), 64, { rng }))) / params(cifarModel) },
 
   // Exercises.
   ex1: { digits: 0, compute: () => convSide(64, 3, { stride: 2, padding: 1 }) },
@@ -198,6 +464,23 @@ export default workedValues('convolutional-networks', {
   ex3: { digits: 0, compute: () => fieldOf([1, 2, 3, 4].map(() => ({ kind: 'conv' as const, k: 3, s: 1, d: 1 }))) },
   ex4: { digits: 0, compute: () => params((rng) => new nn.Linear(7 * 7 * 64, 10, { rng })) },
   ex5: { digits: 0, compute: () => convSide(100, 5, { stride: 3 }) },
+  ex1Fraction: { digits: 1, compute: () => (64 + 2 * 1 - 1 * (3 - 1) - 1) / 2 },
+  ex4Flat: { digits: 0, compute: () => tidy(() => new nn.Flatten().forward(zeros([1, 7, 7, 64])).shape[1]) },
+  ex4Gap: { digits: 0, compute: () => params((rng) => new nn.Linear(64, 10, { rng })) },
+  ex5LastStart: { digits: 0, compute: () => (convSide(100, 5, { stride: 3 }) - 1) * 3 },
+  ex5LastEnd: { digits: 0, compute: () => (convSide(100, 5, { stride: 3 }) - 1) * 3 + 5 - 1 },
+  ex5Unused: { digits: 0, compute: () => 100 - ((convSide(100, 5, { stride: 3 }) - 1) * 3 + 5) },
+  exPool00: { digits: 0, compute: () => exercisePool(false, 0, 0) },
+  exPool01: { digits: 0, compute: () => exercisePool(false, 0, 1) },
+  exPool10: { digits: 0, compute: () => exercisePool(false, 1, 0) },
+  exPool11: { digits: 0, compute: () => exercisePool(false, 1, 1) },
+  exPoolShift00: { digits: 0, compute: () => exercisePool(true, 0, 0) },
+  exPoolShift01: { digits: 0, compute: () => exercisePool(true, 0, 1) },
+  exPoolShift10: { digits: 0, compute: () => exercisePool(true, 1, 0) },
+  exPoolShift11: { digits: 0, compute: () => exercisePool(true, 1, 1) },
+  lcConvWeights: { digits: 0, compute: () => tidy(() => zeros([3, 3, 3, 16]).size) },
+  lcPositions: { digits: 0, compute: () => convSide(32, 3) ** 2 },
+  lcWeights: { digits: 0, compute: () => convSide(32, 3) ** 2 * tidy(() => zeros([3, 3, 3, 16]).size) },
 });
 
 /** The default CNN's features just before its flatten layer, for one blank image. */

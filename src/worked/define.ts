@@ -28,5 +28,15 @@ export function workedValues(chapter: string, values: Record<string, WorkedValue
 export function formatWorked(value: number, digits = 3): string {
   const text = value.toFixed(digits);
   const zero = /^-0(\.0*)?$/.test(text);
-  return zero ? text.slice(1) : text.replace(/^-/, '\u2212');
+  return zero ? text.slice(1) : groupThousands(text).replace(/^-/, '\u2212');
+}
+
+/**
+ * Commas between groups of three digits in an integer part of five digits or more (109,386; 1,048,576),
+ * as the book's prose writes large numbers; four-digit numbers stay as they are (1024).
+ */
+function groupThousands(text: string): string {
+  const [, sign, whole, rest] = /^(-?)(\d+)(.*)$/.exec(text) ?? [];
+  if (whole === undefined || whole.length < 5) return text;
+  return sign + whole.replace(/\B(?=(\d{3})+$)/g, ',') + rest;
 }

@@ -1,7 +1,10 @@
 // Worked numbers of chapter 3, "Loss functions". Every number the chapter prints about a
 // computation comes from here, computed by the engine (float32, CPU backend) with the same loss
 // functions the widgets use; tests/content/worked-losses.test.ts recomputes each in plain float64.
-import { exp, log, logSoftmax, losses, max, sigmoid, softmax, square, sub, sum, tensor, tidy, type Tensor } from '../engine/index.ts';
+import {
+  abs, add, div, exp, log, logSoftmax, losses, max, maximum, mean, minimum, mul, neg, pow, sigmoid, softmax, square, sub, sum, tensor, tidy,
+  type Tensor,
+} from '../engine/index.ts';
 import { workedValues } from './define.ts';
 
 // The running regression example: four predictions against four targets.
@@ -63,6 +66,55 @@ function regression(kind: 'mse' | 'mae' | 'huber', reduction: 'mean' | 'sum' = '
 }
 
 const bce = (p: number, y: number) => tidy(() => losses.binaryCrossEntropy(tensor([p]), tensor([y])).item());
+
+/** PyTorch's SmoothL1Loss (mean): ½d²/β for |d| < β, |d| − ½β beyond; as ½m²/β + (|d| − m), m = min(|d|, β). */
+function smoothL1(beta: number): number {
+  return tidy(() => {
+    const d = abs(sub(tensor(PREDICTIONS), tensor(TARGETS)));
+    const m = minimum(d, beta);
+    return mean(add(mul(square(m), 0.5 / beta), sub(d, m))).item();
+  });
+}
+
+/** Mean pinball (quantile) loss at level q of one constant prediction c for every entry of DATA. */
+function pinballOfConstant(q: number, c: number, data: number[] = DATA): number {
+  return tidy(() => {
+    const r = sub(tensor(data), tensor(data.map(() => c))); // y − ŷ: positive when the prediction is too low
+    return mean(maximum(mul(r, q), mul(r, q - 1))).item();
+  });
+}
+
+/** Gaussian negative log-likelihood without the constant (PyTorch's GaussianNLLLoss, full=False). */
+function gaussianNll(residual: number, variance: number): number {
+  return tidy(() => {
+    const v = tensor([variance]);
+    return mul(add(log(v), div(square(tensor([residual])), v)), 0.5).item();
+  });
+}
+
+// A soft target for the three-class example, to split cross-entropy into entropy + KL.
+const SOFT_TARGET = [0.7, 0.2, 0.1];
+/** Entropy −Σ t log t of a distribution (every entry positive). */
+const entropyOf = (t: number[]) => tidy(() => neg(sum(mul(tensor(t), log(tensor(t))))).item());
+/** KL(t ‖ softmax(z)) = Σ t (log t − log softmax(z)), through the engine's fused log-softmax. */
+const klOf = (t: number[], z: number[]) =>
+  tidy(() => sum(mul(tensor([t]), sub(log(tensor([t])), logSoftmax(tensor([z]), 1)))).item());
+/** Cross-entropy of logits z against a soft target t (the engine's crossEntropy with a target tensor). */
+const softCe = (t: number[], z: number[]) => tidy(() => losses.crossEntropy(tensor([z]), tensor([t])).item());
+
+// Label smoothing with ε = 0.1 on three classes, true class 0: (1 − ε + ε/K, ε/K, ε/K).
+const SMOOTHING = 0.1;
+const SMOOTHED = [1 - SMOOTHING + SMOOTHING / 3, SMOOTHING / 3, SMOOTHING / 3];
+
+/** Focal loss −(1 − p_t)^γ log p_t of one example whose true class gets probability pt. */
+const focal = (pt: number, gamma: number) =>
+  tidy(() => {
+    const p = tensor([pt]);
+    return mul(pow(sub(1, p), gamma), neg(log(p))).item();
+  });
+
+// The imbalanced toy set: 99 negatives and 1 positive, and a model that predicts p = 0.01 for all.
+const IMBALANCED_LABELS = [...Array.from({ length: 99 }, () => 0), 1];
 
 export default workedValues('losses', {
   // --- Regression: MSE, MAE, Huber on PREDICTIONS vs TARGETS --------------------------------
@@ -144,6 +196,76 @@ export default workedValues('losses', {
   // The logistic loss log(1 + e^(−y·s)) of the first, comfortably right, example: small, never 0.
   logisticAtRight: { digits: 3, compute: () => tidy(() => losses.bceWithLogits(tensor([SCORES[0]]), tensor([1])).item()) },
 
+  // --- Huber and PyTorch's SmoothL1Loss -------------------------------------------------------------
+  huberDelta2Example: { digits: 4, compute: () => regression('huber', 'mean', 2) },
+  smoothL1Beta2Example: { digits: 4, compute: () => smoothL1(2) },
+
+  // --- The pinball (quantile) loss at q = 0.9 on DATA --------------------------------------------------
+  pinballQ90AtMedian: { digits: 2, compute: () => pinballOfConstant(0.9, 2.5) },
+  pinballQ90At3: { digits: 2, compute: () => pinballOfConstant(0.9, 3) },
+  pinballQ90At10: { digits: 2, compute: () => pinballOfConstant(0.9, 10) },
+  // At q = ½ the pinball loss is half the absolute error: at the median, half of maeAtMedian.
+  pinballQ50AtMedian: { digits: 3, compute: () => pinballOfConstant(0.5, 2.5) },
+
+  // --- Predicting a variance: Gaussian NLL (without the constant) ---------------------------------------
+  gaussNllBigVar1: { digits: 3, compute: () => gaussianNll(3, 1) },
+  gaussNllBigVar9: { digits: 3, compute: () => gaussianNll(3, 9) },
+  gaussNllSmallVar1: { digits: 3, compute: () => gaussianNll(0.5, 1) },
+  gaussNllSmallVarQuarter: { digits: 3, compute: () => gaussianNll(0.5, 0.25) },
+
+  // --- Entropy, KL and cross-entropy with the soft target SOFT_TARGET against softmax(LOGITS) ----------
+  entropySoft: { digits: 3, compute: () => entropyOf(SOFT_TARGET) },
+  klSoft: { digits: 3, compute: () => klOf(SOFT_TARGET, LOGITS) },
+  ceSoft: { digits: 3, compute: () => softCe(SOFT_TARGET, LOGITS) },
+
+  // --- Calibration ---------------------------------------------------------------------------------------
+  // Expected BCE when the true frequency of class 1 is 0.7 and the model reports q: BCE with a soft label 0.7.
+  expectedBceHonest: { digits: 3, compute: () => tidy(() => losses.binaryCrossEntropy(tensor([0.7]), tensor([0.7])).item()) },
+  expectedBceOverconfident: { digits: 3, compute: () => tidy(() => losses.binaryCrossEntropy(tensor([0.9]), tensor([0.7])).item()) },
+  // Temperature scaling: the top probability of softmax(LOGITS / T) at T = 2 (at T = 1 it is softmax0).
+  temperatureTop: { digits: 3, compute: () => tidy(() => softmax(tensor([LOGITS.map((z) => z / 2)]), 1).data()[0]) },
+
+  // --- Class imbalance ------------------------------------------------------------------------------------
+  // 99 negatives, 1 positive, the constant prediction p = 0.01: the plain mean BCE looks excellent.
+  imbalanceConstant: {
+    digits: 3,
+    compute: () => tidy(() => losses.binaryCrossEntropy(tensor(IMBALANCED_LABELS.map(() => 0.01)), tensor(IMBALANCED_LABELS)).item()),
+  },
+  // The same with class weights 1 (negatives) and 99 (positives), divided by the total weight as
+  // PyTorch's CrossEntropyLoss(weight=...) does.
+  imbalanceWeighted: {
+    digits: 3,
+    compute: () => tidy(() => {
+      const perExample = losses.binaryCrossEntropy(tensor(IMBALANCED_LABELS.map(() => 0.01)), tensor(IMBALANCED_LABELS), { reduction: 'none' });
+      const w = tensor(IMBALANCED_LABELS.map((y) => (y === 1 ? 99 : 1)));
+      return div(sum(mul(perExample, w)), sum(w)).item();
+    }),
+  },
+  ceEasy: { digits: 3, compute: () => focal(0.9, 0) },
+  ceHard: { digits: 3, compute: () => focal(0.1, 0) },
+  focalEasy: { digits: 5, compute: () => focal(0.9, 2) },
+  focalHard: { digits: 3, compute: () => focal(0.1, 2) },
+
+  // --- Label smoothing, ε = 0.1, K = 3, true class 0 -------------------------------------------------------
+  ceSmoothed: { digits: 3, compute: () => softCe(SMOOTHED, LOGITS) },
+  // The lowest loss a model can reach against the smoothed target: its entropy (where p equals it).
+  smoothedFloor: { digits: 3, compute: () => entropyOf(SMOOTHED) },
+  // The logit gap z_true − z_other at that optimum: log(t_true / t_other), finite, unlike with one-hot targets.
+  smoothedGap: { digits: 3, compute: () => tidy(() => sub(log(tensor([SMOOTHED[0]])), log(tensor([SMOOTHED[1]]))).item()) },
+
+  // --- Floating point --------------------------------------------------------------------------------------
+  // The smallest z on a grid of tenths at which the engine's float32 sigmoid (CPU backend) is exactly 1.
+  sigmoidSaturates: {
+    digits: 1,
+    compute: () => tidy(() => {
+      const grid = Array.from({ length: 101 }, (_, i) => (100 + i) / 10); // 10.0 … 20.0
+      const values = sigmoid(tensor(grid)).data();
+      const i = values.findIndex((v) => v === 1);
+      if (i < 0) throw new Error('sigmoid never reached 1 on the grid');
+      return grid[i];
+    }),
+  },
+
   // --- Exercises ---------------------------------------------------------------------------------------
   // ex1: MSE of predictions [3, −1, 2] against targets [2, 1, 2].
   ex1: { digits: 3, compute: () => tidy(() => losses.mseLoss(tensor([3, -1, 2]), tensor([2, 1, 2])).item()) },
@@ -159,6 +281,23 @@ export default workedValues('losses', {
   ex6: { digits: 2, compute: () => tidy(() => losses.hingeLoss(tensor([-0.25]), tensor([-1])).item()) },
   // ex7: dMSE/dz at z = 2 when the true label is 0 (MSE on the sigmoid output).
   ex7: { digits: 3, compute: () => valueAndSlope((z) => losses.mseLoss(sigmoid(z), tensor([0])), 2).slope },
+  // How many times cross-entropy's slope (ex5) exceeds squared error's (ex7) at z = 2, y = 0.
+  ex7Ratio: {
+    digits: 1,
+    compute: () =>
+      valueAndSlope((z) => losses.bceWithLogits(z, tensor([0])), 2).slope /
+      valueAndSlope((z) => losses.mseLoss(sigmoid(z), tensor([0])), 2).slope,
+  },
+  // ex3's prediction p = 0.9 had the label been 1.
+  ex3Right: { digits: 3, compute: () => bce(0.9, 1) },
+  // ex8: pinball loss at q = 0.9 of a prediction 10 too low, and (ex8Over) 10 too high.
+  ex8: { digits: 1, compute: () => pinballOfConstant(0.9, 30, [40]) },
+  ex8Over: { digits: 1, compute: () => pinballOfConstant(0.9, 50, [40]) },
+  // ex9: the Gaussian NLL of a residual of 2 at its best variance, 4.
+  ex9: { digits: 3, compute: () => gaussianNll(2, 4) },
+  // ex10: KL((½, ½) ‖ (0.8, 0.2)), and the cross-entropy of the same pair.
+  ex10: { digits: 3, compute: () => klOf([0.5, 0.5], [Math.log(0.8), Math.log(0.2)]) },
+  ex10Ce: { digits: 3, compute: () => softCe([0.5, 0.5], [Math.log(0.8), Math.log(0.2)]) },
 });
 
 function hingeAt(i: number): number {

@@ -2,7 +2,7 @@
 // prints about a computation comes from here, computed by the engine (float32, CPU backend) with
 // the same ops the widgets use; tests/content/worked-neurons.test.ts recomputes each in plain
 // float64 JavaScript.
-import { add, matmul, mul, nn, relu, sigmoid, sub, sum, tanh, tensor, tidy, where, type Tensor } from '../engine/index.ts';
+import { add, div, exp, losses, matmul, mul, neg, nn, relu, sigmoid, sub, sum, tanh, tensor, tidy, where, type Tensor } from '../engine/index.ts';
 import { workedValues } from './define.ts';
 
 // The running neuron (two inputs, so the reader can reproduce it in the Neuron widget).
@@ -149,6 +149,60 @@ function ex3Layer(activate: boolean): number[] {
   });
 }
 
+// The running neuron as a regression model. Linear regression: no activation, squared error
+// against the target REG_TARGET. Logistic regression: sigmoid, binary cross-entropy against the
+// label LOGIT_LABEL, and one gradient step of size LOGIT_RATE.
+const REG_TARGET = 0.5;
+const LOGIT_LABEL = 1;
+const LOGIT_RATE = 0.5;
+
+/** Squared error (ŷ − y)² of the linear neuron, and ∂ℓ/∂b = 2(ŷ − y) by the engine's autograd. */
+function linearRegression(): { loss: number; gradB: number } {
+  return tidy(() => {
+    const b = tensor([B], undefined, { requiresGrad: true });
+    const yHat = add(matmul(tensor([X]), tensor(W.map((v) => [v]))), b);
+    const loss = losses.mseLoss(yHat, tensor([[REG_TARGET]]));
+    loss.backward();
+    return { loss: loss.item(), gradB: b.grad!.item() };
+  });
+}
+
+/**
+ * Logistic regression on one example: the loss −log p (label 1) or −log(1 − p) (label 0), its
+ * gradient by autograd (∂ℓ/∂b = ∂ℓ/∂z = p − y), one gradient-descent step, and p and the loss after it.
+ */
+function logisticStep(
+  w0: number[],
+  b0: number,
+  x0: number[],
+  label: number,
+  rate: number,
+): { loss: number; gradZ: number; w: number[]; b: number; pAfter: number; lossAfter: number } {
+  return tidy(() => {
+    const x = tensor([x0]);
+    const w = tensor(w0.map((v) => [v]), undefined, { requiresGrad: true });
+    const b = tensor([b0], undefined, { requiresGrad: true });
+    const loss = losses.bceWithLogits(add(matmul(x, w), b), tensor([[label]]));
+    loss.backward();
+    const wNew = sub(w, mul(rate, w.grad!));
+    const bNew = sub(b, mul(rate, b.grad!));
+    const zNew = add(matmul(x, wNew), bNew);
+    return {
+      loss: loss.item(),
+      gradZ: b.grad!.item(),
+      w: Array.from(wNew.data()),
+      b: bNew.item(),
+      pAfter: sigmoid(zNew).item(),
+      lossAfter: losses.bceWithLogits(zNew, tensor([[label]])).item(),
+    };
+  });
+}
+
+const runningLogistic = (label = LOGIT_LABEL) => logisticStep(W, B, X, label, LOGIT_RATE);
+
+/** Exercise 7: p = sigmoid(z) for w = (1, −2), b = 0.5, x = (1, 1). */
+const ex7Logit = () => perceptronSum([1, -2], 0.5, [1, 1]);
+
 const digits0 = (compute: () => number) => ({ digits: 0, compute });
 const xorHidden = (row: number, unit: number) => digits0(() => xorNetwork().hidden[row][unit]);
 const xorOut = (row: number) => digits0(() => xorNetwork().out[row]);
@@ -157,6 +211,8 @@ export default workedValues('neurons', {
   // --- One neuron: x = (2, 1), w = (0.5, −1.5), b = 0.2 ------------------------------------------
   product1: { digits: 1, compute: () => neuronProduct(0) },
   product2: { digits: 1, compute: () => neuronProduct(1) },
+  // w₁x₁ + w₂x₂ before the bias: the bias must pass its negative for the step neuron to fire.
+  productsSum: { digits: 1, compute: () => tidy(() => add(tensor([neuronProduct(0)]), tensor([neuronProduct(1)])).item()) },
   weightedSum: { digits: 1, compute: () => tidy(() => neuronSum(B).item()) },
   outStep: { digits: 0, compute: () => neuronOut(step) },
   outSigmoid: { digits: 3, compute: () => neuronOut(sigmoid) },
@@ -234,6 +290,28 @@ export default workedValues('neurons', {
   norSum10: { digits: 1, compute: () => gateSum([-1, -1], 0.5, 2) },
   norSum11: { digits: 1, compute: () => gateSum([-1, -1], 0.5, 3) },
 
+  // --- One neuron as linear and logistic regression (x = (2, 1), w = (0.5, −1.5), b = 0.2) --------
+  linSquaredError: { digits: 2, compute: () => linearRegression().loss },
+  linGradB: { digits: 1, compute: () => linearRegression().gradB },
+  // The odds p/(1 − p) = e^z at the running neuron, and the factor e^{w₁} per unit of x₁.
+  logOdds: {
+    digits: 3,
+    compute: () =>
+      tidy(() => {
+        const p = sigmoid(neuronSum(B));
+        return div(p, sub(1, p)).item();
+      }),
+  },
+  oddsFactorW1: { digits: 3, compute: () => tidy(() => exp(tensor([W[0]])).item()) },
+  logLossPos: { digits: 3, compute: () => runningLogistic(1).loss },
+  logLossNeg: { digits: 3, compute: () => runningLogistic(0).loss },
+  logGradZ: { digits: 3, compute: () => runningLogistic().gradZ },
+  logW1After: { digits: 3, compute: () => runningLogistic().w[0] },
+  logW2After: { digits: 3, compute: () => runningLogistic().w[1] },
+  logBAfter: { digits: 3, compute: () => runningLogistic().b },
+  logPAfter: { digits: 3, compute: () => runningLogistic().pAfter },
+  logLossAfter: { digits: 3, compute: () => runningLogistic().lossAfter },
+
   // --- Exercises ---------------------------------------------------------------------------------------
   // ex1: sigmoid output of x = (1, −2, 0.5), w = (0.4, 0.3, −2), b = 0.5.
   ex1: {
@@ -241,6 +319,8 @@ export default workedValues('neurons', {
     compute: () => tidy(() => sigmoid(add(matmul(tensor([[1, -2, 0.5]]), tensor([[0.4], [0.3], [-2]])), tensor([0.5]))).item()),
   },
   ex1Sum: { digits: 1, compute: () => perceptronSum([0.4, 0.3, -2], 0.5, [1, -2, 0.5]) },
+  ex1MinusSum: { digits: 1, compute: () => tidy(() => neg(tensor([perceptronSum([0.4, 0.3, -2], 0.5, [1, -2, 0.5])])).item()) },
+  ex1Exp: { digits: 3, compute: () => tidy(() => exp(neg(tensor([perceptronSum([0.4, 0.3, -2], 0.5, [1, -2, 0.5])]))).item()) },
   // ex2: parameters of a 3 → 4 → 4 → 1 network.
   ex2: digits0(() => parameterCount([3, 4, 4, 1])),
   // ex3: sum of the outputs of relu(xW + b) for x = (1, 2), W = [[0.5, −1, 1], [1, 0.5, −1.5]], b = (0, 1, 0.5).
@@ -261,4 +341,10 @@ export default workedValues('neurons', {
   ex5Biases: digits0(() => tidy(() => sum(tensor([256, 10])).item())),
   // ex6: where the boundary of w = (2, −1), b = 1 crosses the x₁ axis.
   ex6: { digits: 1, compute: () => axisCrossing(2, 1) },
+  // ex7: binary cross-entropy of a sigmoid neuron, w = (1, −2), b = 0.5, x = (1, 1), label 0.
+  ex7Sum: { digits: 1, compute: ex7Logit },
+  ex7P: { digits: 3, compute: () => tidy(() => sigmoid(tensor([ex7Logit()])).item()) },
+  ex7: { digits: 3, compute: () => logisticStep([1, -2], 0.5, [1, 1], 0, 0).loss },
+  // The slip the solution names: −log p, the term for label 1.
+  ex7WrongTerm: { digits: 3, compute: () => logisticStep([1, -2], 0.5, [1, 1], 1, 0).loss },
 });

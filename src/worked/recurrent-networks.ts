@@ -4,8 +4,10 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { add, data, div, exp, log, mul, nn, optim, pow, Random, sigmoid, softmax, tanh, tensor, tidy, type Tensor } from '../engine/index.ts';
-import { CharLSTM } from '../widgets/CharModel/charModel.ts';
-import { checkShipped } from '../widgets/LstmInside/shipped.ts';
+import { CharLSTM, evaluateLoss } from '../widgets/CharModel/charModel.ts';
+import { modelFromWeights } from '../widgets/LstmInside/inside.ts';
+import { checkShipped, heldOutStart, lossStretches, SHIPPED_WINDOW } from '../widgets/LstmInside/shipped.ts';
+import { firstOverLast, rnnGradients, type GradientsResult } from '../widgets/RnnGradients/gradients.ts';
 import { workedValues } from './define.ts';
 
 const root = resolve(import.meta.dirname, '..', '..');
@@ -122,6 +124,19 @@ function corpus(): string {
 }
 const vocabSize = () => new data.CharVocab(corpus()).size;
 
+/** The corpus's distinct characters by class (Unicode categories), so the chapter's description of it is the data's. */
+export function charClasses(text: string): { lower: number; upper: number; digits: number; whitespace: number; other: number } {
+  const out = { lower: 0, upper: 0, digits: 0, whitespace: 0, other: 0 };
+  for (const ch of new Set(Array.from(text))) {
+    if (/\p{Ll}/u.test(ch)) out.lower++;
+    else if (/\p{Lu}/u.test(ch)) out.upper++;
+    else if (/\p{Nd}/u.test(ch)) out.digits++;
+    else if (/\s/u.test(ch)) out.whitespace++;
+    else out.other++;
+  }
+  return out;
+}
+
 function charParams(vocab: number, hidden: number): number {
   const m = new CharLSTM(vocab, hidden, new Random(1));
   try {
@@ -143,6 +158,50 @@ function layerParams(kind: 'rnn' | 'lstm' | 'gru', inputs: number, hidden: numbe
 function shippedModel() {
   return checkShipped(JSON.parse(readFileSync(resolve(root, 'public', 'models', 'char-lstm.json'), 'utf8')));
 }
+
+/** The corpus split as the shipped model's training script splits it: the last tenth held out. */
+function corpusParts(): { train: number[]; heldOut: number[] } {
+  const text = corpus();
+  const ids = new data.CharVocab(text).encode(text);
+  const cut = heldOutStart(ids.length);
+  return { train: ids.slice(0, cut), heldOut: ids.slice(cut) };
+}
+
+let shippedLosses: { train: number; heldOut: number } | null = null;
+/**
+ * The shipped weights' mean loss per character on the held-out tenth and on the tenth before it,
+ * which it trained on (lossStretches; the whole training part gives nearly the same number at
+ * nine times the cost on the CPU backend). Computed once and kept.
+ */
+function shippedEvaluation(): { train: number; heldOut: number } {
+  if (shippedLosses) return shippedLosses;
+  const file = shippedModel();
+  const text = corpus();
+  const { model, vocab } = modelFromWeights(file.chars, file.hidden, file.weights);
+  try {
+    // The model's ids must be the corpus's: the same characters in the same order.
+    if (vocab.chars.join('') !== new data.CharVocab(text).chars.join('')) throw new Error('the shipped model was trained on another alphabet');
+    const ids = vocab.encode(text);
+    const { trained, heldOut } = lossStretches(ids.length);
+    shippedLosses = { train: evaluateLoss(model, ids.slice(...trained), SHIPPED_WINDOW), heldOut: evaluateLoss(model, ids.slice(...heldOut), SHIPPED_WINDOW) };
+    return shippedLosses;
+  } finally {
+    model.dispose();
+  }
+}
+
+// ---- The gradients-through-time figure at its chapter settings (40 steps, seed 1) --------------
+export const GRADIENT_FIGURE = { length: 40, seed: 1 };
+const gradientRuns = new Map<string, GradientsResult>();
+function gradientFigure(scale: number, forgetBias: number): GradientsResult {
+  const key = `${scale}/${forgetBias}`;
+  let r = gradientRuns.get(key);
+  if (!r) gradientRuns.set(key, (r = rnnGradients({ ...GRADIENT_FIGURE, scale, forgetBias, clip: false })));
+  return r;
+}
+/** ‖∂L/∂h₁‖ / ‖∂L/∂h_T‖ as the figure prints it, for one cell. */
+const gradientRatio = (cell: 'rnn' | 'lstm', scale: number, forgetBias: number) => firstOverLast(gradientFigure(scale, forgetBias)[cell].norms)!;
+const gradientLog10 = (cell: 'rnn' | 'lstm', scale: number, forgetBias: number) => tidy(() => div(log(tensor([gradientRatio(cell, scale, forgetBias)])), Math.log(10)).item());
 
 // ---- Exercises -----------------------------------------------------------------------------------
 /** The scalar RNN's weights on the inputs (2, −1): h_2, and ∂h_2/∂h_1 by backward. */
@@ -203,12 +262,32 @@ export default workedValues('recurrent-networks', {
   // The corpus and the character model.
   corpusChars: { digits: 0, compute: () => Array.from(corpus()).length },
   vocab: { digits: 0, compute: () => vocabSize() },
+  corpusLower: { digits: 0, compute: () => charClasses(corpus()).lower },
+  corpusUpper: { digits: 0, compute: () => charClasses(corpus()).upper },
+  corpusDigits: { digits: 0, compute: () => charClasses(corpus()).digits },
+  corpusPunctuation: { digits: 0, compute: () => charClasses(corpus()).other },
+  corpusTrainChars: { digits: 0, compute: () => corpusParts().train.length },
+  corpusHeldOutChars: { digits: 0, compute: () => corpusParts().heldOut.length },
   uniformLoss: { digits: 2, compute: () => tidy(() => log(tensor([vocabSize()])).item()) },
   uniformPerplexity: { digits: 0, compute: () => tidy(() => exp(log(tensor([vocabSize()]))).item()) },
   charModelParams: { digits: 0, compute: () => charParams(vocabSize(), 128) },
   shippedParams: { digits: 0, compute: () => charParams(shippedModel().chars.length, shippedModel().hidden) },
-  shippedLoss: { digits: 2, compute: () => shippedModel().loss },
-  shippedPerplexity: { digits: 1, compute: () => tidy(() => exp(tensor([shippedModel().loss])).item()) },
+  shippedTrainLoss: { digits: 2, compute: () => shippedEvaluation().train },
+  shippedHeldOutLoss: { digits: 2, compute: () => shippedEvaluation().heldOut },
+  shippedTrainPerplexity: { digits: 1, compute: () => tidy(() => exp(tensor([shippedEvaluation().train])).item()) },
+  shippedHeldOutPerplexity: { digits: 1, compute: () => tidy(() => exp(tensor([shippedEvaluation().heldOut])).item()) },
+  // The gradients figure: log10 of ‖∂L/∂h₁‖ / ‖∂L/∂h_40‖, and what clipping sees at scale 2.5.
+  gradRnnScale1Log10: { digits: 0, compute: () => gradientLog10('rnn', 1, 0) },
+  gradRnnScale05Log10: { digits: 0, compute: () => gradientLog10('rnn', 0.5, 0) },
+  gradRnnScale05First: { digits: 0, compute: () => tidy(() => div(log(tensor([gradientFigure(0.5, 0).rnn.norms[0]])), Math.log(10)).item()) },
+  gradRnnScale25Ratio: { digits: 0, compute: () => gradientRatio('rnn', 2.5, 0) },
+  gradRnnScale25WeightNorm: { digits: 0, compute: () => gradientFigure(2.5, 0).rnn.weightNorm },
+  gradLstmScale1Log10: { digits: 0, compute: () => gradientLog10('lstm', 1, 0) },
+  gradLstmScale05Log10: { digits: 0, compute: () => gradientLog10('lstm', 0.5, 0) },
+  gradLstmScale25Log10: { digits: 0, compute: () => gradientLog10('lstm', 2.5, 0) },
+  gradLstmBias3Scale05: { digits: 2, compute: () => gradientRatio('lstm', 0.5, 3) },
+  gradLstmBias3Scale1: { digits: 2, compute: () => gradientRatio('lstm', 1, 3) },
+  gradLstmBias3Scale25: { digits: 2, compute: () => gradientRatio('lstm', 2.5, 3) },
   // Parameter counts of the three layers, 10 inputs and 20 units.
   rnnParams: { digits: 0, compute: () => layerParams('rnn', 10, 20) },
   lstmParams: { digits: 0, compute: () => layerParams('lstm', 10, 20) },

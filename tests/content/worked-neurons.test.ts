@@ -50,6 +50,15 @@ function perceptron(w: number[], b: number, rate: number, x: number[], y: number
 }
 const after = perceptron([0.3, -0.6], 0.2, 0.5, [1, 1], 1);
 
+// The running neuron as linear regression (target 0.5) and logistic regression (label 1, one
+// gradient step of 0.5), written from the closed forms: ∂ℓ/∂b = 2(ŷ − y) and ∂ℓ/∂z = p − y.
+const bce = (p: number, y: number) => -(y * Math.log(p) + (1 - y) * Math.log(1 - p));
+const pRun = sigmoid(z);
+const logStep = { w: X.map((xi, i) => W[i] - 0.5 * (pRun - 1) * xi), b: 0.2 - 0.5 * (pRun - 1) };
+const zAfterStep = dot(logStep.w, X) + logStep.b;
+// Exercise 7: w = (1, −2), b = 0.5, x = (1, 1), label 0.
+const z7 = 1 - 2 + 0.5;
+
 // XOR: hidden OR and NAND units, output AND.
 const XOR_IN = [
   [0, 0],
@@ -64,6 +73,7 @@ const xorNet = (x: number[]) => stepOf(orUnit(x) + nandUnit(x) - 1.5);
 const expected: Record<string, number> = {
   product1: W[0] * X[0],
   product2: W[1] * X[1],
+  productsSum: W[0] * X[0] + W[1] * X[1],
   weightedSum: z,
   outStep: stepOf(z),
   outSigmoid: sigmoid(z),
@@ -99,6 +109,19 @@ const expected: Record<string, number> = {
   paramsMnistFirst: 784 * 128 + 128,
   paramsMnistShare: (100 * (784 * 128 + 128)) / countParams([784, 128, 64, 10]),
 
+  linSquaredError: (z - 0.5) ** 2,
+  linGradB: 2 * (z - 0.5),
+  logOdds: pRun / (1 - pRun),
+  oddsFactorW1: Math.exp(0.5),
+  logLossPos: bce(pRun, 1),
+  logLossNeg: bce(pRun, 0),
+  logGradZ: pRun - 1,
+  logW1After: logStep.w[0],
+  logW2After: logStep.w[1],
+  logBAfter: logStep.b,
+  logPAfter: sigmoid(zAfterStep),
+  logLossAfter: bce(sigmoid(zAfterStep), 1),
+
   percSumBefore: 0.3 - 0.6 + 0.2,
   percOutBefore: stepOf(0.3 - 0.6 + 0.2),
   percError: 1 - stepOf(0.3 - 0.6 + 0.2),
@@ -133,6 +156,8 @@ const expected: Record<string, number> = {
   norSum11: -2 + 0.5,
 
   ex1Sum: 0.4 - 0.6 - 1 + 0.5,
+  ex1MinusSum: 0.7,
+  ex1Exp: Math.exp(0.7),
   ex1: sigmoid(1 * 0.4 + -2 * 0.3 + 0.5 * -2 + 0.5),
   ex2: (3 + 1) * 4 + (4 + 1) * 4 + (4 + 1) * 1,
   ex3: reluOf(dense([[1, 2]], [[0.5, -1, 1], [1, 0.5, -1.5]], [0, 1, 0.5]))[0].reduce((s, v) => s + v, 0),
@@ -147,6 +172,10 @@ const expected: Record<string, number> = {
   ex5: 785 * 256 + 257 * 10,
   ex5Biases: 256 + 10,
   ex6: -1 / 2,
+  ex7Sum: z7,
+  ex7P: sigmoid(z7),
+  ex7: bce(sigmoid(z7), 0),
+  ex7WrongTerm: bce(sigmoid(z7), 1),
 };
 
 let computed: Map<string, ComputedValue>;
@@ -208,6 +237,29 @@ describe('claims the chapter makes in words', () => {
     expect(gate(-1, -1, 1.5)).toEqual([1, 1, 1, 0]); // NAND
   });
 
+  it('the hidden outputs of the first example are zero except the second, as the text says', () => {
+    expect(H[0][0]).toBe(0);
+    expect(H[0][1]).toBeGreaterThan(0);
+    expect(H[0][2]).toBe(0);
+  });
+
+  it('the step neuron at (2, 1) flips exactly when the bias passes minus the sum of products', () => {
+    const flipsAt = -(W[0] * X[0] + W[1] * X[1]);
+    expect(stepOf(dot(X, W) + flipsAt - 1e-9)).toBe(0);
+    expect(stepOf(dot(X, W) + flipsAt + 1e-9)).toBe(1);
+  });
+
+  it('the odds are e^z, and the logistic step moves p towards the label and lowers the loss', () => {
+    expect(pRun / (1 - pRun)).toBeCloseTo(Math.exp(z), 12);
+    expect(pRun).toBeLessThan(0.5); // "already leans towards 0"
+    expect(bce(pRun, 0)).toBeLessThan(bce(pRun, 1));
+    expect(sigmoid(zAfterStep)).toBeGreaterThan(pRun);
+    expect(bce(sigmoid(zAfterStep), 1)).toBeLessThan(bce(pRun, 1));
+    // ex1: e^{−z} "only about twice 1", and the output below one half because z < 0.
+    expect(Math.exp(0.7)).toBeGreaterThan(1.5);
+    expect(Math.exp(0.7)).toBeLessThan(2.5);
+  });
+
   it('after one update the perceptron gets the example right', () => {
     expect(stepOf(0.3 - 0.6 + 0.2)).toBe(0);
     expect(stepOf(dot(after.w, [1, 1]) + after.b)).toBe(1);
@@ -220,5 +272,7 @@ describe('claims the chapter makes in words', () => {
     expect(expected.ex5 - (784 * 256 + 256 * 10)).toBe(266);
     // ex1 reporting the weighted sum instead of the sigmoid output.
     expect(Math.abs(expected.ex1 - -0.7)).toBeGreaterThan(0.5);
+    // ex7 with the wrong term of the cross-entropy (−log p instead of −log(1 − p)).
+    expect(Math.abs(expected.ex7 - expected.ex7WrongTerm)).toBeGreaterThan(0.1);
   });
 });

@@ -52,6 +52,10 @@ describe('gradient check', () => {
     expect(at(1e-7)).toBeGreaterThan(1e-2);
     expect(at(1)).toBeGreaterThan(1e-2);
     expect(Math.min(at(1e-3), at(1e-2))).toBeLessThan(1e-4);
+    // The chapter: every ε of the sweep from 10⁻⁴ to 10^−1.5 keeps the correct rule under 10⁻³.
+    const band = sweep.filter((s) => s.eps >= 1e-4 * (1 - 1e-9) && s.eps <= 10 ** -1.5 * (1 + 1e-9));
+    expect(band).toHaveLength(11);
+    for (const s of band) expect(s.relative).toBeLessThan(1e-3);
     // Central differences against float64 with the same ε shrink like ε² until rounding: check the
     // engine's numerical gradient is the float64 one up to float32 rounding at a moderate ε.
     const exact = reference('w1', (z) => sig(z) * (1 - sig(z)));

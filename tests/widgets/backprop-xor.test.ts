@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initEngine, liveTensorCount, tensor, tidy } from '../../src/engine/index.ts';
 import { gridCenters } from '../../src/widgets/kit/plot/surface.tsx';
-import { makeOptimizer, makeXorNet, xorAccuracy, xorPicture, xorStep, XOR_X, XOR_Y } from '../../src/widgets/XorLive/xor.ts';
+import { copyFirstUnit, makeOptimizer, makeXorNet, trainXor, unitSpread, xorAccuracy, xorPicture, xorStep, XOR_X, XOR_Y } from '../../src/widgets/XorLive/xor.ts';
 
 beforeAll(async () => {
   await initEngine({ prefer: 'cpu' });
@@ -64,6 +64,48 @@ describe('XOR, learnt live', () => {
     expect(stuck.losses.at(-1)!).toBeCloseTo(Math.log(2) / 2, 2);
     expect(stuck.picture.atPoints.filter((p) => Math.abs(p - 0.5) < 0.01)).toHaveLength(2);
   }, 30_000);
+
+  it('two hidden units: seed 5, the other seed the figure names, sticks too', () => {
+    const stuck = train(2, 1, 5, 1500);
+    expect(xorAccuracy(stuck.picture.atPoints)).toBeLessThan(1);
+    expect(stuck.picture.atPoints.filter((p) => Math.abs(p - 0.5) < 0.01)).toHaveLength(2);
+  }, 30_000);
+
+  it('the default run at step 600: each hidden unit cuts one point off from the other three', () => {
+    const net = makeXorNet(3, 1);
+    trainXor(net, 1, 600);
+    const h = xorPicture(net, XOR_X.map(([a, b]) => [a, b] as const)).hidden;
+    const out = net.stateDict()['2.weight'].values;
+    net.dispose();
+    // The output layer adds the three steps with weights of both signs.
+    expect(out.some((v) => v > 0) && out.some((v) => v < 0)).toBe(true);
+    for (const unit of h) {
+      const signs = unit.map((v) => Math.sign(v));
+      const pos = signs.filter((v) => v > 0).length;
+      expect(pos === 1 || pos === 3).toBe(true);
+    }
+  });
+
+  it('a symmetric start stays symmetric: units that start as copies get equal gradients for ever', () => {
+    const net = makeXorNet(3, 1);
+    copyFirstUnit(net);
+    expect(unitSpread(net)).toBe(0);
+    const loss = trainXor(net, 1, 600);
+    expect(unitSpread(net)).toBe(0);
+    const picture = xorPicture(net, []);
+    expect(xorAccuracy(picture.atPoints)).toBeLessThan(1);
+    expect(loss).toBeGreaterThan(0.1);
+    net.dispose();
+    // Starting from zero with tanh units: h = 0, so no weight but the output bias ever moves.
+    const zero = makeXorNet(3, 1);
+    const state = zero.stateDict();
+    for (const k of Object.keys(state)) state[k] = { shape: state[k].shape, values: state[k].values.map(() => 0) };
+    zero.loadStateDict(state);
+    trainXor(zero, 1, 50);
+    const after = zero.stateDict();
+    for (const k of ['0.weight', '0.bias', '2.weight']) expect(after[k].values.every((v) => v === 0)).toBe(true);
+    zero.dispose();
+  });
 
   it('frees every tensor', () => {
     const before = liveTensorCount();

@@ -108,7 +108,7 @@ describe('diagram layout', () => {
     expect(largestWeight([W1, W2])).toBe(2);
   });
 
-  it('names the values x, h₁, h₂ … y', () => {
-    expect([0, 1, 2, 3].map((k) => valueName(k, 4))).toEqual(['x', 'h₁', 'h₂', 'y']);
+  it('names the values x, h⁽¹⁾, h⁽²⁾ … ŷ, as the chapter writes them', () => {
+    expect([0, 1, 2, 3].map((k) => valueName(k, 4))).toEqual(['x', 'h⁽¹⁾', 'h⁽²⁾', 'ŷ']);
   });
 });

@@ -2,8 +2,10 @@
 // reason when refused), temperature sampling that never gives NaN, training that lowers the loss
 // with a flat tensor count, and sampling a few characters at a time that frees its state.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { initEngine, liveTensorCount, Random, tidy } from '../../src/engine/index.ts';
+import { initEngine, liveTensorCount, losses, noGrad, Random, tidy } from '../../src/engine/index.ts';
 import {
+  CharLSTM,
+  evaluateLoss,
   configForBackend,
   CPU_BATCH,
   createTrainer,
@@ -161,6 +163,25 @@ describe('training and sampling', () => {
     expect(s.next(8)).toBe('bcdabcda');
     s.dispose();
     t.dispose();
+  });
+});
+
+describe('evaluateLoss', () => {
+  it('is the mean loss over every character after the first, window by window from a zero state', () => {
+    const model = new CharLSTM(5, 6, new Random(3));
+    const ids = Array.from({ length: 23 }, (_, i) => (i * 7 + (i >> 2)) % 5);
+    const before = liveTensorCount();
+    // Windows of 4: starts 0, 4, …, 16 are full; the last window reads ids 20, 21 and predicts 21, 22.
+    const windowLoss = (s: number, n: number) =>
+      noGrad(() => tidy(() => losses.crossEntropy(model.forward([ids.slice(s, s + n)]), ids.slice(s + 1, s + n + 1), { reduction: 'sum' }).item()));
+    let total = 0;
+    for (let s = 0; s <= 16; s += 4) total += windowLoss(s, 4);
+    total += windowLoss(20, 2);
+    expect(evaluateLoss(model, ids, 4, 2)).toBeCloseTo(total / 22, 5);
+    expect(evaluateLoss(model, ids, 4)).toBeCloseTo(total / 22, 5);
+    expect(liveTensorCount()).toBe(before);
+    expect(() => evaluateLoss(model, [1], 4)).toThrow(/two characters/);
+    model.dispose();
   });
 });
 

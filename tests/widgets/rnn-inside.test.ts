@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { data, initEngine, liveTensorCount, Random } from '../../src/engine/index.ts';
 import { CharLSTM, Sampler } from '../../src/widgets/CharModel/charModel.ts';
 import { cellScaleOf, colourPosition, liveliestUnits, MAX_READ, modelFromWeights, readThrough, unitValue } from '../../src/widgets/LstmInside/inside.ts';
-import { checkShipped, roundWeights, SHIPPED_HIDDEN } from '../../src/widgets/LstmInside/shipped.ts';
+import { checkShipped, heldOutStart, roundWeights, SHIPPED_HELD_OUT, SHIPPED_HIDDEN } from '../../src/widgets/LstmInside/shipped.ts';
 
 beforeAll(async () => {
   await initEngine({ prefer: 'cpu' });
@@ -19,6 +19,9 @@ const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 describe('the shipped model', () => {
   it('is the documented size and writes English-looking text', () => {
     expect(shipped.hidden).toBe(SHIPPED_HIDDEN);
+    expect(shipped.heldOut).toBe(SHIPPED_HELD_OUT);
+    // Text it never trained on is harder than text it did.
+    expect(shipped.heldOutLoss).toBeGreaterThan(shipped.trainLoss);
     const { model, vocab } = modelFromWeights(shipped.chars, shipped.hidden, shipped.weights);
     const s = new Sampler(model, vocab, 'First Citizen:\n', 0, new Random(1));
     const text = s.next(60);
@@ -32,10 +35,17 @@ describe('the shipped model', () => {
     expect(() => checkShipped(null)).toThrow(/character list/);
     expect(() => checkShipped({ chars: ['a'], hidden: 0, weights: {} })).toThrow(/width/);
     expect(() => checkShipped({ chars: ['a'], hidden: 4 })).toThrow(/weights/);
+    expect(() => checkShipped({ chars: ['a'], hidden: 4, weights: {} })).toThrow(/held-out/);
     expect(() => modelFromWeights(['a', 'a'], 4, {})).toThrow(/repeats/);
     const before = liveTensorCount();
     expect(() => modelFromWeights(['a', 'b'], 4, {})).toThrow(/missing keys/);
     expect(liveTensorCount()).toBe(before);
+  });
+
+  it('holds out the last tenth of a text, whatever its length', () => {
+    expect(heldOutStart(1000)).toBe(900);
+    expect(heldOutStart(64_000)).toBe(57_600);
+    expect(heldOutStart(15)).toBe(13);
   });
 
   it('rounding keeps shapes and four significant digits', () => {

@@ -63,7 +63,8 @@ export function remarkComputed() {
         const substitute = (tex: string) =>
           tex.replace(COMPUTED_MACRO, (_, key: string) => {
             const v = lookup(key, math)!;
-            return formatWorked(v.value, v.digits).replace('\u2212', '-');
+            // In TeX a bare comma is punctuation with a space after it: `{,}` keeps 109{,}386 tight.
+            return formatWorked(v.value, v.digits).replace('\u2212', '-').replace(/,/g, '{,}');
           });
         math.value = substitute(math.value);
         // remark-math also copies the TeX into data.hChildren as it parses, and that copy is what

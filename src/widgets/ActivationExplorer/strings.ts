@@ -22,7 +22,7 @@ export const explorerStrings = {
     relu: 'ReLU(x) = max(0, x), from 0 upwards',
     leakyRelu: 'x for x > 0, else 0.01·x: any real number',
     elu: 'x for x > 0, else eˣ − 1: above −1',
-    gelu: 'x·Φ(x), Φ the standard normal distribution function: from about −0.17 upwards',
+    gelu: 'x·Φ(x), Φ the standard normal distribution function: dips a little below 0, then rises without limit',
     softplus: 'ln(1 + eˣ), a smooth ReLU: above 0',
     linear: 'x itself: no non-linearity at all',
   } satisfies Record<ActivationName, string>,

@@ -128,6 +128,31 @@ export function trainStep(t: CharTrainer, ids: readonly number[]): { loss: Tenso
 }
 // #endregion
 
+/**
+ * Mean cross-entropy per character (nats) of the model over a whole text, read the way it was
+ * trained: consecutive windows of `window` characters (the last one may be shorter), each from a
+ * zero state, every character after the first predicted once. `chunk` windows run as one batch.
+ */
+export function evaluateLoss(model: CharLSTM, ids: readonly number[], window: number, chunk = 256): number {
+  if (!Number.isInteger(window) || window < 1) throw new Error(`evaluateLoss: window must be a positive integer, got ${window}`);
+  if (ids.length < 2) throw new Error('evaluateLoss: the text needs at least two characters');
+  const full: number[] = [];
+  let start = 0;
+  for (; start + window + 1 <= ids.length; start += window) full.push(start);
+  const groups: { starts: number[]; steps: number }[] = [];
+  for (let k = 0; k < full.length; k += chunk) groups.push({ starts: full.slice(k, k + chunk), steps: window });
+  if (start < ids.length - 1) groups.push({ starts: [start], steps: ids.length - 1 - start });
+  let total = 0;
+  let count = 0;
+  for (const { starts, steps } of groups) {
+    const inputs = starts.map((s) => ids.slice(s, s + steps));
+    const targets = starts.flatMap((s) => ids.slice(s + 1, s + steps + 1));
+    total += noGrad(() => tidy(() => losses.crossEntropy(model.forward(inputs), targets, { reduction: 'sum' }).item()));
+    count += targets.length;
+  }
+  return total / count;
+}
+
 /** Temperatures below this are treated as 0: always the most likely character. */
 export const GREEDY_BELOW = 0.05;
 export const MAX_TEMPERATURE = 3;

@@ -23,16 +23,17 @@ export function sanitizeLayers(sizes: readonly number[]): number[] {
 
 // #region forward
 /**
- * The forward pass, layer by layer: z_k = h_{k-1}·W_k + b_k, then h_k = f(z_k), starting from
- * h_0 = x of shape [1, n_0]. The last layer applies no f: its outputs are the network's scores.
+ * The forward pass, layer by layer: z⁽ᵏ⁾ = h⁽ᵏ⁻¹⁾·W⁽ᵏ⁾ + b⁽ᵏ⁾, then h⁽ᵏ⁾ = σ(z⁽ᵏ⁾), starting from
+ * h⁽⁰⁾ = x of shape [1, d₀]. The last layer applies no σ: its outputs are the network's scores.
+ * (`layers[i]` is layer k = i + 1.)
  */
-export function forwardPass(x: Tensor, layers: readonly nn.Linear[], f: (z: Tensor) => Tensor) {
+export function forwardPass(x: Tensor, layers: readonly nn.Linear[], sigma: (z: Tensor) => Tensor) {
   const steps: { product: Tensor; z: Tensor; h: Tensor }[] = [];
   let h = x;
-  layers.forEach((layer, k) => {
-    const product = matmul(h, layer.weight); // [1, n_{k-1}]·[n_{k-1}, n_k] → [1, n_k]
-    const z = layer.bias ? add(product, layer.bias) : product; // + [n_k], added to the row
-    h = k < layers.length - 1 ? f(z) : z;
+  layers.forEach((layer, i) => {
+    const product = matmul(h, layer.weight); // [1, d_{k-1}]·[d_{k-1}, d_k] → [1, d_k]
+    const z = layer.bias ? add(product, layer.bias) : product; // + [d_k], added to the row
+    h = i < layers.length - 1 ? sigma(z) : z;
     steps.push({ product, z, h });
   });
   return steps;

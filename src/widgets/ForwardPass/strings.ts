@@ -33,8 +33,8 @@ export const forwardStrings = {
   notYet: 'not computed yet',
   legend: 'Edges are weights: solid vermilion for positive, dashed blue for negative, thicker for a larger magnitude.',
   matrixLabel: (name: string, rows: number, cols: number) => `${name}, a ${rows}×${cols} matrix`,
-  weightName: (k: number) => `W${sub(k)}`,
-  biasName: (k: number) => `b${sub(k)}`,
+  weightName: (k: number) => `W${layerIndex(k)}`,
+  biasName: (k: number) => `b${layerIndex(k)}`,
   formulaHidden: (out: string, f: string, inp: string, W: string, b: string) => `${out} = ${f}(${inp} ${W} + ${b})`,
   formulaOutput: (out: string, inp: string, W: string, b: string) => `${out} = ${inp} ${W} + ${b}`,
   productLine: (inp: string, W: string, product: string, b: string, z: string) => `${inp} ${W} = ${product}; plus the bias ${b}: z = ${z}`,
@@ -54,8 +54,18 @@ export function sub(n: number): string {
     .join('');
 }
 
-/** The name of the values after layer k: x for the input, y for the output, h_k between. */
+const SUPERSCRIPTS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+/** A layer number as the book writes it, a superscript in brackets: W⁽¹⁾, h⁽²⁾. */
+export function layerIndex(k: number): string {
+  const digits = String(k)
+    .split('')
+    .map((d) => SUPERSCRIPTS[Number(d)] ?? d)
+    .join('');
+  return `⁽${digits}⁾`;
+}
+
+/** The name of the values after layer k: x for the input, ŷ for the output, h⁽ᵏ⁾ between. */
 export function valueName(k: number, layerCount: number): string {
   if (k === 0) return 'x';
-  return k === layerCount - 1 ? 'y' : `h${sub(k)}`;
+  return k === layerCount - 1 ? 'ŷ' : `h${layerIndex(k)}`;
 }

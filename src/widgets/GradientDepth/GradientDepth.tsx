@@ -1,6 +1,6 @@
 // The size of the weight gradient in every layer of a deep stack, from one backward pass: with
 // sigmoid the bars shrink towards the input (vanishing gradients), with ReLU and He initialisation
-// they stay level. Activation, depth, initialisation and seed are the reader's to change.
+// they stay level, with large weights they grow (exploding gradients). Activation, depth, initialisation and seed are the reader's to change.
 import type { WidgetRenderProps } from '../../book/defineWidget.ts';
 import { Checkbox, Controls, NumberField, Select, Slider } from '../../book/controls.tsx';
 import { boolean, choice, integer, type StateOf } from '../../book/urlState.ts';
@@ -25,6 +25,8 @@ import { useGradientDepth } from './useGradientDepth.ts';
 import './gradientDepth.css';
 
 const MAX_SEED = 9999;
+/** Above this, a gradient norm is called exploding in the summary. */
+const HUGE_NORM = 1e3;
 
 export const gradientDepthSchema = {
   activation: choice(gradientActivations, 'sigmoid'),
@@ -73,11 +75,12 @@ export default function GradientDepth({ presenting, ...initial }: GradientDepthP
     const norms = result.norms;
     const { firstOverLast, zeros } = summarise(norms);
     const allZero = zeros === norms.length;
+    const largest = Math.max(...norms.filter((v) => Number.isFinite(v)));
     const summary = allZero
       ? s.allZero
       : firstOverLast === null
         ? s.zeros(zeros)
-        : s.ratio(norm(firstOverLast), norms.length, trend(firstOverLast)) + (zeros ? ` ${s.zeros(zeros)}` : '');
+        : s.ratio(norm(firstOverLast), norms.length, trend(firstOverLast)) + (zeros ? ` ${s.zeros(zeros)}` : '') + (largest > HUGE_NORM ? ` ${s.huge(norm(largest))}` : '');
     const values = norms.map((v, i) => s.layerValue(i + 1, norm(v))).join(', ');
     const setup = s.setup(s.activationNames[activation], depth, s.initNames[init], WIDTH, BATCH);
     const labelled = norms.length <= 10; // more bars than that leave no room for their values

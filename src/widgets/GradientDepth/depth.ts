@@ -3,11 +3,11 @@
 // then a linear read-out to one number, on a fixed random batch with fixed random targets and the
 // mean squared error. Layer 1 is the one next to the input, so a gradient that vanishes on its
 // way back shows up as bars shrinking towards layer 1.
-import { mean, nn, Random, sqrt, square, sub, sum, tensor, tidy, type Tensor } from '../../engine/index.ts';
+import { abs, div, max, mean, mul, nn, Random, sqrt, square, sub, sum, tensor, tidy, where, type Tensor } from '../../engine/index.ts';
 
 export const gradientActivations = ['sigmoid', 'tanh', 'relu'] as const;
 export type GradientActivation = (typeof gradientActivations)[number];
-export const initNames = ['small', 'xavier', 'he'] as const;
+export const initNames = ['small', 'xavier', 'he', 'large'] as const;
 export type InitName = (typeof initNames)[number];
 
 export const WIDTH = 16;
@@ -16,6 +16,8 @@ export const MIN_DEPTH = 2;
 export const MAX_DEPTH = 20;
 /** Standard deviation of the 'small' initialisation: "small random numbers", N(0, 0.01²). */
 export const SMALL_STD = 0.01;
+/** Standard deviation of the 'large' initialisation, N(0, 1): about 2.8 times He's for 16 inputs. */
+export const LARGE_STD = 1;
 
 /**
  * The weight initialisers on offer. Xavier (Glorot & Bengio, 2010) and He (He et al., 2015) in
@@ -25,6 +27,7 @@ const initialisers: Record<InitName, nn.LinearOptions['init']> = {
   small: (shape, rng) => nn.init.normal(shape, 0, SMALL_STD, rng),
   xavier: 'xavierNormal',
   he: 'kaimingNormal',
+  large: (shape, rng) => nn.init.normal(shape, 0, LARGE_STD, rng),
 };
 
 const activationModules: Record<GradientActivation, () => nn.TensorModule> = {
@@ -67,7 +70,7 @@ export function layerGradientNorms(setup: DepthSetup): number[] {
       const y = tensor(targets, [BATCH, 1]);
       const loss = mean(square(sub(model.forward(x), y)));
       loss.backward();
-      return hidden.map((layer) => frobenius(layer.weight.grad!).item());
+      return hidden.map((layer) => scaledNorm(layer.weight.grad!).item());
     });
   } finally {
     model.dispose(); // the weights and their gradients
@@ -75,14 +78,22 @@ export function layerGradientNorms(setup: DepthSetup): number[] {
 }
 // #endregion
 
-function frobenius(t: Tensor): Tensor {
-  return sqrt(sum(square(t)));
+/**
+ * The Frobenius norm √(Σ g²), computed as m·‖g/m‖ with m = max|g|. Deep in a vanishing stack the
+ * entries of a gradient can be about 10⁻³⁰: float32 holds them, but not their squares, which
+ * round to 0, so the plain formula would report 0 for a gradient that is not 0. Dividing by m
+ * first keeps every square between 0 and 1. A gradient of zeros divides by 1 instead and gives 0.
+ */
+export function scaledNorm(t: Tensor): Tensor {
+  const m = max(abs(t));
+  const divisor = where(m, m, 1);
+  return mul(m, sqrt(sum(square(div(t, divisor)))));
 }
 
 export interface GradientSummary {
   /** Layer 1's norm divided by the last hidden layer's (Infinity or NaN never: null instead). */
   firstOverLast: number | null;
-  /** Number of layers whose gradient is exactly 0 (underflowed in float32). */
+  /** Number of layers whose gradient is exactly 0 (every entry below the smallest float32 number). */
   zeros: number;
 }
 
@@ -93,7 +104,7 @@ export function summarise(norms: number[]): GradientSummary {
   return { firstOverLast: ratio, zeros: norms.filter((v) => v === 0).length };
 }
 
-/** The product of the largest possible slopes: σ′ ≤ 1/4 per layer, so (1/4)ⁿ at best for n layers. */
+/** The product of the largest possible slopes: sigmoid′ ≤ 1/4 per layer, so (1/4)ⁿ at best for n layers. */
 export function sigmoidBound(layers: number): number {
   return 0.25 ** layers;
 }

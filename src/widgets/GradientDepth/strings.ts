@@ -10,6 +10,7 @@ export const depthStrings = {
     small: 'small: N(0, 0.01²)',
     xavier: 'Xavier (Glorot)',
     he: 'He (Kaiming)',
+    large: 'large: N(0, 1)',
   } satisfies Record<InitName, string>,
   seed: 'Random seed',
   logScale: 'Logarithmic scale',
@@ -28,9 +29,11 @@ export const depthStrings = {
   shrinks: ' — it vanishes on the way back to the input',
   grows: ' — it grows on the way back to the input',
   steady: ' — about the same size throughout',
-  allZero: 'Every gradient underflowed to exactly 0 in float32: with weights this small, the signal dies in the forward pass already, and nothing reaches the weights.',
+  allZero: 'Every gradient is exactly 0: each of its entries is smaller than the smallest number float32 can hold, so nothing reaches the weights.',
   zeros: (n: number) =>
-    `${n === 1 ? '1 layer’s gradient is' : `${n} layers’ gradients are`} exactly 0: too small for a float32 number, so those weights would not move at all.`,
+    `${n === 1 ? '1 layer’s gradient is' : `${n} layers’ gradients are`} exactly 0: every entry is smaller than the smallest float32 number, so those weights would not move at all.`,
+  huge: (value: string) =>
+    `The largest gradient norm is ${value}: a gradient this size would throw the weights far off in a single step (an exploding gradient).`,
   sigmoidNote: (more: number, bound: string) =>
     `On its way from layer ${more + 1} back to layer 1 the gradient passes through ${more} more ${more === 1 ? 'sigmoid' : 'sigmoids'}, each multiplying it by its slope sigmoid′(z) ≤ 0.25: from the slopes alone, a factor of at most 0.25${sup(more)} ≈ ${bound}. The weights can make up for part of that, rarely for all.`,
   method: 'Loss: mean squared error against random targets; each bar is one backward pass through the engine.',

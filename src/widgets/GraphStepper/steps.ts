@@ -110,7 +110,7 @@ export const opSymbol: Record<string, string> = {
   log: 'log',
   sqrt: '√',
   tanh: 'tanh',
-  sigmoid: 'σ',
+  sigmoid: 'sigmoid',
   relu: 'relu',
   matmul: 'matmul',
   square: 'x²',
@@ -144,7 +144,7 @@ function opTex(node: TracedNode, args: string[]): string {
     case 'tanh':
       return `\\tanh ${A}`;
     case 'sigmoid':
-      return `\\sigma(${A})`;
+      return `\\operatorname{sigmoid}(${A})`;
     case 'relu':
       return `\\operatorname{relu}(${A})`;
     case 'matmul':
@@ -188,7 +188,7 @@ export function localTex(node: TracedNode, k: number, args: string[]): string | 
     case 'tanh':
       return `1 - \\tanh^{2} ${A}`;
     case 'sigmoid':
-      return `\\sigma(${A})\\,(1 - \\sigma(${A}))`;
+      return `\\operatorname{sigmoid}(${A})\\,(1 - \\operatorname{sigmoid}(${A}))`;
     case 'relu':
       return `[${A} > 0]`;
     case 'square':

@@ -72,7 +72,7 @@ export function collapseGap(logits: number[], points: number[][], map: { W: numb
   return points.reduce((m, [x1, x2], i) => Math.max(m, Math.abs(logits[i] - (x1 * map.W[0] + x2 * map.W[1] + map.b))), 0);
 }
 
-/** Probabilities σ(z) of a list of logits, for colouring the surface. */
+/** Probabilities sigmoid(z) of a list of logits, for colouring the surface. */
 export function probabilities(logits: number[]): number[] {
   return logits.map((z) => 1 / (1 + Math.exp(-z)));
 }

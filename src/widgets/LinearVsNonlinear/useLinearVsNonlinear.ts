@@ -17,7 +17,7 @@ const STEPS_PER_FRAME = 4;
 const PICTURE_INTERVAL = 120;
 
 export interface PanelPicture {
-  /** σ(logit) on the GRID × GRID cells, row-major from the bottom row (the HeatMap's layout). */
+  /** sigmoid(logit) on the GRID × GRID cells, row-major from the bottom row (the HeatMap's layout). */
   surface: number[];
   accuracy: number;
   /** The linear network as one map x·W + b, and its largest gap to the network over the points. */

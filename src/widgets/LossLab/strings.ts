@@ -5,16 +5,16 @@ export const fmt = (v: number, digits = 3) => (Number.isFinite(v) ? v.toFixed(di
 const pct = (v: number) => `${Math.round(v * 100)}%`;
 
 export const labLossNames: Record<LabLoss, string> = {
-  mse: 'MSE of σ(score)',
+  mse: 'MSE of sigmoid(score)',
   crossEntropy: 'Cross-entropy',
   hinge: 'Hinge',
 };
 
 /** What exactly is trained, shown under the controls for the chosen loss. */
 export const labLossDetails: Record<LabLoss, string> = {
-  mse: 'MSE: the score goes through a sigmoid, and the squared error (σ(s) − y)² is taken against the labels 0 and 1.',
-  crossEntropy: 'Cross-entropy: the score is a logit, and bceWithLogits(s, y) = −log σ(s) for y = 1, −log(1 − σ(s)) for y = 0.',
-  hinge: 'Hinge: the raw score s against labels t = −1 or +1, max(0, 1 − t·s), zero once a point is on the right side with margin 1.',
+  mse: 'MSE: the score goes through a sigmoid, and the squared error (sigmoid(s) − y)² is taken against the labels 0 and 1.',
+  crossEntropy: 'Cross-entropy: the score is a logit, and bceWithLogits(s, y) = −log sigmoid(s) for y = 1, −log(1 − sigmoid(s)) for y = 0.',
+  hinge: 'Hinge: the raw score s against the labels rewritten as y± = 2y − 1 = −1 or +1, max(0, 1 − y±·s), zero once a point is on the right side with margin 1.',
 };
 
 export const labLossShort: Record<LabLoss, string> = { mse: 'MSE', crossEntropy: 'cross-entropy', hinge: 'hinge' };
@@ -48,7 +48,7 @@ export const lossLabStrings = {
   surfaceTitle: 'Decision surface and data',
   surfaceDescription: (dataset: LabDataset, accuracy: number | null, loss: LabLoss) =>
     `${datasetNames[dataset]}: 200 points, class 0 as blue circles, class 1 as vermilion triangles, on the model's predicted probability of class 1 ` +
-    `(blue near 0, light grey at 0.5, vermilion near 1; for hinge, σ of the raw score). Trained with ${labLossShort[loss]}` +
+    `(blue near 0, light grey at 0.5, vermilion near 1; for hinge, the sigmoid of the raw score). Trained with ${labLossShort[loss]}` +
     (accuracy === null ? '.' : `; ${pct(accuracy)} of the points are on the right side of the boundary.`),
   x1: 'x₁',
   x2: 'x₂',

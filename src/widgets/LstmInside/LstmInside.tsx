@@ -28,7 +28,7 @@ export default function LstmInside({ presenting, ...props }: LstmInsideProps & W
   const cellScale = traces.length ? cellScaleOf(traces, unit) : 1;
 
   let info: string | null = null;
-  if (weights?.kind === 'shipped') info = s.shippedInfo(weights.model.hidden, weights.model.steps, weights.model.loss.toFixed(2));
+  if (weights?.kind === 'shipped') info = s.shippedInfo(weights.model.hidden, weights.model.steps, weights.model.trainLoss.toFixed(2), weights.model.heldOutLoss.toFixed(2));
   else if (weights?.kind === 'yours') info = s.yoursInfo(weights.model.hidden, weights.model.step, weights.model.loss === null ? null : weights.model.loss.toFixed(2));
 
   let body;

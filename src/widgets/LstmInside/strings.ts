@@ -25,7 +25,8 @@ export const insideStrings = {
   loadFailed: (why: string) => `The model could not be loaded: ${why}`,
   noYours: 'No model has been trained in the figure above yet (press Train there); showing the shipped model.',
   refresh: 'Take the latest weights',
-  shippedInfo: (hidden: number, steps: number, loss: string) => `A ${hidden}-unit LSTM trained for ${steps.toLocaleString('en-GB')} steps on Coriolanus (loss ${loss} nats per character).`,
+  shippedInfo: (hidden: number, steps: number, trainLoss: string, heldOutLoss: string) =>
+    `A ${hidden}-unit LSTM trained for ${steps.toLocaleString('en-GB')} steps on Coriolanus without its last tenth (loss ${trainLoss} nats per character on a tenth of the text it trained on, ${heldOutLoss} on the held-out tenth).`,
   yoursInfo: (hidden: number, step: number, loss: string | null) =>
     `Your ${hidden}-unit LSTM after ${step.toLocaleString('en-GB')} training steps${loss ? ` (loss ${loss} nats per character)` : ''}.`,
   empty: 'Type some text for the model to read.',

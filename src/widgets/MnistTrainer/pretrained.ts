@@ -12,6 +12,18 @@ export interface SharedModel {
   samples: number;
 }
 
+/** The test accuracy of the weights as shipped (rounded), measured after one epoch of training. */
+export interface EpochRecord {
+  /** 1 for the first pass over the training images. */
+  epoch: number;
+  /** Training images seen by the end of this epoch. */
+  samples: number;
+  /** testCorrect / testCount. */
+  testAccuracy: number;
+  testCorrect: number;
+  testCount: number;
+}
+
 /** The file scripts/train-mnist.ts writes (public/models/mnist-cnn.json). */
 export interface PretrainedFile extends SharedModel {
   format: 'deep-learning-live/cnn-state-dict';
@@ -19,6 +31,10 @@ export interface PretrainedFile extends SharedModel {
   seed: number;
   batchSize: number;
   learningRate: number;
+  /** Training images in the split it was trained on. */
+  trainCount?: number;
+  /** One record per epoch, in order; the last one is the shipped weights' own accuracy. */
+  history?: EpochRecord[];
 }
 
 export const PRETRAINED_FILE = 'mnist-cnn.json';

@@ -1,4 +1,4 @@
-// One artificial neuron, y = f(x·w + b), computed by the engine for a whole batch of inputs at
+// One artificial neuron, ŷ = σ(x·w + b), computed by the engine for a whole batch of inputs at
 // once: the point the reader drags is a batch of one, the shaded input plane a batch of every
 // grid cell. Pure engine code: no React here.
 import { add, matmul, relu, sigmoid, tanh, tensor, tidy, where, type Tensor } from '../../engine/index.ts';
@@ -19,12 +19,12 @@ export const activationFns: Record<NeuronActivation, (z: Tensor) => Tensor> = { 
 // #region forward
 /**
  * A neuron with two inputs on a batch of n points: x is [n, 2], w is [2, 1], b is [1].
- * Weighted sum z = x·w + b, then output y = f(z); both [n, 1].
+ * Weighted sum z = x·w + b, then the output ŷ = σ(z) with the activation σ; both [n, 1].
  */
-export function neuronForward(x: Tensor, w: Tensor, b: Tensor, f: (z: Tensor) => Tensor): { z: Tensor; y: Tensor } {
+export function neuronForward(x: Tensor, w: Tensor, b: Tensor, sigma: (z: Tensor) => Tensor): { z: Tensor; yHat: Tensor } {
   const z = add(matmul(x, w), b);
-  const y = f(z);
-  return { z, y };
+  const yHat = sigma(z);
+  return { z, yHat };
 }
 // #endregion
 
@@ -42,8 +42,8 @@ export function evaluateNeuron(points: readonly (readonly [number, number])[], p
     const x = tensor(points.map(([a, c]) => [a, c]));
     const w = tensor([[p.w1], [p.w2]]);
     const b = tensor([p.b]);
-    const { z, y } = neuronForward(x, w, b, activationFns[p.activation]);
-    return { z: Array.from(z.data()), y: Array.from(y.data()) };
+    const { z, yHat } = neuronForward(x, w, b, activationFns[p.activation]);
+    return { z: Array.from(z.data()), y: Array.from(yHat.data()) };
   });
 }
 

@@ -20,7 +20,7 @@ export const neuronStrings = {
   sumLabel: 'Weighted sum',
   sumFormula: (o: { w1: string; x1: string; w2: string; x2: string; b: string }) =>
     `z = w₁·x₁ + w₂·x₂ + b = ${o.w1}·${o.x1} + ${o.w2}·${o.x2} + ${o.b} = `,
-  outputFormula: (f: string, z: string) => `y = σ(z) = ${f}(${z}) = `,
+  outputFormula: (f: string, z: string) => `ŷ = σ(z) = ${f}(${z}) = `,
   outputLabel: 'Output',
   starting: 'Starting the compute engine…',
   engineFailed: (why: string) => `The compute engine could not start: ${why}`,
@@ -45,7 +45,7 @@ export const neuronStrings = {
   }) =>
     `The square from −3 to 3 in x₁ and x₂, each point shaded by the output of the neuron with ` +
     `w₁ = ${o.w1}, w₂ = ${o.w2}, b = ${o.b} and activation ${o.activation}; outputs range over ${o.range}. ` +
-    `${o.line} The marked point is (${o.x1}, ${o.x2}), where z = ${o.z} and y = ${o.y}.`,
+    `${o.line} The marked point is (${o.x1}, ${o.x2}), where z = ${o.z} and ŷ = ${o.y}.`,
   lineText: (a: string, c: string) => `The line where z = 0 runs from (${a}) to (${c}); z is positive on the side the weight vector points to.`,
   legend: (lo: string, hi: string) => `Shading: blue is output ${lo}, vermilion is output ${hi}, light grey halfway; the solid line is z = 0.`,
   sideNote: 'The weight vector (w₁, w₂), drawn as an arrow, is perpendicular to the line and points towards z > 0.',

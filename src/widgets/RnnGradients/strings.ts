@@ -28,7 +28,7 @@ export const rnnGradientStrings = {
     `${cell}: the weights' gradient had norm ${before}; clipping multiplied every gradient by ${factor}.`,
   clipNone: (cell: string, before: string) => `${cell}: the weights' gradient had norm ${before}, under the cap, so clipping changed nothing.`,
   noClip: (cell: string, before: string) => `${cell}: norm of the weights' gradient ${before}.`,
-  method: 'One backward pass through the engine per network: each hidden state keeps its gradient. Same inputs, same recurrent matrix for both.',
+  method: 'One backward pass through the engine per network: each hidden state keeps its gradient. Same inputs for both; recurrent weights drawn the same way and scaled alike.',
   starting: 'Starting the compute engine…',
   engineFailed: (why: string) => `The compute engine could not start: ${why}`,
   failed: (why: string) => `The gradients could not be computed: ${why}`,

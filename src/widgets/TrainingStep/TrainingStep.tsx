@@ -58,50 +58,51 @@ function StepStages({ n, at }: { n: StepNumbers; at: number }) {
   const w = n.weights;
   const u = n.updated;
   const change = n.newLoss - n.loss;
+  const n_ = s.names;
   return (
     <>
       <Stage k={0} at={at}>
         <div className="ts-row">
           <MatrixView name="x" m={n.x} />
-          <MatrixView name="W₁" m={w.W1} />
-          <MatrixView name="b₁" m={w.b1} />
-          <MatrixView name="z₁ = x·W₁ + b₁" m={n.z1} />
-          <MatrixView name="h = σ(z₁)" m={n.h} />
+          <MatrixView name={n_.W1} m={w.W1} />
+          <MatrixView name={n_.b1} m={w.b1} />
+          <MatrixView name={n_.z1} m={n.z1} />
+          <MatrixView name={n_.h} m={n.h} />
         </div>
       </Stage>
       <Stage k={1} at={at}>
         <div className="ts-row">
-          <MatrixView name="W₂" m={w.W2} />
-          <MatrixView name="b₂" m={w.b2} />
-          <MatrixView name="ŷ = h·W₂ + b₂" m={[[n.yHat]]} />
+          <MatrixView name={n_.W2} m={w.W2} />
+          <MatrixView name={n_.b2} m={w.b2} />
+          <MatrixView name={n_.yHat} m={[[n.yHat]]} />
           <MatrixView name="y" m={[[n.y]]} />
-          <MatrixView name="L = ½(ŷ − y)²" m={[[n.loss]]} />
+          <MatrixView name={n_.loss} m={[[n.loss]]} />
         </div>
       </Stage>
       <Stage k={2} at={at}>
-        <Tex tex={`\\frac{\\partial L}{\\partial \\hat y} = \\hat y - y = ${numTex(n.yHat)} - ${paren(n.y)} = ${numTex(n.dYHat)},\\quad \\frac{\\partial L}{\\partial W_2} = h^{\\top}\\,\\frac{\\partial L}{\\partial \\hat y},\\quad \\frac{\\partial L}{\\partial b_2} = \\frac{\\partial L}{\\partial \\hat y}`} />
+        <Tex tex={`\\frac{\\partial L}{\\partial \\hat y} = \\hat y - y = ${numTex(n.yHat)} - ${paren(n.y)} = ${numTex(n.dYHat)},\\quad \\frac{\\partial L}{\\partial W^{(2)}} = h^{\\top}\\,\\frac{\\partial L}{\\partial \\hat y},\\quad \\frac{\\partial L}{\\partial b^{(2)}} = \\frac{\\partial L}{\\partial \\hat y}`} />
         <div className="ts-row">
           <MatrixView name="∂L/∂ŷ" m={[[n.dYHat]]} grad />
-          <MatrixView name="∂L/∂W₂ (3×1, like W₂)" m={n.dW2} grad />
-          <MatrixView name="∂L/∂b₂" m={n.db2} grad />
+          <MatrixView name={n_.dW2} m={n.dW2} grad />
+          <MatrixView name={n_.db2} m={n.db2} grad />
         </div>
       </Stage>
       <Stage k={3} at={at}>
-        <Tex tex={`\\frac{\\partial L}{\\partial h} = \\frac{\\partial L}{\\partial \\hat y}\\,W_2^{\\top},\\quad \\frac{\\partial L}{\\partial z_1} = \\frac{\\partial L}{\\partial h} \\odot h \\odot (1 - h),\\quad \\frac{\\partial L}{\\partial W_1} = x^{\\top}\\,\\frac{\\partial L}{\\partial z_1}`} />
+        <Tex tex={`\\frac{\\partial L}{\\partial h} = \\frac{\\partial L}{\\partial \\hat y}\\,W^{(2)\\top},\\quad \\frac{\\partial L}{\\partial z^{(1)}} = \\frac{\\partial L}{\\partial h} \\odot h \\odot (1 - h),\\quad \\frac{\\partial L}{\\partial W^{(1)}} = x^{\\top}\\,\\frac{\\partial L}{\\partial z^{(1)}}`} />
         <div className="ts-row">
           <MatrixView name="∂L/∂h" m={n.dH} grad />
-          <MatrixView name="∂L/∂z₁" m={n.dZ1} grad />
-          <MatrixView name="∂L/∂W₁ (2×3, like W₁)" m={n.dW1} grad />
-          <MatrixView name="∂L/∂b₁" m={n.db1} grad />
+          <MatrixView name={n_.dZ1} m={n.dZ1} grad />
+          <MatrixView name={n_.dW1} m={n.dW1} grad />
+          <MatrixView name={n_.db1} m={n.db1} grad />
         </div>
       </Stage>
       <Stage k={4} at={at}>
         <Tex tex={`W \\leftarrow W - \\eta\\,\\frac{\\partial L}{\\partial W},\\quad \\eta = ${numTex(n.learningRate)}`} />
         <div className="ts-row">
-          <MatrixView name="new W₁" m={u.W1} />
-          <MatrixView name="new b₁" m={u.b1} />
-          <MatrixView name="new W₂" m={u.W2} />
-          <MatrixView name="new b₂" m={u.b2} />
+          <MatrixView name={n_.newW1} m={u.W1} />
+          <MatrixView name={n_.newB1} m={u.b1} />
+          <MatrixView name={n_.newW2} m={u.W2} />
+          <MatrixView name={n_.newB2} m={u.b2} />
         </div>
       </Stage>
       <Stage k={5} at={at}>

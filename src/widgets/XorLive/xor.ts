@@ -64,3 +64,51 @@ export function xorAccuracy(atPoints: readonly number[]): number {
 export function makeOptimizer(net: nn.Sequential, lr: number): optim.SGD {
   return new optim.SGD(net, { lr });
 }
+
+/**
+ * A symmetric start: every hidden unit becomes a copy of unit 1 (its input weights, bias and output
+ * weight). Units that start equal get equal gradients and stay equal, so the layer acts as one unit.
+ */
+export function copyFirstUnit(net: nn.Sequential): void {
+  const state = net.stateDict();
+  const units = state['0.bias'].shape[0];
+  const copy = (key: string, rows: number) => {
+    const v = state[key].values;
+    state[key] = { shape: state[key].shape, values: v.map((_, i) => v[Math.floor(i / units) * units]) };
+    if (v.length !== rows * units) throw new Error(`copyFirstUnit: ${key} is not ${rows}×${units}`);
+  };
+  copy('0.weight', 2);
+  copy('0.bias', 1);
+  // The output layer's weight is [units, 1]: one row per unit.
+  const out = state['2.weight'].values;
+  state['2.weight'] = { shape: state['2.weight'].shape, values: out.map(() => out[0]) };
+  net.loadStateDict(state);
+}
+
+/** The largest difference between any hidden unit's parameters and unit 1's (0 for a symmetric net). */
+export function unitSpread(net: nn.Sequential): number {
+  const state = net.stateDict();
+  const units = state['0.bias'].shape[0];
+  let spread = 0;
+  const w = state['0.weight'].values;
+  w.forEach((v, i) => (spread = Math.max(spread, Math.abs(v - w[Math.floor(i / units) * units]))));
+  state['0.bias'].values.forEach((v, _, b) => (spread = Math.max(spread, Math.abs(v - b[0]))));
+  state['2.weight'].values.forEach((v, _, o) => (spread = Math.max(spread, Math.abs(v - o[0]))));
+  return spread;
+}
+
+/** `steps` steps of gradient descent on the four points; returns the loss of the last step. */
+export function trainXor(net: nn.Sequential, learningRate: number, steps: number): number {
+  const opt = makeOptimizer(net, learningRate);
+  const x = tensor(XOR_X);
+  const y = tensor(XOR_Y.map((v) => [v]));
+  let loss = Number.NaN;
+  try {
+    for (let i = 0; i < steps; i++) loss = tidy(() => xorStep(net, opt, x, y).loss.item());
+  } finally {
+    opt.dispose();
+    x.dispose();
+    y.dispose();
+  }
+  return loss;
+}
