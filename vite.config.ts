@@ -25,6 +25,8 @@ export default defineConfig(({ mode, isSsrBuild }) => ({
   ],
   build: {
     target: 'es2022',
+    // Pre-rendering reads it to preload each chapter's code from its page (then deletes it).
+    manifest: !isSsrBuild,
     // Mermaid's largest lazy chunk is ~660 kB; it is fetched only by pages with a diagram.
     chunkSizeWarningLimit: 700,
   },

@@ -8,7 +8,9 @@ import { mnistData } from './src/build/mnist.ts';
 // Test projects:
 // - engine-node: the engine suite on the CPU and WASM backends in Node.
 // - book: the shell's pure logic (routing, chapter discovery, MDX options) in Node.
-// - engine-browser: the same files in headless Chromium (WebGL via SwiftShader, and WASM).
+// - engine-browser: the same files in headless Chromium on WebGL (SwiftShader), in one page;
+//   backends-smoke also on the browser's WASM and plain-JS backends.
+// - engine-browser-backends: the files that choose, lose or switch the backend, a page each.
 // - widgets: the widgets' pure logic in Node.
 // - content: chapters compiled in Node (unknown tags, KaTeX errors, links, worked numbers).
 // - e2e: the production build served on 127.0.0.1 and driven by Playwright.
@@ -18,6 +20,23 @@ const haveChromium = existsSync(CHROMIUM_PATH);
 // A file's beforeAll (worked values computed by the engine, the first MDX compile) shares the two
 // cores with the browser files: more than Vitest's default 10 s when they are busy.
 const HOOK_TIMEOUT = 120_000;
+
+/** Engine files that set up, lose or switch the engine's own backend: each needs a fresh page. */
+const BACKEND_CHOICE_FILES = ['tests/engine/backend-*.test.ts'];
+
+/** Headless Chromium with WebGL from SwiftShader, for the engine's browser projects. */
+const engineBrowser = {
+  testTimeout: 120_000,
+  hookTimeout: HOOK_TIMEOUT,
+  browser: {
+    enabled: true,
+    headless: true,
+    provider: playwright({
+      launchOptions: { executablePath: CHROMIUM_PATH, args: WEBGL_ARGS },
+    }),
+    instances: [{ browser: 'chromium' as const }],
+  },
+};
 
 export default defineConfig({
   test: {
@@ -43,18 +62,23 @@ export default defineConfig({
               // The MNIST binaries in public/data/ are made before the browser asks for them.
               plugins: [mnistData()],
               test: {
+                ...engineBrowser,
                 name: 'engine-browser',
+                // The engine files run on WebGL (the cpu and wasm kernels are Node's too, and
+                // engine-node runs them), one after another in one page: the page keeps its WebGL
+                // context and SwiftShader's compiled shaders from file to file.
                 include: ['tests/engine/**/*.test.ts'],
-                testTimeout: 120_000,
-                hookTimeout: HOOK_TIMEOUT,
-                browser: {
-                  enabled: true,
-                  headless: true,
-                  provider: playwright({
-                    launchOptions: { executablePath: CHROMIUM_PATH, args: WEBGL_ARGS },
-                  }),
-                  instances: [{ browser: 'chromium' as const }],
-                },
+                exclude: BACKEND_CHOICE_FILES,
+                isolate: false,
+              },
+            },
+            {
+              plugins: [mnistData()],
+              test: {
+                ...engineBrowser,
+                // The files that choose, lose or switch the engine's backend, each in a page of its own.
+                name: 'engine-browser-backends',
+                include: BACKEND_CHOICE_FILES,
               },
             },
           ]

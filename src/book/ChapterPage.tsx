@@ -4,7 +4,7 @@ import { useEffect } from 'react';
 import { findChapter, neighbours, type ChapterModule } from './chapters.ts';
 import { pageComponents } from './mdxComponents.ts';
 import { markContentRendered, whenPageReady } from './pageReady.ts';
-import { chapterHref, focusPageHeading, landingHref, lastNavigationKind, scrollToHash } from './router.ts';
+import { chapterHref, focusPageHeading, landingHref, lastNavigationKind, scrollToHash, takeRestoredScroll } from './router.ts';
 import { chapterNumber } from './Sidebar.tsx';
 
 function ChapterContent({ module }: { module: ChapterModule }) {
@@ -12,6 +12,28 @@ function ChapterContent({ module }: { module: ChapterModule }) {
   useEffect(() => {
     markContentRendered();
     const kind = lastNavigationKind();
+    const restored = kind === 'pop' ? takeRestoredScroll() : null;
+    if (restored !== null) {
+      // Back or Forward: where the reader was on this page. Diagrams drawn later change the
+      // height above it: scroll there again once they are done, unless the reader has scrolled.
+      window.scrollTo(0, restored);
+      focusPageHeading();
+      let live = true;
+      let userScrolled = false;
+      const onUserScroll = () => (userScrolled = true);
+      whenPageReady().then(() => {
+        if (live && !userScrolled && Math.abs(window.scrollY - restored) > 2) window.scrollTo(0, restored);
+      });
+      window.addEventListener('wheel', onUserScroll, { passive: true, once: true });
+      window.addEventListener('keydown', onUserScroll, { once: true });
+      window.addEventListener('touchmove', onUserScroll, { passive: true, once: true });
+      return () => {
+        live = false;
+        window.removeEventListener('wheel', onUserScroll);
+        window.removeEventListener('keydown', onUserScroll);
+        window.removeEventListener('touchmove', onUserScroll);
+      };
+    }
     if (kind !== 'initial') {
       // A new page reached by a link: start at its top (or its anchor) and move focus there, so a
       // screen reader announces the new page.

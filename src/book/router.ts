@@ -50,22 +50,78 @@ function notify(): void {
   for (const listener of listeners) listener();
 }
 
+let stopTracking: (() => void) | null = null;
+
 function subscribe(listener: () => void): () => void {
   listeners.add(listener);
-  if (listeners.size === 1) window.addEventListener('popstate', onPopState);
+  if (listeners.size === 1) {
+    window.addEventListener('popstate', onPopState);
+    stopTracking = trackScroll();
+  }
   return () => {
     listeners.delete(listener);
-    if (listeners.size === 0) window.removeEventListener('popstate', onPopState);
+    if (listeners.size === 0) {
+      window.removeEventListener('popstate', onPopState);
+      stopTracking?.();
+    }
   };
 }
 
 let lastPath = typeof location === 'undefined' ? '' : location.pathname;
+
+// ---- scroll positions for Back and Forward ----
+// Each history entry the book makes carries a key; the scroll position of each key is kept as the
+// reader scrolls, so Back and Forward return to where the reader was on that page (the browser's
+// own restoration runs before the page's content is rendered, so it cannot).
+
+interface EntryState {
+  dllKey: string;
+}
+
+const scrollByEntry = new Map<string, number>();
+let restoreTo: number | null = null;
+let keyCounter = 0;
+
+function newKey(): string {
+  keyCounter += 1;
+  return `${Date.now().toString(36)}-${keyCounter}`;
+}
+
+function entryKey(): string | null {
+  const state = history.state as Partial<EntryState> | null;
+  return state && typeof state.dllKey === 'string' ? state.dllKey : null;
+}
+
+function rememberScroll(): void {
+  const key = entryKey();
+  if (key) scrollByEntry.set(key, window.scrollY);
+}
+
+/** Gives the current entry a key (the first page has none) and keeps its scroll position from now on. */
+function trackScroll(): () => void {
+  if (!entryKey()) history.replaceState({ ...(history.state ?? {}), dllKey: newKey() }, '');
+  window.addEventListener('scroll', rememberScroll, { passive: true });
+  return () => window.removeEventListener('scroll', rememberScroll);
+}
+
+/**
+ * After Back or Forward to a page: the scroll position the reader left it at, once (null when
+ * there is none, or after any other navigation).
+ */
+export function takeRestoredScroll(): number | null {
+  const y = restoreTo;
+  restoreTo = null;
+  return y;
+}
 
 function onPopState(): void {
   // Back/forward between two anchors of one page is not a new page.
   if (location.pathname === lastPath) return;
   lastPath = location.pathname;
   navigationKind = 'pop';
+  // Read before the page changes: scrolling during the change would overwrite it.
+  const key = entryKey();
+  restoreTo = key !== null ? (scrollByEntry.get(key) ?? null) : null;
   resetPageReady();
   notify();
 }
@@ -74,7 +130,8 @@ function onPopState(): void {
 export function navigate(href: string): void {
   const url = new URL(href, location.href);
   const samePage = url.pathname === location.pathname;
-  history.pushState(null, '', url.pathname + url.search + url.hash);
+  rememberScroll();
+  history.pushState({ dllKey: newKey() } satisfies EntryState, '', url.pathname + url.search + url.hash);
   if (samePage) {
     // Only the hash changed: scroll as the browser would have.
     scrollToHash(url.hash, 'smooth');
@@ -82,6 +139,7 @@ export function navigate(href: string): void {
   }
   lastPath = url.pathname;
   navigationKind = 'push';
+  restoreTo = null;
   resetPageReady();
   notify();
 }

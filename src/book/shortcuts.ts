@@ -36,9 +36,23 @@ export function isTypingTarget(target: EventTarget | null): boolean {
   return false;
 }
 
+type ShortcutEvent = Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey' | 'target'> &
+  Partial<Pick<KeyboardEvent, 'getModifierState'>>;
+
+/**
+ * Whether the key was typed with AltGr, as many keyboard layouts type `[` and `]` (German, French,
+ * Nordic…): browsers report it as the AltGraph modifier, and on Windows as Ctrl+Alt together.
+ */
+function typedWithAltGr(event: ShortcutEvent): boolean {
+  if (event.metaKey) return false;
+  return event.getModifierState?.('AltGraph') === true || (event.ctrlKey && event.altKey);
+}
+
 /** The action bound to a key event, or null. */
-export function shortcutFor(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey' | 'target'>): keyof ShortcutActions | null {
-  if (event.ctrlKey || event.metaKey || event.altKey) return null;
+export function shortcutFor(event: ShortcutEvent): keyof ShortcutActions | null {
+  // The character typed is what counts: `[` typed with AltGr is still `[`. Other combinations
+  // (Ctrl+T, Cmd+P, Alt+[) are the browser's.
+  if (!typedWithAltGr(event) && (event.ctrlKey || event.metaKey || event.altKey)) return null;
   if (isTypingTarget(event.target)) return null;
   switch (event.key) {
     case '[':

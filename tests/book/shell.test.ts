@@ -44,4 +44,15 @@ describe('shortcutFor', () => {
     expect(key('p', { metaKey: true })).toBeNull();
     expect(key('[', { altKey: true })).toBeNull();
   });
+
+  it('takes [ and ] typed with AltGr (reported as AltGraph, or as Ctrl+Alt on Windows)', () => {
+    const altGraph = (k: string) =>
+      shortcutFor({ key: k, ctrlKey: false, metaKey: false, altKey: true, target: null, getModifierState: (m) => m === 'AltGraph' });
+    expect(altGraph('[')).toBe('previousChapter');
+    expect(altGraph(']')).toBe('nextChapter');
+    expect(key('[', { ctrlKey: true, altKey: true })).toBe('previousChapter');
+    expect(key(']', { ctrlKey: true, altKey: true })).toBe('nextChapter');
+    expect(key('[', { ctrlKey: true, altKey: true, metaKey: true })).toBeNull();
+    expect(key('[', { ctrlKey: true })).toBeNull();
+  });
 });

@@ -4,14 +4,13 @@
 // host that serves the book from a folder would, so every e2e check also checks that each request
 // and each link stays under the base; E2E_BASE=/ tests it at the root.
 // E2E_REUSE_BUILD=1 skips the build and serves the site already built there (when it was built for
-// the same base). E2E_DIST=<dir> builds into (and serves) another folder than dist-test/, so a run
-// is not disturbed by another build.
-import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+// the same base): `npm test` builds it beside the type check, then sets it. E2E_DIST=<dir> builds
+// into (and serves) another folder than dist-test/, so a run is not disturbed by another build.
+import { resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { serveStatic } from '../support/static-server.ts';
-import { builtBase, discoverPages, DIST_TEST, normaliseBase, ROOT, type SitePage } from '../support/site.ts';
+import { builtBase, discoverPages, DIST_TEST, type SitePage } from '../support/site.ts';
+import { buildTestSite, E2E_BASE } from '../support/test-build.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -24,30 +23,12 @@ declare module 'vitest' {
 }
 
 const SITE_DIR = process.env.E2E_DIST ? resolve(process.env.E2E_DIST) : DIST_TEST;
-const BASE = normaliseBase(process.env.E2E_BASE ?? '/deep/learning/');
-
-function buildTestSite(): void {
-  const scripts = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts ?? {};
-  const [cmd, args] =
-    scripts['build:test'] && SITE_DIR === DIST_TEST
-      ? ['npm', ['run', '--silent', 'build:test']]
-      : [join(ROOT, 'node_modules/.bin/vite'), ['build', '--mode', 'test', '--outDir', SITE_DIR, '--emptyOutDir']];
-  // The build must not inherit Vitest's NODE_ENV=test, which would bundle React's development build.
-  const env: NodeJS.ProcessEnv = { ...process.env, BASE_PATH: BASE };
-  for (const key of ['NODE_ENV', 'VITEST', 'VITEST_MODE', 'VITEST_POOL_ID', 'VITEST_WORKER_ID', 'TEST']) delete env[key];
-  const started = Date.now();
-  const result = spawnSync(cmd as string, args as string[], { cwd: ROOT, env, encoding: 'utf8' });
-  if (result.status !== 0) {
-    throw new Error(
-      `The test build failed (${cmd} ${(args as string[]).join(' ')}, exit ${result.status}):\n` +
-        `${result.stdout ?? ''}\n${result.stderr ?? ''}${result.error ? `\n${result.error.message}` : ''}`,
-    );
-  }
-  console.log(`[e2e] test build took ${((Date.now() - started) / 1000).toFixed(1)} s`);
-}
+const BASE = E2E_BASE;
 
 export default async function setup(project: TestProject) {
-  if (!(process.env.E2E_REUSE_BUILD === '1' && builtBase(SITE_DIR) === BASE)) buildTestSite();
+  if (!(process.env.E2E_REUSE_BUILD === '1' && builtBase(SITE_DIR) === BASE)) {
+    console.log(`[e2e] test build took ${(await buildTestSite(SITE_DIR, BASE)).toFixed(1)} s`);
+  }
   const pages = discoverPages(SITE_DIR);
   const server = await serveStatic(SITE_DIR, BASE);
   project.provide('siteUrl', server.url);

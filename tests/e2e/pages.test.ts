@@ -1,14 +1,23 @@
-// Every built page, once with WebGL (SwiftShader) and once with WebGL disabled: no console error,
-// uncaught exception, failed request or request to another origin; math typeset by KaTeX with no
-// error; every diagram drawn; a reload at an anchor lands on the same page and section; and no
-// serious or critical axe-core violation in the light and the dark theme. Pages are opened with
-// `?backend=webgl`: with WebGL the widgets compute on it (SwiftShader here), without it the engine
-// must fall back to another backend and say so in the compute badge. The site is served under a
-// sub-path (see global-setup.ts): every request the page makes, the WebAssembly files its widgets
-// fetch included, and every link to the site stay under it.
-import type { Browser, Page } from 'playwright-core';
+// Every built page, visited once with WebGL (SwiftShader), checked for:
+// - no console error, uncaught exception, failed request or request to another origin, and every
+//   request (the WebAssembly files its widgets fetch included) and every link under the base path
+//   the site is served at (see global-setup.ts); every link to the site leads to a page and anchor
+//   that exist;
+// - math typeset by KaTeX with no error, every diagram drawn, every compute badge ready on WebGL;
+// - a reload at an anchor lands on the same page and section;
+// - no serious or critical axe-core violation in the light and the dark theme;
+// - the engine's numbers: every `<Computed>` shows the value computed in src/worked/ (formatted as
+//   the build formats it), and every numeric exercise accepts that value and rejects one far off;
+// - heavy code only where it is used: a page without diagrams fetches no Mermaid code and a page
+//   without widgets no TensorFlow.js code, scripts recognised by their content (strings each
+//   library's own code contains, which minification keeps), not by chunk names.
+// What changes without WebGL (the fallback badge, the widgets reaching ready) is checked by
+// widgets.test.ts, on its visit of each page without WebGL.
+import type { Browser, Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, type ExpectStatic, inject, it } from 'vitest';
-import { GL_MODES, type GlMode, launchChromium, newContext, seriousAxeViolations, waitForPageReady, watchPage } from '../support/e2e-browser.ts';
+import { computeWorkedValues } from '../../src/worked/index.ts';
+import { formatWorked } from '../../src/worked/define.ts';
+import { launchChromium, newContext, seriousAxeViolations, waitForPageReady, watchPage } from '../support/e2e-browser.ts';
 import { sourceFacts } from '../support/page-sources.ts';
 import type { SitePage } from '../support/site.ts';
 
@@ -16,6 +25,21 @@ const siteUrl = inject('siteUrl');
 const origin = inject('siteOrigin');
 const base = inject('siteBase');
 const pages = inject('sitePages');
+const table = await computeWorkedValues();
+
+/** A flag tfjs-core registers at import time (`TENSORLIKE_CHECK_SHAPE_CONSISTENCY`, flags.ts). */
+export const TFJS_MARKER = 'TENSORLIKE_CHECK_SHAPE_CONSISTENCY';
+/** Mermaid's core exports its `mermaidAPI` object by that name. */
+export const MERMAID_MARKER = 'mermaidAPI';
+
+interface PageLoad {
+  name: string;
+  widgets: number;
+  diagrams: number;
+  tfjsScripts: string[];
+  mermaidScripts: string[];
+  scripts: number;
+}
 
 it('the site has a landing page and at least one chapter', () => {
   expect(pages[0]?.name).toBe('landing');
@@ -31,42 +55,127 @@ it.skipIf(!manifest)(`pages.json lists exactly the pages built${manifest ? '' : 
   expect(listed.sort()).toEqual(pages.map((p) => p.path).sort());
 });
 
-for (const mode of GL_MODES) {
-  describe(`every page (${mode})`, () => {
-    let browser: Browser;
-    beforeAll(async () => {
-      browser = await launchChromium(mode);
-    });
-    afterAll(async () => {
-      await browser?.close();
-    });
+describe('every page (webgl)', () => {
+  let browser: Browser;
+  const loads: PageLoad[] = [];
+  beforeAll(async () => {
+    browser = await launchChromium('webgl');
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
 
-    // Two pages at a time, each in its own context (the e2e project's maxConcurrency): a page spends
-    // much of its visit waiting (engine start, diagrams, reload), so two share the two cores well.
-    for (const sitePage of pages) {
-      it.concurrent(`${sitePage.name} (/${sitePage.path})`, async ({ expect }) => {
-        const context = await newContext(browser);
-        try {
-          const page = await context.newPage();
-          const watch = watchPage(page, origin);
-          const failures = await checkPage(page, sitePage, mode, expect);
-          for (const url of watch.requests) {
-            if (/^(data|blob|about):/.test(url)) continue;
-            if (!new URL(url).pathname.startsWith(base)) failures.push(`request outside the base path ${base}: ${url}`);
-          }
-          const problems = [...new Set([...failures, ...watch.problems])];
-          if (problems.length) {
-            throw new Error(`${problems.length} problem(s) on /${sitePage.path} with ${mode}:\n\n${problems.join('\n\n')}`);
-          }
-        } finally {
-          await context.close();
+  // Two pages at a time, each in its own context (the e2e project's maxConcurrency): a page spends
+  // much of its visit waiting (engine start, diagrams, reload), so two share the two cores well.
+  for (const sitePage of pages) {
+    it.concurrent(`${sitePage.name} (/${sitePage.path})`, async ({ expect }) => {
+      const context = await newContext(browser);
+      try {
+        const page = await context.newPage();
+        const watch = watchPage(page, origin);
+        const scripts = collectScripts(page);
+        const failures = await checkPage(page, sitePage, expect);
+        await checkWorkedNumbers(page, sitePage, expect);
+        const load = { name: sitePage.name, ...(await scanScripts(page, scripts)) };
+        loads.push(load);
+        if (load.scripts === 0) failures.push('no script was fetched at all');
+        if (load.diagrams === 0 && load.mermaidScripts.length) failures.push(`Mermaid code fetched by a page without diagrams: ${load.mermaidScripts.join(', ')}`);
+        if (load.widgets === 0 && load.tfjsScripts.length) failures.push(`TensorFlow.js code fetched by a page without widgets: ${load.tfjsScripts.join(', ')}`);
+        for (const url of watch.requests) {
+          if (/^(data|blob|about):/.test(url)) continue;
+          if (!new URL(url).pathname.startsWith(base)) failures.push(`request outside the base path ${base}: ${url}`);
         }
-      });
+        const problems = [...new Set([...failures, ...watch.problems])];
+        if (problems.length) {
+          throw new Error(`${problems.length} problem(s) on /${sitePage.path} with webgl:\n\n${problems.join('\n\n')}`);
+        }
+      } finally {
+        await context.close();
+      }
+    });
+  }
+
+  // The request checks only mean something if the markers are found where the libraries are used,
+  // and if there are pages of each kind.
+  it('the markers find Mermaid and TensorFlow.js where they are used, and both kinds of page exist', () => {
+    expect(loads.length).toBe(pages.length);
+    const withDiagrams = loads.filter((l) => l.diagrams > 0);
+    const withWidgets = loads.filter((l) => l.widgets > 0);
+    expect(withDiagrams.length, 'no page with a diagram').toBeGreaterThan(0);
+    expect(withWidgets.length, 'no page with a widget').toBeGreaterThan(0);
+    expect(loads.filter((l) => l.diagrams === 0).length, 'no page without diagrams').toBeGreaterThan(0);
+    expect(loads.filter((l) => l.widgets === 0).length, 'no page without widgets').toBeGreaterThan(0);
+    for (const l of withDiagrams) expect(l.mermaidScripts.length, `${l.name} shows diagrams but no Mermaid code was seen`).toBeGreaterThan(0);
+    // Not every widget computes with the engine, but some must: the test widgets do.
+    expect(withWidgets.some((l) => l.tfjsScripts.length > 0), 'no page with widgets fetched TensorFlow.js code').toBe(true);
+  });
+});
+
+/** The body of every script the page fetches from now on, with its address. */
+function collectScripts(page: Page): Promise<{ url: string; text: string }>[] {
+  const bodies: Promise<{ url: string; text: string }>[] = [];
+  page.on('response', (res: Response) => {
+    const type = res.request().resourceType();
+    if (type === 'script' || /\.m?js(\?|$)/.test(res.url())) {
+      bodies.push(res.text().then((text) => ({ url: res.url(), text }), () => ({ url: res.url(), text: '' })));
     }
   });
+  return bodies;
 }
 
-async function checkPage(page: Page, sitePage: SitePage, mode: GlMode, expect: ExpectStatic): Promise<string[]> {
+/** Scrolls through the page so everything loaded lazily comes in, then sorts the scripts fetched. */
+async function scanScripts(page: Page, bodies: Promise<{ url: string; text: string }>[]): Promise<Omit<PageLoad, 'name'>> {
+  await page.evaluate(async () => {
+    for (let y = 0; y <= document.body.scrollHeight; y += window.innerHeight / 2) {
+      window.scrollTo(0, y);
+      await new Promise((r) => setTimeout(r, 30));
+    }
+  });
+  await page.waitForLoadState('networkidle');
+  await waitForPageReady(page);
+  const counts = await page.evaluate(() => ({
+    widgets: document.querySelectorAll('[data-widget]').length,
+    diagrams: document.querySelectorAll('[data-mermaid]').length,
+  }));
+  const scripts = await Promise.all(bodies);
+  return {
+    ...counts,
+    scripts: scripts.length,
+    tfjsScripts: [...new Set(scripts.filter((s) => s.text.includes(TFJS_MARKER)).map((s) => s.url))],
+    mermaidScripts: [...new Set(scripts.filter((s) => s.text.includes(MERMAID_MARKER)).map((s) => s.url))],
+  };
+}
+
+/** Every computed number shows the engine's value; every numeric exercise accepts it and rejects one far off. */
+async function checkWorkedNumbers(page: Page, sitePage: SitePage, expect: ExpectStatic): Promise<void> {
+  const shown = await page.$$eval('[data-computed]', (spans) => spans.map((s) => ({ key: s.getAttribute('data-computed') ?? '', text: s.textContent ?? '' })));
+  for (const { key, text } of shown) {
+    const v = table.get(key);
+    expect(v, `${sitePage.name}: ${key} is a worked value`).toBeDefined();
+    expect(text.length, key).toBeGreaterThan(0);
+    // The chapter may ask for other digits than the registry's: compare the number itself.
+    const digits = text.split('.')[1]?.length ?? 0;
+    expect(text, key).toBe(formatWorked(v!.value, digits));
+  }
+  const exercises = page.locator('[data-exercise]:not([data-exercise=""])');
+  const n = await exercises.count();
+  for (let i = 0; i < n; i++) {
+    const exercise = exercises.nth(i);
+    const key = (await exercise.getAttribute('data-exercise'))!;
+    const v = table.get(key);
+    expect(v, `${sitePage.name}: exercise answer ${key}`).toBeDefined();
+    const input = exercise.locator('input[type=text]').first();
+    await input.fill(String(v!.value));
+    await exercise.locator('button[type=submit]').click();
+    await expect.poll(() => exercise.locator('[data-verdict]').getAttribute('data-verdict'), { timeout: 5000 }).toBe('correct');
+    await input.fill(String(v!.value + 1000));
+    await exercise.locator('button[type=submit]').click();
+    await expect.poll(() => exercise.locator('[data-verdict]').getAttribute('data-verdict'), { timeout: 5000 }).toBe('high');
+  }
+  console.log(`[worked] ${sitePage.name}: ${shown.length} computed numbers, ${n} numeric exercises checked`);
+}
+
+async function checkPage(page: Page, sitePage: SitePage, expect: ExpectStatic): Promise<string[]> {
   const failures: string[] = [];
   const url = `${siteUrl}${sitePage.path}?backend=webgl`;
   await page.goto(url, { waitUntil: 'load' });
@@ -92,8 +201,7 @@ async function checkPage(page: Page, sitePage: SitePage, mode: GlMode, expect: E
       return (copy.textContent ?? '').replace(/\s+/g, ' ').trim();
     });
     if (status !== 'ready') failures.push(`compute badge #${i + 1} is ${status}: ${text} (${await badge.getAttribute('title')})`);
-    else if (mode === 'webgl' && !/WebGL/.test(text)) failures.push(`?backend=webgl with WebGL present, but the badge says "${text}"`);
-    else if (mode === 'no-webgl' && /WebGL/.test(text)) failures.push(`WebGL is disabled, but the badge says "${text}"`);
+    else if (!/WebGL/.test(text)) failures.push(`?backend=webgl with WebGL present, but the badge says "${text}"`);
   }
 
   const facts = await sourceFacts(sitePage);
@@ -157,9 +265,8 @@ async function checkPage(page: Page, sitePage: SitePage, mode: GlMode, expect: E
   }
 
   // Every link to this site leads to a page that exists, and to an element with the link's anchor
-  // (the pages are pre-rendered, so the target's HTML already has its heading ids). Links do not
-  // depend on WebGL: checked in one mode only.
-  if (mode === 'webgl') failures.push(...(await brokenSiteLinks(page)));
+  // (the pages are pre-rendered, so the target's HTML already has its heading ids).
+  failures.push(...(await brokenSiteLinks(page)));
 
   // Accessibility in both themes, switched with the page's own toggle.
   const themeBefore = await page.evaluate(() => document.documentElement.dataset.theme ?? '');

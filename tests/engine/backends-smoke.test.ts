@@ -1,11 +1,78 @@
+// Every backend present here, the browser's WebAssembly and plain-JS ones included (the other engine
+// files run in the browser on WebGL only, since Node covers cpu and wasm): each starts, multiplies
+// two matrices, and trains a small CNN (convolution, pooling, dense layer, cross-entropy, SGD) to
+// the same losses as the plain-JS backend, so the browser's WASM files load and its gradient routes
+// run end to end.
 import * as tf from '@tensorflow/tfjs-core';
 import { expect, it } from 'vitest';
-import { describeEachBackend } from '../support/backends';
+import { crossEntropy } from '../../src/engine/losses';
+import { Conv2d, Flatten, Linear, MaxPool2d, ReLU, Sequential } from '../../src/engine/nn';
+import { SGD } from '../../src/engine/optim';
+import { Random } from '../../src/engine/random';
+import { tensor, tidy } from '../../src/engine/tensor';
+import { backendsHere, describeEachBackend, tolerance } from '../support/backends';
 
-describeEachBackend('backend smoke', (backend) => {
-  it('runs a matMul on the chosen backend', () => {
-    expect(tf.getBackend()).toBe(backend);
-    const y = tf.matMul(tf.tensor2d([[1, 2]]), tf.tensor2d([[3], [4]]));
-    expect(y.dataSync()[0]).toBe(11);
-  });
-});
+/** Losses of five SGD steps of a small CNN on a fixed batch, from fixed weights. */
+function cnnLosses(): number[] {
+  const rng = new Random(7);
+  const model = new Sequential(
+    new Conv2d(1, 4, 3, { rng }),
+    new ReLU(),
+    new MaxPool2d(2),
+    new Flatten(),
+    new Linear(4 * 3 * 3, 3, { rng }),
+  );
+  const opt = new SGD(model, { lr: 0.1 });
+  const pixels = Array.from(rng.normalArray(6 * 8 * 8));
+  const labels = [0, 1, 2, 0, 1, 2];
+  const losses: number[] = [];
+  try {
+    for (let step = 0; step < 5; step++) {
+      losses.push(
+        tidy(() => {
+          opt.zeroGrad();
+          const loss = crossEntropy(model.forward(tensor(pixels, [6, 8, 8, 1])), labels);
+          loss.backward();
+          opt.step();
+          return loss.item();
+        }),
+      );
+    }
+  } finally {
+    model.dispose();
+    opt.dispose();
+  }
+  return losses;
+}
+
+// The reference: the same steps in float64 arithmetic would differ from every backend's float32 by
+// less than the tolerance; the plain-JS backend is the one whose kernels are simplest to trust.
+let reference: number[] | null = null;
+
+describeEachBackend(
+  'backend smoke',
+  (backend) => {
+    it('runs a matMul on the chosen backend', () => {
+      expect(tf.getBackend()).toBe(backend);
+      const y = tf.matMul(tf.tensor2d([[1, 2]]), tf.tensor2d([[3], [4]]));
+      expect(y.dataSync()[0]).toBe(11);
+      y.dispose();
+    });
+
+    it('trains a small CNN to the same losses as the plain-JS backend, leaving no tensor behind', async () => {
+      const before = tf.memory().numTensors;
+      const losses = cnnLosses();
+      expect(tf.memory().numTensors).toBe(before);
+      expect(losses.every(Number.isFinite)).toBe(true);
+      expect(losses[4]).toBeLessThan(losses[0]);
+      if (!reference) {
+        const current = tf.getBackend();
+        await tf.setBackend('cpu');
+        reference = cnnLosses();
+        await tf.setBackend(current);
+      }
+      for (let i = 0; i < losses.length; i++) expect(Math.abs(losses[i] - reference[i])).toBeLessThan(10 * tolerance(backend));
+    });
+  },
+  backendsHere,
+);

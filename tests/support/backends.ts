@@ -1,5 +1,8 @@
 // The backends the engine suite runs on, and how each is set up, in Node and in Chromium.
-// Node: cpu and wasm. Chromium (Vitest browser mode): webgl (SwiftShader here), wasm and cpu.
+// Node: cpu and wasm. Chromium (Vitest browser mode): webgl (SwiftShader here); the cpu and wasm
+// kernels are the same code in Node and in the browser, so the browser runs them only in the files
+// that ask for every backend present (the smoke file: the browser's own WASM loading and a training
+// step on each).
 // A backend that cannot start is reported through `describe.skip` with its reason in the name,
 // so it shows up as skipped, never as passed.
 import * as tf from '@tensorflow/tfjs-core';
@@ -12,8 +15,11 @@ export type BackendName = 'cpu' | 'wasm' | 'webgl';
 
 export const inBrowser = typeof window !== 'undefined';
 
-/** Backends the suite tries in this environment. */
-export const candidateBackends: BackendName[] = inBrowser ? ['webgl', 'wasm', 'cpu'] : ['cpu', 'wasm'];
+/** Every backend that can exist in this environment. */
+export const backendsHere: BackendName[] = inBrowser ? ['webgl', 'wasm', 'cpu'] : ['cpu', 'wasm'];
+
+/** Backends the suite runs each file on here: what Node does not already cover. */
+export const candidateBackends: BackendName[] = inBrowser ? ['webgl'] : ['cpu', 'wasm'];
 
 let wasmConfigured = false;
 
@@ -69,14 +75,18 @@ export async function useBackend(name: BackendName): Promise<void> {
 // Resolve availability of every candidate up front (top-level await), so `describe.skip` can be chosen
 // while tests are being collected.
 const unavailable = new Map<BackendName, string | null>();
-for (const name of candidateBackends) unavailable.set(name, await backendUnavailable(name));
+for (const name of backendsHere) unavailable.set(name, await backendUnavailable(name));
 
 /**
- * Runs `body` in a `describe` block per backend present here, switching tfjs to that backend
- * before its tests; a missing backend is a skipped block whose name says why.
+ * Runs `body` in a `describe` block per backend (`candidateBackends` unless given), switching tfjs
+ * to that backend before its tests; a missing backend is a skipped block whose name says why.
  */
-export function describeEachBackend(title: string, body: (backend: BackendName) => void): void {
-  for (const name of candidateBackends) {
+export function describeEachBackend(
+  title: string,
+  body: (backend: BackendName) => void,
+  backends: BackendName[] = candidateBackends,
+): void {
+  for (const name of backends) {
     const reason = unavailable.get(name);
     if (reason) {
       describe.skip(`${title} [${name}: skipped, ${reason}]`, () => body(name));

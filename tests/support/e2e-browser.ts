@@ -6,7 +6,6 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { NO_WEBGL_ARGS, WEBGL_ARGS, requireChromium } from './chromium.ts';
 
 export type GlMode = 'webgl' | 'no-webgl';
-export const GL_MODES: GlMode[] = ['webgl', 'no-webgl'];
 
 /** Launches headless Chromium; throws the install message when there is none. */
 export async function launchChromium(mode: GlMode = 'webgl'): Promise<Browser> {

@@ -2,6 +2,7 @@
 // dragged to both ends and anywhere between, out-of-range and non-numeric text typed into fields,
 // every option picked, checkboxes and buttons pressed, present mode toggled (and left with
 // Escape), reset. The same seed replays the same actions on the same page.
+import { execFileSync } from 'node:child_process';
 import type { Locator, Page } from 'playwright-core';
 
 /** mulberry32 (Tommy Ettinger, 2017): a tiny, well-mixed 32-bit generator, enough for fuzzing. */
@@ -116,8 +117,9 @@ async function actionable(control: Locator): Promise<Locator> {
 }
 
 /**
- * Runs `count` seeded random actions on the controls inside `widget`. Actions on a control that
- * is hidden or disabled at that moment are skipped (and counted), never forced.
+ * A planned pass over the controls inside `widget` (every option, button and checkbox once,
+ * present mode and reset), then `count` seeded random actions. Actions on a control that is hidden
+ * or disabled at that moment are skipped (and counted), never forced.
  */
 export async function fuzzWidget(page: Page, widget: Locator, seed: number, count = 200): Promise<FuzzResult> {
   const random = mulberry32(seed);
@@ -157,7 +159,8 @@ export async function fuzzWidget(page: Page, widget: Locator, seed: number, coun
     });
   }
 
-  for (let n = 0; n < count; n++) {
+  const total = plan.length + count;
+  for (let n = 0; n < total; n++) {
     if (n % 10 === 0 && n > 0) {
       // Controls come and go, or are disabled while something runs: look again now and then.
       controls = await describeControls(widget);
@@ -322,4 +325,24 @@ export async function widgetHealth(widget: Locator): Promise<string[]> {
     }
     return problems;
   }, BAD_TEXT.source);
+}
+
+/**
+ * The run's fuzz seed: FUZZ_SEED when set (to replay a failure), else one taken from the commit
+ * under test, so each commit explores new ground and the same commit replays the same actions.
+ */
+export function fuzzBaseSeed(): { seed: number; from: string } {
+  if (process.env.FUZZ_SEED) return { seed: Number(process.env.FUZZ_SEED) >>> 0, from: 'FUZZ_SEED' };
+  try {
+    const head = execFileSync('git', ['rev-parse', 'HEAD'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return { seed: parseInt(head.slice(0, 8), 16) >>> 0, from: `commit ${head.slice(0, 12)}` };
+  } catch {
+    return { seed: 20_261_125, from: 'the fixed default (no git here)' };
+  }
+}
+
+/** Random actions per widget after the planned pass: FUZZ_ACTIONS, else 40 (`npm run fuzz` sets more). */
+export function fuzzActions(): number {
+  const n = Number(process.env.FUZZ_ACTIONS ?? 40);
+  return Number.isFinite(n) && n >= 0 ? Math.floor(n) : 40;
 }

@@ -5,6 +5,8 @@
 //   chapters/<slug>/index.html   each chapter
 //   404.html                     "not found" (static hosts serve it for unknown paths)
 //   pages.json                   the list of pages, for tools that visit every page
+// Each chapter's page also preloads its chapter's code (`<link rel="modulepreload">`, from Vite's
+// manifest), so the browser fetches it beside the entry script instead of after it has run.
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -49,7 +51,46 @@ export function fillTemplate(template: string, page: RenderedPage): string {
     .replace(/<meta name="description" content="[^"]*"\s*\/?>/, `<meta name="description" content="${escapeHtml(page.description)}" />`);
 }
 
-export async function prerenderSite(opts: { root: string; mode: string; outDir: string; logger: Logger }): Promise<void> {
+/** The parts of Vite's build manifest (`.vite/manifest.json`) read here. */
+export interface ManifestChunk {
+  file: string;
+  src?: string;
+  isEntry?: boolean;
+  imports?: string[];
+}
+export type Manifest = Record<string, ManifestChunk>;
+
+/** A chunk's file and the files of the chunks it imports statically, transitively. */
+function staticClosure(manifest: Manifest, key: string, into = new Set<string>()): Set<string> {
+  const chunk = manifest[key];
+  if (!chunk || into.has(chunk.file)) return into;
+  into.add(chunk.file);
+  for (const imported of chunk.imports ?? []) staticClosure(manifest, imported, into);
+  return into;
+}
+
+/**
+ * The script files a chapter's page should preload: its chapter chunk and what that imports,
+ * less what the entry script already brings. Empty when the chapter has no chunk in the manifest.
+ */
+export function chapterPreloads(manifest: Manifest, slug: string): string[] {
+  const pattern = new RegExp(`(^|/)\\d\\d-${slug.replace(/[^a-z0-9-]/g, '')}\\.mdx$`);
+  const key = Object.keys(manifest).find((k) => pattern.test(k));
+  if (!key) return [];
+  const entries = Object.keys(manifest).filter((k) => manifest[k].isEntry);
+  const loaded = new Set<string>();
+  for (const entry of entries) staticClosure(manifest, entry, loaded);
+  return [...staticClosure(manifest, key)].filter((file) => !loaded.has(file));
+}
+
+/** `<link rel="modulepreload">` tags for `files`, placed before `</head>`. */
+export function withPreloads(html: string, files: string[], base: string): string {
+  if (files.length === 0) return html;
+  const links = files.map((file) => `<link rel="modulepreload" crossorigin href="${escapeHtml(base + file)}">`).join('\n    ');
+  return html.replace('</head>', `  ${links}\n  </head>`);
+}
+
+export async function prerenderSite(opts: { root: string; mode: string; outDir: string; base: string; logger: Logger }): Promise<void> {
   const started = Date.now();
   const ssrDir = path.join(opts.outDir, '.ssr');
   try {
@@ -76,16 +117,22 @@ export async function prerenderSite(opts: { root: string; mode: string; outDir: 
     });
     const ssr = (await import(`${pathToFileURL(path.join(ssrDir, 'ssr.mjs')).href}?t=${Date.now()}`)) as SsrModule;
     const template = await readFile(path.join(opts.outDir, 'index.html'), 'utf8');
+    const manifestFile = path.join(opts.outDir, '.vite', 'manifest.json');
+    const manifest = JSON.parse(await readFile(manifestFile, 'utf8').catch(() => '{}')) as Manifest;
     const pages = ssr.listPages();
     for (const page of pages) {
       const rendered = await ssr.renderPage(page.path);
       const target = path.join(opts.outDir, page.file);
+      const slug = /^chapters\/([a-z0-9-]+)\/$/.exec(page.path)?.[1];
+      const preloads = page.kind === 'chapter' && slug ? chapterPreloads(manifest, slug) : [];
       await mkdir(path.dirname(target), { recursive: true });
-      await writeFile(target, fillTemplate(template, rendered));
+      await writeFile(target, withPreloads(fillTemplate(template, rendered), preloads, opts.base));
     }
     await writeFile(path.join(opts.outDir, 'pages.json'), `${JSON.stringify(pages, null, 2)}\n`);
     opts.logger.info(`pre-rendered ${pages.length} pages in ${Date.now() - started} ms`);
   } finally {
     await rm(ssrDir, { recursive: true, force: true });
+    // The manifest served its purpose: it is not part of the site.
+    await rm(path.join(opts.outDir, '.vite'), { recursive: true, force: true });
   }
 }

@@ -87,6 +87,7 @@ function prerender(options: BookPluginOptions): Plugin {
         root: options.root,
         mode: options.mode,
         outDir: path.resolve(options.root, config.build.outDir),
+        base: config.base,
         logger: config.logger,
       });
     },
