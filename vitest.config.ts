@@ -24,8 +24,11 @@ const HOOK_TIMEOUT = 120_000;
 /** Engine files that set up, lose or switch the engine's own backend: each needs a fresh page. */
 const BACKEND_CHOICE_FILES = ['tests/engine/backend-*.test.ts'];
 
-/** Headless Chromium with WebGL from SwiftShader, for the engine's browser projects. */
-const engineBrowser = {
+/**
+ * Headless Chromium with WebGL from SwiftShader, for the engine's browser projects: a new object
+ * for each project, since Vitest writes each project's name into its browser instances.
+ */
+const engineBrowser = () => ({
   testTimeout: 120_000,
   hookTimeout: HOOK_TIMEOUT,
   browser: {
@@ -36,7 +39,7 @@ const engineBrowser = {
     }),
     instances: [{ browser: 'chromium' as const }],
   },
-};
+});
 
 export default defineConfig({
   test: {
@@ -62,7 +65,7 @@ export default defineConfig({
               // The MNIST binaries in public/data/ are made before the browser asks for them.
               plugins: [mnistData()],
               test: {
-                ...engineBrowser,
+                ...engineBrowser(),
                 name: 'engine-browser',
                 // The engine files run on WebGL (the cpu and wasm kernels are Node's too, and
                 // engine-node runs them), one after another in one page: the page keeps its WebGL
@@ -75,7 +78,7 @@ export default defineConfig({
             {
               plugins: [mnistData()],
               test: {
-                ...engineBrowser,
+                ...engineBrowser(),
                 // The files that choose, lose or switch the engine's backend, each in a page of its own.
                 name: 'engine-browser-backends',
                 include: BACKEND_CHOICE_FILES,
