@@ -17,7 +17,7 @@ import type { Browser, Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, type ExpectStatic, inject, it } from 'vitest';
 import { computeWorkedValues } from '../../src/worked/index.ts';
 import { formatWorked } from '../../src/worked/define.ts';
-import { launchChromium, newContext, seriousAxeViolations, waitForPageReady, watchPage } from '../support/e2e-browser.ts';
+import { badgeProblems, launchChromium, newContext, requestsOutsideBase, seriousAxeViolations, waitForPageReady, watchPage } from '../support/e2e-browser.ts';
 import { sourceFacts } from '../support/page-sources.ts';
 import type { SitePage } from '../support/site.ts';
 
@@ -81,10 +81,7 @@ describe('every page (webgl)', () => {
         if (load.scripts === 0) failures.push('no script was fetched at all');
         if (load.diagrams === 0 && load.mermaidScripts.length) failures.push(`Mermaid code fetched by a page without diagrams: ${load.mermaidScripts.join(', ')}`);
         if (load.widgets === 0 && load.tfjsScripts.length) failures.push(`TensorFlow.js code fetched by a page without widgets: ${load.tfjsScripts.join(', ')}`);
-        for (const url of watch.requests) {
-          if (/^(data|blob|about):/.test(url)) continue;
-          if (!new URL(url).pathname.startsWith(base)) failures.push(`request outside the base path ${base}: ${url}`);
-        }
+        failures.push(...requestsOutsideBase(watch, base));
         const problems = [...new Set([...failures, ...watch.problems])];
         if (problems.length) {
           throw new Error(`${problems.length} problem(s) on /${sitePage.path} with webgl:\n\n${problems.join('\n\n')}`);
@@ -181,28 +178,8 @@ async function checkPage(page: Page, sitePage: SitePage, expect: ExpectStatic): 
   await page.goto(url, { waitUntil: 'load' });
   await waitForPageReady(page);
 
-  // Each widget's compute badge settles on a backend: WebGL where there is WebGL, else a fallback.
-  const badges = page.locator('[data-compute-badge]');
-  for (let i = 0; i < (await badges.count()); i++) {
-    const badge = badges.nth(i);
-    await badge.scrollIntoViewIfNeeded();
-    try {
-      await expect.poll(() => badge.getAttribute('data-status'), { timeout: 30_000 }).not.toBe('starting');
-    } catch {
-      failures.push(`compute badge #${i + 1} never left "starting"`);
-      continue;
-    }
-    const status = await badge.getAttribute('data-status');
-    // The visible label only: the reason (which may mention WebGL failing) is the badge's description.
-    const text = await badge.evaluate((el) => {
-      const copy = el.cloneNode(true) as HTMLElement;
-      const describedBy = el.getAttribute('aria-describedby');
-      if (describedBy) copy.querySelector(`[id="${describedBy}"]`)?.remove();
-      return (copy.textContent ?? '').replace(/\s+/g, ' ').trim();
-    });
-    if (status !== 'ready') failures.push(`compute badge #${i + 1} is ${status}: ${text} (${await badge.getAttribute('title')})`);
-    else if (!/WebGL/.test(text)) failures.push(`?backend=webgl with WebGL present, but the badge says "${text}"`);
-  }
+  // Each widget's compute badge settles on WebGL.
+  failures.push(...(await badgeProblems(page, 'webgl', expect)));
 
   const facts = await sourceFacts(sitePage);
   const dom = await page.evaluate(() => ({

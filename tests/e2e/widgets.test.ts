@@ -15,8 +15,8 @@
 // Replay with `FUZZ_SEED=<n> npx vitest run --project e2e tests/e2e/widgets.test.ts -t '<page>'`
 // (FUZZ_LOG=1 prints every action); `npm run fuzz -- --actions 200 --seed <n>` for a long run.
 import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, type ExpectStatic, expect, inject, it } from 'vitest';
-import { launchChromium, newContext, waitForPageReady, watchPage, type PageWatch } from '../support/e2e-browser.ts';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { badgeProblems, launchChromium, newContext, requestsOutsideBase, waitForPageReady, watchPage, type PageWatch } from '../support/e2e-browser.ts';
 import { deriveSeed, fuzzActions, fuzzBaseSeed, fuzzWidget, widgetHealth } from '../support/fuzz.ts';
 
 const siteUrl = inject('siteUrl');
@@ -44,33 +44,6 @@ async function loadWidgets(page: Page): Promise<{ count: number; stuck: string[]
     }
   }
   return { count, stuck };
-}
-
-/** Every compute badge leaves "starting" for "ready" on a backend that is not WebGL. */
-async function badgeProblems(page: Page, expect: ExpectStatic): Promise<string[]> {
-  const problems: string[] = [];
-  const badges = page.locator('[data-compute-badge]');
-  for (let i = 0; i < (await badges.count()); i++) {
-    const badge = badges.nth(i);
-    await badge.scrollIntoViewIfNeeded();
-    try {
-      await expect.poll(() => badge.getAttribute('data-status'), { timeout: 30_000 }).not.toBe('starting');
-    } catch {
-      problems.push(`compute badge #${i + 1} never left "starting"`);
-      continue;
-    }
-    const status = await badge.getAttribute('data-status');
-    // The visible label only: the reason (which mentions WebGL failing) is the badge's description.
-    const text = await badge.evaluate((el) => {
-      const copy = el.cloneNode(true) as HTMLElement;
-      const describedBy = el.getAttribute('aria-describedby');
-      if (describedBy) copy.querySelector(`[id="${describedBy}"]`)?.remove();
-      return (copy.textContent ?? '').replace(/\s+/g, ' ').trim();
-    });
-    if (status !== 'ready') problems.push(`compute badge #${i + 1} is ${status}: ${text} (${await badge.getAttribute('title')})`);
-    else if (/WebGL/.test(text)) problems.push(`WebGL is disabled, but badge #${i + 1} says "${text}"`);
-  }
-  return problems;
 }
 
 /**
@@ -154,12 +127,7 @@ describe('every page without WebGL: fallback, widget fuzz, memory', () => {
         await page.goto(`${siteUrl}${sitePage.path}?backend=webgl`, { waitUntil: 'load' });
         await waitForPageReady(page);
         const loaded = await loadWidgets(page);
-        const failures = [...loaded.stuck, ...(await badgeProblems(page, expect))];
-        for (const url of watch.requests) {
-          if (/^(data|blob|about):/.test(url)) continue;
-          if (!new URL(url).pathname.startsWith(base)) failures.push(`request outside the base path ${base}: ${url}`);
-        }
-        failures.push(...watch.problems);
+        const failures = [...loaded.stuck, ...(await badgeProblems(page, 'no-webgl', expect)), ...requestsOutsideBase(watch, base), ...watch.problems];
         if (failures.length || loaded.count === 0 || sitePage.name === 'how-to-use') {
           if (failures.length) throw new Error(`${failures.length} problem(s) on /${sitePage.path} without WebGL:\n\n${failures.join('\n\n')}`);
           return;

@@ -3,6 +3,7 @@
 // running axe-core.
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { ExpectStatic } from 'vitest';
 import { NO_WEBGL_ARGS, WEBGL_ARGS, requireChromium } from './chromium.ts';
 
 export type GlMode = 'webgl' | 'no-webgl';
@@ -117,4 +118,43 @@ export async function seriousAxeViolations(page: Page): Promise<string[]> {
       const more = v.nodes.length > 5 ? `\n    … and ${v.nodes.length - 5} more` : '';
       return `[${v.impact}] ${v.id}: ${v.help} (${v.helpUrl})\n${nodes}${more}`;
     });
+}
+
+/**
+ * Every compute badge on the page leaves "starting" for "ready", on WebGL when `mode` has WebGL
+ * (pages are opened with `?backend=webgl`) and on a fallback that says so when it has none. One
+ * readable line per badge that is wrong.
+ */
+export async function badgeProblems(page: Page, mode: GlMode, expect: ExpectStatic): Promise<string[]> {
+  const problems: string[] = [];
+  const badges = page.locator('[data-compute-badge]');
+  for (let i = 0; i < (await badges.count()); i++) {
+    const badge = badges.nth(i);
+    await badge.scrollIntoViewIfNeeded();
+    try {
+      await expect.poll(() => badge.getAttribute('data-status'), { timeout: 30_000 }).not.toBe('starting');
+    } catch {
+      problems.push(`compute badge #${i + 1} never left "starting"`);
+      continue;
+    }
+    const status = await badge.getAttribute('data-status');
+    // The visible label only: the reason (which may mention WebGL failing) is the badge's description.
+    const text = await badge.evaluate((el) => {
+      const copy = el.cloneNode(true) as HTMLElement;
+      const describedBy = el.getAttribute('aria-describedby');
+      if (describedBy) copy.querySelector(`[id="${describedBy}"]`)?.remove();
+      return (copy.textContent ?? '').replace(/\s+/g, ' ').trim();
+    });
+    if (status !== 'ready') problems.push(`compute badge #${i + 1} is ${status}: ${text} (${await badge.getAttribute('title')})`);
+    else if (mode === 'webgl' && !/WebGL/.test(text)) problems.push(`?backend=webgl with WebGL present, but badge #${i + 1} says "${text}"`);
+    else if (mode === 'no-webgl' && /WebGL/.test(text)) problems.push(`WebGL is disabled, but badge #${i + 1} says "${text}"`);
+  }
+  return problems;
+}
+
+/** The requests seen that leave the path the site is served under. */
+export function requestsOutsideBase(watch: PageWatch, base: string): string[] {
+  return watch.requests
+    .filter((url) => !/^(data|blob|about):/.test(url) && !new URL(url).pathname.startsWith(base))
+    .map((url) => `request outside the base path ${base}: ${url}`);
 }
