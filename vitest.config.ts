@@ -99,8 +99,9 @@ export default defineConfig({
       {
         test: {
           name: 'widgets',
-          // The widgets' pure logic (models, drawing maths) in Node, engine on the CPU backend.
-          include: ['tests/widgets/**/*.test.ts', 'tests/widgets/**/*.test.tsx'],
+          // The widgets' pure logic (models, drawing maths) and the training core that runs their
+          // models (tests/models), in Node, engine on the CPU backend.
+          include: ['tests/widgets/**/*.test.ts', 'tests/widgets/**/*.test.tsx', 'tests/models/**/*.test.ts'],
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: HOOK_TIMEOUT,

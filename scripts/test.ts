@@ -1,7 +1,10 @@
 // `npm test`: every check the project has, as fast as two cores allow.
 // 1. The MNIST binaries are made once, before anything reads them.
-// 2. The type check and the end-to-end test build run side by side (each mostly uses one core).
-// 3. Every Vitest project, the e2e one serving the site just built (E2E_REUSE_BUILD=1).
+// 2. The type check, then ESLint, side by side with the end-to-end test build (each mostly uses one
+//    core; the two checks together take about as long as the build). Without the build, the two
+//    checks run side by side. ESLint keeps a cache, so a second run reads only the files changed.
+// 3. Every Vitest project, the e2e one serving the site just built (E2E_REUSE_BUILD=1). A lint
+//    error does not hold the tests back; a type error or a failed build does.
 // Arguments go to Vitest (`npm test -- --project book`); with arguments the site is built only if
 // the e2e project needs it, by its own global setup.
 // Exits non-zero when any step fails, after printing how long each took.
@@ -43,8 +46,11 @@ const publicData = join(ROOT, 'public/data');
 if (!mnistUpToDate(publicData)) await timed('MNIST conversion', async () => convertMnist(publicData));
 
 const buildSite = vitestArgs.length === 0;
-const [typecheck, build] = await Promise.all([
-  run('type check', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']),
+const typeCheck = () => run('type check', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
+// Errors only (`--quiet`): the warnings are the rules being adopted step by step; `npm run lint` lists them.
+const lint = () => run('lint', bin('eslint'), ['.', '--quiet', '--cache', '--cache-location', join(ROOT, 'node_modules/.cache/eslint/')]);
+const [[typecheck, lintStatus], build] = await Promise.all([
+  buildSite ? typeCheck().then(async (code) => [code, await lint()]) : Promise.all([typeCheck(), lint()]),
   buildSite
     ? timed('e2e test build', () => buildTestSite(DIST_TEST, E2E_BASE)).then(
         () => 0,
@@ -62,4 +68,4 @@ if (typecheck === 0 && build === 0) {
   tests = await run('vitest', bin('vitest'), ['run', ...vitestArgs], env);
 }
 console.log(`\n${timings.join('\n')}`);
-process.exit(typecheck || build || tests);
+process.exit(typecheck || build || tests || lintStatus);

@@ -10,9 +10,8 @@
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { data, initEngine, liveTensorCount, tidy } from '../src/engine/index.ts';
-import { createTrainer, DEFAULT_CONFIG, evaluateLoss, prepareText, trainStep } from '../src/widgets/CharModel/charModel.ts';
-import { modelFromWeights } from '../src/widgets/LstmInside/inside.ts';
-import { heldOutStart, lossStretches, roundWeights, SHIPPED_HELD_OUT, SHIPPED_HIDDEN, SHIPPED_STEPS, SHIPPED_WINDOW, type ShippedCharModel } from '../src/widgets/LstmInside/shipped.ts';
+import { createTrainer, DEFAULT_CONFIG, evaluateLoss, modelFromWeights, prepareText, trainStep } from '../src/models/charLstm/charModel.ts';
+import { heldOutStart, lossStretches, roundWeights, SHIPPED_HELD_OUT, SHIPPED_HIDDEN, SHIPPED_STEPS, SHIPPED_WINDOW, type ShippedCharModel } from '../src/models/charLstm/shipped.ts';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);

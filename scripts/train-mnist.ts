@@ -12,9 +12,9 @@ import { dirname, resolve } from 'node:path';
 import { initEngine, liveTensorCount, tidy } from '../src/engine/index.ts';
 import { loadMnist } from '../src/engine/data/mnist.ts';
 import { ensureMnist } from '../src/build/mnist.ts';
-import { buildCnn, DEFAULT_ARCHITECTURE } from '../src/widgets/MnistTrainer/cnnModel.ts';
-import { DEFAULT_RUN, evaluate, MnistRun } from '../src/widgets/MnistTrainer/mnistTraining.ts';
-import type { EpochRecord, PretrainedFile } from '../src/widgets/MnistTrainer/pretrained.ts';
+import { buildCnn, DEFAULT_ARCHITECTURE } from '../src/models/mnist/cnnModel.ts';
+import { DEFAULT_RUN, evaluate, MnistRun } from '../src/models/mnist/mnistTraining.ts';
+import type { EpochRecord, PretrainedFile } from '../src/models/mnist/pretrained.ts';
 import type { nn } from '../src/engine/index.ts';
 
 function arg(name: string, fallback: string): string {

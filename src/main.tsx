@@ -6,6 +6,7 @@ import { createRoot, hydrateRoot, type RootOptions } from 'react-dom/client';
 import { App } from './book/App.tsx';
 import { chapterHref, routeFromPath, routeKey } from './book/router.ts';
 import { loadChapter } from './book/chapters.ts';
+import { setLocale } from './i18n/index.ts';
 
 const rootOptions: RootOptions = {
   // A widget that fails shows its error in the page (WidgetFrame's boundary); report it as a warning.
@@ -18,6 +19,10 @@ async function start(): Promise<void> {
   const container = document.getElementById('root');
   if (!container) throw new Error('index.html lacks <div id="root">');
   const route = routeFromPath(location.pathname);
+  // The page's locale, for every word rendered from now on and for the page's lang (a link to
+  // another locale loads a new page: see interceptLinkClicks).
+  setLocale(route.locale);
+  document.documentElement.lang = route.locale;
   // One address per chapter: `chapters/<slug>` and `…/index.html` become `chapters/<slug>/`.
   if (route.kind === 'chapter' && location.pathname !== chapterHref(route.slug)) {
     history.replaceState(null, '', chapterHref(route.slug) + location.search + location.hash);

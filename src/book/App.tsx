@@ -9,7 +9,8 @@ import { chapterHref, interceptLinkClicks, landingHref, navigate, routeFromPath,
 import { ShortcutHelp } from './ShortcutHelp.tsx';
 import { useShortcuts, widgetToPresent } from './shortcuts.ts';
 import { Sidebar } from './Sidebar.tsx';
-import { BOOK_TITLE, pageTitle } from './site.ts';
+import { pageTitle } from './site.ts';
+import { appStrings as s, siteStrings } from './strings.ts';
 import { toggleTheme, useTheme } from './theme.ts';
 
 /** The current chapter's compiled module: at once when already loaded (hydration), else when it arrives. */
@@ -41,9 +42,9 @@ function useChapterModule(route: Route): { module: ChapterModule | undefined; er
 function ThemeToggle() {
   const theme = useTheme();
   // Before hydration the theme is unknown to React; the label then names the action generically.
-  const label = theme === null ? 'Switch theme' : theme === 'dark' ? 'Switch to light theme' : 'Switch to dark theme';
+  const label = theme === null ? s.switchTheme : theme === 'dark' ? s.switchToLight : s.switchToDark;
   return (
-    <button type="button" className="icon-button" data-action="toggle-theme" aria-label={label} title={`${label} (t)`} onClick={toggleTheme}>
+    <button type="button" className="icon-button" data-action="toggle-theme" aria-label={label} title={s.withKey(label, 't')} onClick={toggleTheme}>
       <svg aria-hidden="true" viewBox="0 0 24 24" width="20" height="20" className="icon-moon">
         <path d="M21 12.8A9 9 0 1 1 11.2 3a7 7 0 0 0 9.8 9.8z" fill="currentColor" />
       </svg>
@@ -80,7 +81,7 @@ export function App({ serverPath }: { serverPath?: string }) {
       if (route.kind === 'chapter') {
         const target = neighbours(route.slug)[direction];
         if (target) navigate(chapterHref(target.slug));
-        else if (direction === 'prev') navigate(landingHref);
+        else if (direction === 'prev') navigate(landingHref());
       } else if (direction === 'next' && route.kind === 'landing') {
         const first = chapters[0];
         if (first) navigate(chapterHref(first.slug));
@@ -113,14 +114,14 @@ export function App({ serverPath }: { serverPath?: string }) {
   return (
     <>
       <a className="skip-link" href="#content">
-        Skip to content
+        {s.skipToContent}
       </a>
       <header className="topbar">
         <button
           ref={menuButton}
           type="button"
           className="icon-button menu-button"
-          aria-label="Contents"
+          aria-label={s.contents}
           aria-expanded={menuOpen}
           aria-controls="sidebar"
           onClick={() => setMenuOpen((open) => !open)}
@@ -128,18 +129,18 @@ export function App({ serverPath }: { serverPath?: string }) {
           <svg aria-hidden="true" viewBox="0 0 24 24" width="20" height="20">
             <path d="M3 6h18M3 12h18M3 18h18" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
           </svg>
-          <span className="menu-label">Contents</span>
+          <span className="menu-label">{s.contents}</span>
         </button>
-        <a className="book-title" href={landingHref}>
-          {BOOK_TITLE}
+        <a className="book-title" href={landingHref()}>
+          {siteStrings.bookTitle}
         </a>
         <div className="topbar-tools">
           <button
             type="button"
             className="icon-button"
             data-action="shortcuts"
-            aria-label="Keyboard shortcuts"
-            title="Keyboard shortcuts (?)"
+            aria-label={s.shortcuts}
+            title={s.withKey(s.shortcuts, '?')}
             onClick={() => setHelpOpen(true)}
           >
             <span aria-hidden="true">?</span>

@@ -5,7 +5,9 @@ import { findChapter, neighbours, type ChapterModule } from './chapters.ts';
 import { pageComponents } from './mdxComponents.ts';
 import { markContentRendered, whenPageReady } from './pageReady.ts';
 import { chapterHref, focusPageHeading, landingHref, lastNavigationKind, scrollToHash, takeRestoredScroll } from './router.ts';
+import { Sentence } from './Sentence.tsx';
 import { chapterNumber } from './Sidebar.tsx';
+import { navStrings as s } from './strings.ts';
 
 function ChapterContent({ module }: { module: ChapterModule }) {
   const Content = module.default;
@@ -68,7 +70,7 @@ export function ChapterPage({ slug, module, error }: { slug: string; module: Cha
   return (
     <article className="chapter" aria-labelledby="chapter-title">
       <header className="chapter-header">
-        <p className="chapter-kicker">{meta.testOnly ? 'Test page' : `Chapter ${chapterNumber(meta)}`}</p>
+        <p className="chapter-kicker">{meta.testOnly ? s.testPageKicker : s.chapterKicker(chapterNumber(meta))}</p>
         <h1 id="chapter-title" tabIndex={-1}>
           {meta.title}
         </h1>
@@ -78,32 +80,34 @@ export function ChapterPage({ slug, module, error }: { slug: string; module: Cha
         <ChapterContent module={module} />
       ) : error ? (
         <div className="chapter-error" role="alert">
-          <p>This chapter could not be loaded: {error.message}</p>
+          <p>
+            <Sentence text={s.chapterFailed} parts={{ error: error.message }} />
+          </p>
           <p>
             {/* The same address again: the browser reloads the page. */}
-            <a href={chapterHref(slug)}>Try again</a>
+            <a href={chapterHref(slug)}>{s.tryAgain}</a>
           </p>
         </div>
       ) : (
         <p className="chapter-loading" aria-live="polite">
-          Loading the chapter…
+          {s.chapterLoading}
         </p>
       )}
-      <nav className="pager" aria-label="Previous and next chapter">
+      <nav className="pager" aria-label={s.pager}>
         {prev ? (
           <a className="pager-prev" href={chapterHref(prev.slug)} rel="prev">
-            <span className="pager-label">Previous</span>
+            <span className="pager-label">{s.previous}</span>
             <span className="pager-title">{prev.title}</span>
           </a>
         ) : (
-          <a className="pager-prev" href={landingHref}>
-            <span className="pager-label">Previous</span>
-            <span className="pager-title">About this book</span>
+          <a className="pager-prev" href={landingHref()}>
+            <span className="pager-label">{s.previous}</span>
+            <span className="pager-title">{s.aboutBook}</span>
           </a>
         )}
         {next ? (
           <a className="pager-next" href={chapterHref(next.slug)} rel="next">
-            <span className="pager-label">Next</span>
+            <span className="pager-label">{s.next}</span>
             <span className="pager-title">{next.title}</span>
           </a>
         ) : null}

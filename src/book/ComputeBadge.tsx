@@ -3,17 +3,12 @@
 // fetched only here, that is, only on a page that shows a widget.
 import { useEffect, useId, useState } from 'react';
 import type { EngineInfo } from './engineBoot.ts';
+import { badgeStrings } from './strings.ts';
 
 type BadgeState =
   | { status: 'starting' }
   | { status: 'ready'; label: string; reason: string }
   | { status: 'failed'; reason: string };
-
-export const badgeStrings = {
-  prefix: 'Compute:',
-  starting: 'starting…',
-  failed: 'unavailable',
-};
 
 export function ComputeBadge() {
   const [state, setState] = useState<BadgeState>({ status: 'starting' });
@@ -23,16 +18,18 @@ export function ComputeBadge() {
     let live = true;
     let unsubscribe: (() => void) | undefined;
     import('./engineBoot.ts')
-      .then(async ({ bootEngine, backendLabel, onBackendChange }) => {
+      .then(async ({ bootEngine, backendLabel, backendReason, onBackendChange }) => {
         const show = (info: EngineInfo) => {
-          if (live) setState({ status: 'ready', label: backendLabel(info), reason: info.reason });
+          if (live) setState({ status: 'ready', label: backendLabel(info), reason: backendReason(info) });
         };
         show(await bootEngine());
         // The engine moves to another backend if the GPU is lost mid-training: follow it.
         if (live) unsubscribe = onBackendChange(show);
       })
       .catch((error: unknown) => {
-        if (live) setState({ status: 'failed', reason: error instanceof Error ? error.message : String(error) });
+        // The engine's message names what failed, for whoever debugs it; the reader gets a sentence.
+        console.warn('The compute engine could not start:', error);
+        if (live) setState({ status: 'failed', reason: badgeStrings.startFailed });
       });
     return () => {
       live = false;

@@ -4,6 +4,8 @@
 // replaces it, never a blank.
 import { useEffect, useRef, useState } from 'react';
 import { beginPageTask } from './pageReady.ts';
+import { Sentence } from './Sentence.tsx';
+import { contentStrings as s } from './strings.ts';
 import { useTheme, type Theme } from './theme.ts';
 
 type MermaidApi = typeof import('mermaid').default;
@@ -80,11 +82,13 @@ export function Mermaid({ chart }: { chart: string }) {
           <div className="diagram-svg" dangerouslySetInnerHTML={{ __html: result.svg }} />
         ) : result ? (
           <div className="diagram-error" role="alert">
-            <p>This diagram could not be drawn: {result.message}</p>
+            <p>
+              <Sentence text={s.diagramFailed} parts={{ error: result.message }} />
+            </p>
             <pre>{chart}</pre>
           </div>
         ) : (
-          <pre className="diagram-source" aria-label="Diagram source (drawing…)">
+          <pre className="diagram-source" aria-label={s.diagramDrawing}>
             {chart}
           </pre>
         )}

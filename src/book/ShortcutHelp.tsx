@@ -1,6 +1,7 @@
 // The `?` dialog listing the keyboard shortcuts (a native <dialog>: focus is trapped, Esc closes).
 import { useEffect, useRef } from 'react';
-import { SHORTCUTS } from './shortcuts.ts';
+import { shortcutList } from './shortcuts.ts';
+import { shortcutStrings as s } from './strings.ts';
 
 export function ShortcutHelp({ open, onClose }: { open: boolean; onClose: () => void }) {
   const dialog = useRef<HTMLDialogElement>(null);
@@ -12,24 +13,24 @@ export function ShortcutHelp({ open, onClose }: { open: boolean; onClose: () => 
   }, [open]);
   return (
     <dialog ref={dialog} className="shortcut-help" aria-labelledby="shortcut-help-title" onClose={onClose}>
-      <h2 id="shortcut-help-title">Keyboard shortcuts</h2>
+      <h2 id="shortcut-help-title">{s.title}</h2>
       <table>
         <tbody>
-          {SHORTCUTS.map((s) => (
-            <tr key={s.description}>
+          {shortcutList().map((shortcut) => (
+            <tr key={shortcut.description}>
               <th scope="row">
-                {s.keys.map((k) => (
+                {shortcut.keys.map((k) => (
                   <kbd key={k}>{k}</kbd>
                 ))}
               </th>
-              <td>{s.description}</td>
+              <td>{shortcut.description}</td>
             </tr>
           ))}
         </tbody>
       </table>
-      <p>Shortcuts do nothing while you type in a field.</p>
+      <p>{s.whileTyping}</p>
       <form method="dialog">
-        <button type="submit">Close</button>
+        <button type="submit">{s.close}</button>
       </form>
     </dialog>
   );

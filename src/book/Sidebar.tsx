@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import { chapters, type ChapterMeta, type TocEntry } from './chapters.ts';
 import { chapterHref, landingHref, type Route } from './router.ts';
+import { navStrings as s } from './strings.ts';
 
 /** The id of the last section heading that has scrolled past the top fifth of the window. */
 function useActiveSection(toc: TocEntry[] | undefined): string | null {
@@ -58,7 +59,7 @@ function ChapterLinks({ list, route, toc, active }: { list: readonly ChapterMeta
               <span>{chapter.title}</span>
             </a>
             {current && toc && toc.length > 0 ? (
-              <ol className="section-list" aria-label={`Sections of ${chapter.title}`}>
+              <ol className="section-list" aria-label={s.sectionsOf(chapter.title)}>
                 {toc.map((entry) => (
                   <li key={entry.id} className={`depth-${entry.depth}`}>
                     <a href={`#${entry.id}`} aria-current={active === entry.id ? 'location' : undefined}>
@@ -80,15 +81,15 @@ export function Sidebar({ route, toc }: { route: Route; toc: TocEntry[] | undefi
   const book = chapters.filter((c) => !c.testOnly);
   const testPages = chapters.filter((c) => c.testOnly);
   return (
-    <nav id="sidebar" className="sidebar" aria-label="Book contents">
-      <a className="sidebar-home" href={landingHref} aria-current={route.kind === 'landing' ? 'page' : undefined}>
-        About this book
+    <nav id="sidebar" className="sidebar" aria-label={s.bookContents}>
+      <a className="sidebar-home" href={landingHref()} aria-current={route.kind === 'landing' ? 'page' : undefined}>
+        {s.aboutBook}
       </a>
-      <p className="sidebar-heading">Chapters</p>
+      <p className="sidebar-heading">{s.chapters}</p>
       <ChapterLinks list={book} route={route} toc={toc} active={active} />
       {testPages.length > 0 ? (
         <>
-          <p className="sidebar-heading">Test pages</p>
+          <p className="sidebar-heading">{s.testPages}</p>
           <ChapterLinks list={testPages} route={route} toc={toc} active={active} />
         </>
       ) : null}

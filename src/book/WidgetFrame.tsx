@@ -24,6 +24,8 @@ import {
   type RefObject,
 } from 'react';
 import { ComputeBadge } from './ComputeBadge.tsx';
+import { Sentence } from './Sentence.tsx';
+import { frameStrings } from './strings.ts';
 import { frameElementId } from './urlState.ts';
 import { useFrameLink, WidgetLinkContext } from './useWidgetState.ts';
 
@@ -41,23 +43,6 @@ export interface WidgetDefinition<P extends object> {
   height: number;
   load: () => Promise<{ default: ComponentType<P & WidgetRenderProps> }>;
 }
-
-export const frameStrings = {
-  present: 'Present',
-  leavePresent: 'Leave presentation',
-  presentHint: 'Show this figure full-screen (Esc leaves)',
-  reset: 'Reset',
-  resetHint: 'Start this figure again from its initial state',
-  loading: 'Loading the interactive figure…',
-  failed: 'This figure stopped with an error:',
-  failedReset: 'Reset the figure',
-  share: 'Copy link',
-  shareHint: 'Copy a link that opens this figure as it is now',
-  copied: 'Link copied: it opens this figure as it is now.',
-  copyManually: 'Copy this link to open the figure as it is now:',
-  dismiss: 'Dismiss',
-  dismissHint: 'Hide these messages',
-};
 
 function ShareFallback({ url, labelId }: { url: string; labelId: string }) {
   const field = useRef<HTMLInputElement>(null);
@@ -95,7 +80,7 @@ class WidgetErrorBoundary extends Component<BoundaryProps, { error: Error | null
     return (
       <div className="widget-error" data-widget-error="" role="alert">
         <p>
-          {frameStrings.failed} <strong>{this.state.error.message || this.state.error.name}</strong>
+          <Sentence text={frameStrings.failed} parts={{ error: <strong>{this.state.error.message || this.state.error.name}</strong> }} />
         </p>
         <button type="button" onClick={this.props.onReset}>
           {frameStrings.failedReset}
@@ -109,8 +94,8 @@ function LoadingFallback({ height, title }: { height: number; title: string }) {
   return (
     <div className="widget-loading" data-widget-loading="" style={{ minHeight: height }} aria-busy="true">
       <p>
-        <span className="visually-hidden">{title}: </span>
-        {frameStrings.loading}
+        <span className="visually-hidden">{frameStrings.loadingNamed(title)}</span>
+        <span aria-hidden="true">{frameStrings.loading}</span>
       </p>
     </div>
   );

@@ -1,5 +1,6 @@
 // Boxes that set a paragraph apart: a note, a warning, a thing to try with a widget.
 import type { ReactNode } from 'react';
+import { calloutStrings as s } from './strings.ts';
 
 interface CalloutProps {
   /** Replaces the default label ("Note", "Warning", "Try this", "Predict first"). */
@@ -17,15 +18,15 @@ function Callout({ kind, label, title, children }: CalloutProps & { kind: string
 }
 
 export function Note(props: CalloutProps) {
-  return <Callout kind="note" label="Note" {...props} />;
+  return <Callout kind="note" label={s.note} {...props} />;
 }
 
 export function Warning(props: CalloutProps) {
-  return <Callout kind="warning" label="Warning" {...props} />;
+  return <Callout kind="warning" label={s.warning} {...props} />;
 }
 
 export function TryThis(props: CalloutProps) {
-  return <Callout kind="try" label="Try this" {...props} />;
+  return <Callout kind="try" label={s.tryThis} {...props} />;
 }
 
 /**
@@ -33,7 +34,7 @@ export function TryThis(props: CalloutProps) {
  * runs the figure and compares.
  */
 export function Predict(props: CalloutProps) {
-  return <Callout kind="predict" label="Predict first" {...props} />;
+  return <Callout kind="predict" label={s.predict} {...props} />;
 }
 
 /** A key on the keyboard, e.g. <Kbd>t</Kbd>. */

@@ -3,11 +3,8 @@
 // keys, Home and End move between tabs; every panel is in the page, so printing or reading without
 // script still shows the first one.
 import { Children, isValidElement, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
-
-export const codeTabStrings = {
-  label: 'The same code, three ways',
-  from: 'From',
-};
+import { Sentence } from './Sentence.tsx';
+import { codeTabStrings } from './strings.ts';
 
 export function CodeTab({ children }: { label: string; source?: string; children?: ReactNode }) {
   return <>{children}</>;
@@ -57,7 +54,7 @@ export function InCode({ children }: { source?: string; region?: string; childre
         <div key={i} role="tabpanel" id={`${id}-panel-${i}`} aria-labelledby={`${id}-tab-${i}`} hidden={i !== selected} className="code-tabs-panel">
           {t.props.source ? (
             <p className="code-tabs-source">
-              {codeTabStrings.from} <code>{t.props.source}</code>
+              <Sentence text={codeTabStrings.from} parts={{ source: <code>{t.props.source}</code> }} />
             </p>
           ) : null}
           {t.props.children}

@@ -4,13 +4,8 @@
 // its <label> bound to it. `<Controls presenting>` lays them out in a grid, larger when a figure
 // is presented to a class.
 import { useEffect, useId, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { controlStrings } from './strings.ts';
 import { formatNumber } from './urlState.ts';
-
-/** The controls' own words, in one place so a translation can follow. */
-export const controlStrings = {
-  notANumber: (min: string, max: string, kept: string) => `Enter a number from ${min} to ${max}; it stays ${kept}.`,
-  clamped: (to: string) => `Clamped to ${to}.`,
-};
 
 export function Controls({ presenting = false, children }: { presenting?: boolean; children: ReactNode }) {
   return <div className={presenting ? 'controls controls-presenting' : 'controls'}>{children}</div>;

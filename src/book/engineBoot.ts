@@ -10,9 +10,11 @@ import plainWasm from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm
 import threadedWasm from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { initEngine, onBackendChange, type BackendName, type EngineInfo } from '../engine/backend';
 import { liveTensorCount } from '../engine/tensor';
+import { dataStrings } from './strings.ts';
 
 export type { EngineInfo };
 export { onBackendChange };
+export { backendLabel, backendReason } from './computeWords.ts';
 
 const BACKENDS: readonly BackendName[] = ['webgl', 'wasm', 'cpu'];
 
@@ -39,18 +41,6 @@ export function bootEngine(): Promise<EngineInfo> {
   return initEngine({ prefer: forcedBackend(), wasmPaths: WASM_PATHS });
 }
 
-/** The compute badge's words for a backend. */
-export function backendLabel(info: Pick<EngineInfo, 'backend' | 'simd'>): string {
-  switch (info.backend) {
-    case 'webgl':
-      return 'WebGL (GPU)';
-    case 'wasm':
-      return info.simd === false ? 'WebAssembly' : 'WebAssembly (SIMD)';
-    case 'cpu':
-      return 'CPU (JavaScript)';
-  }
-}
-
 /** URL of a file in the book's data folder (public/data), honouring the site's base path. */
 export function dataUrl(file: string): string {
   return `${import.meta.env.BASE_URL}data/${file}`;
@@ -59,13 +49,13 @@ export function dataUrl(file: string): string {
 /** Fetches a data file's bytes (what `loadMnist` takes). */
 export async function fetchDataBytes(file: string): Promise<ArrayBuffer> {
   const response = await fetch(dataUrl(file));
-  if (!response.ok) throw new Error(`Could not load ${file}: HTTP ${response.status}`);
+  if (!response.ok) throw new Error(dataStrings.loadFailed(file, response.status));
   return response.arrayBuffer();
 }
 
 /** Fetches a data file's text (what `loadCorpus` takes). */
 export async function fetchDataText(file: string): Promise<string> {
   const response = await fetch(dataUrl(file));
-  if (!response.ok) throw new Error(`Could not load ${file}: HTTP ${response.status}`);
+  if (!response.ok) throw new Error(dataStrings.loadFailed(file, response.status));
   return response.text();
 }

@@ -3,20 +3,7 @@
 // reader types within the tolerance; a conceptual one has no answer and a worked <Solution>. Hints
 // and solutions are reveals (<details>), so they work before the page's script has loaded.
 import { Children, isValidElement, useId, useState, type ReactNode } from 'react';
-
-/** The exercises' own words, in one place so a translation can follow. */
-export const exerciseStrings = {
-  exercise: 'Exercise',
-  hint: (n: number, of: number) => (of > 1 ? `Hint ${n}` : 'Hint'),
-  solution: 'Solution',
-  yourAnswer: 'Your answer',
-  check: 'Check',
-  correct: (answer: string) => `Correct: the answer is ${answer}.`,
-  tooHigh: 'Not yet: your answer is too high.',
-  tooLow: 'Not yet: your answer is too low.',
-  notANumber: 'Type a number, for example 0.25 or -1.5.',
-  tolerance: (t: string) => `Answers within ${t} count as correct.`,
-};
+import { exerciseStrings } from './strings.ts';
 
 export function Hint({ children }: { children?: ReactNode }) {
   return <>{children}</>;
@@ -116,7 +103,7 @@ export function Exercise({ title, answer, answerValue, answerText, tolerance = 0
     else question.push(child);
   });
   return (
-    <section className="exercise" aria-label={title ? `${exerciseStrings.exercise}: ${title}` : exerciseStrings.exercise} data-exercise={answer ?? ''}>
+    <section className="exercise" aria-label={title ? exerciseStrings.exerciseNamed(title) : exerciseStrings.exercise} data-exercise={answer ?? ''}>
       <p className="exercise-title">
         <span className="exercise-number">{exerciseStrings.exercise}</span>
         {title ? <span className="exercise-name">{title}</span> : null}

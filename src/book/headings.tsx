@@ -1,6 +1,7 @@
 // Section headings with a "#" link to themselves (shown on hover and focus), so a reader or an
 // instructor can copy a link to any section. Ids come from rehype-slug at build time.
 import type { ComponentPropsWithoutRef } from 'react';
+import { contentStrings as s } from './strings.ts';
 
 function anchored(Tag: 'h2' | 'h3' | 'h4') {
   function Heading({ id, children, ...rest }: ComponentPropsWithoutRef<'h2'>) {
@@ -8,7 +9,7 @@ function anchored(Tag: 'h2' | 'h3' | 'h4') {
     return (
       <Tag id={id} {...rest}>
         {children}
-        <a className="heading-anchor" href={`#${id}`} aria-label="Link to this section">
+        <a className="heading-anchor" href={`#${id}`} aria-label={s.sectionLink}>
           #
         </a>
       </Tag>
@@ -25,7 +26,7 @@ export const H4 = anchored('h4');
 /** Wide tables scroll sideways on a phone instead of widening the page. */
 export function Table(props: ComponentPropsWithoutRef<'table'>) {
   return (
-    <div className="table-scroll" tabIndex={0} role="group" aria-label="Table, scrolls sideways on narrow screens">
+    <div className="table-scroll" tabIndex={0} role="group" aria-label={s.wideTable}>
       <table {...props} />
     </div>
   );

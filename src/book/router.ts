@@ -1,38 +1,30 @@
 // Routes and client-side navigation. Every route is also a real HTML file in the build (see
-// build/prerender.ts), so a reload or a link from elsewhere lands on the same page.
-//   ${BASE}                      landing page
-//   ${BASE}chapters/<slug>/      a chapter
+// build/prerender.ts), so a reload or a link from elsewhere lands on the same page. The addresses
+// themselves, a locale's prefix included, are in routes.ts.
 import { useSyncExternalStore } from 'react';
+import { currentLocale, localeHref, type Locale } from '../i18n/index.ts';
 import { findChapter } from './chapters.ts';
 import { resetPageReady } from './pageReady.ts';
+import { chapterPath, parseRoute, routeKey, type Route } from './routes.ts';
 
-export type Route = { kind: 'landing' } | { kind: 'chapter'; slug: string } | { kind: 'not-found' };
+export { routeKey, type Route };
 
 /** The base path the site is served under, with a trailing slash (Vite's `base`). */
 export const BASE = import.meta.env.BASE_URL;
 
 export function routeFromPath(pathname: string): Route {
-  let rest: string;
-  if (pathname.startsWith(BASE)) rest = pathname.slice(BASE.length);
-  else if (`${pathname}/` === BASE) rest = '';
-  else return { kind: 'not-found' };
-  rest = rest.replace(/(^|\/)index\.html$/, '$1');
-  if (rest === '') return { kind: 'landing' };
-  const match = /^chapters\/([a-z0-9-]+)\/?$/.exec(rest);
-  if (match && findChapter(match[1])) return { kind: 'chapter', slug: match[1] };
-  return { kind: 'not-found' };
+  return parseRoute(pathname, BASE, (slug) => findChapter(slug) !== undefined);
 }
 
-/** A stable name of a route ("landing", "chapter:intro", "not-found"). */
-export function routeKey(route: Route): string {
-  return route.kind === 'chapter' ? `chapter:${route.slug}` : route.kind;
+/** A chapter's address in `locale` (the current one by default). */
+export function chapterHref(slug: string, hash = '', locale: Locale = currentLocale()): string {
+  return localeHref(BASE, chapterPath(slug, hash), locale);
 }
 
-export function chapterHref(slug: string, hash = ''): string {
-  return `${BASE}chapters/${slug}/${hash ? `#${hash.replace(/^#/, '')}` : ''}`;
+/** The landing page's address in `locale` (the current one by default). */
+export function landingHref(locale: Locale = currentLocale()): string {
+  return localeHref(BASE, '', locale);
 }
-
-export const landingHref = BASE;
 
 // ---- navigation state ----
 
@@ -190,7 +182,10 @@ export function interceptLinkClicks(root: Document): () => void {
     const url = new URL(anchor.href, location.href);
     if (url.origin !== location.origin) return;
     if (url.pathname === location.pathname) return; // an anchor on this page: native scrolling
-    if (routeFromPath(url.pathname).kind === 'not-found') return;
+    const route = routeFromPath(url.pathname);
+    if (route.kind === 'not-found') return;
+    // Another locale is another page load: every word, and the page's lang, change with it.
+    if (route.locale !== currentLocale()) return;
     event.preventDefault();
     navigate(url.href);
   };

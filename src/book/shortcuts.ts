@@ -1,20 +1,24 @@
 // Keyboard shortcuts, documented in the first chapter and in the help dialog (`?`). None fires
 // while the reader types in a field or holds Ctrl, Alt or Meta.
 import { useEffect } from 'react';
+import { shortcutStrings as s } from './strings.ts';
 
 export interface Shortcut {
   keys: string[];
   description: string;
 }
 
-export const SHORTCUTS: Shortcut[] = [
-  { keys: ['['], description: 'Previous chapter' },
-  { keys: [']'], description: 'Next chapter' },
-  { keys: ['t'], description: 'Switch between light and dark theme' },
-  { keys: ['p'], description: 'Present the focused widget full-screen (or the one most in view)' },
-  { keys: ['Esc'], description: 'Leave presentation, close a dialog or the menu' },
-  { keys: ['?'], description: 'Show these shortcuts' },
-];
+/** The shortcuts as the help dialog lists them, in the current locale. */
+export function shortcutList(): Shortcut[] {
+  return [
+    { keys: ['['], description: s.previousChapter },
+    { keys: [']'], description: s.nextChapter },
+    { keys: ['t'], description: s.toggleTheme },
+    { keys: ['p'], description: s.presentWidget },
+    { keys: [s.escapeKey], description: s.leave },
+    { keys: ['?'], description: s.showHelp },
+  ];
+}
 
 export interface ShortcutActions {
   previousChapter: () => void;

@@ -1,18 +1,15 @@
-// The book's name and the strings the shell shows in more than one place.
+// The page's title and description, in the current locale.
 import type { Route } from './router.ts';
 import { findChapter } from './chapters.ts';
-
-export const BOOK_TITLE = 'Deep Learning, Live';
-export const BOOK_TAGLINE =
-  'An interactive deep-learning textbook: every idea comes with a model you can train, poke and break, right here in the browser.';
+import { siteStrings as s } from './strings.ts';
 
 export function pageTitle(route: Route): string {
-  if (route.kind === 'chapter') return `${findChapter(route.slug)?.title ?? route.slug} · ${BOOK_TITLE}`;
-  if (route.kind === 'not-found') return `Page not found · ${BOOK_TITLE}`;
-  return BOOK_TITLE;
+  if (route.kind === 'chapter') return s.chapterTitle(findChapter(route.slug)?.title ?? route.slug, s.bookTitle);
+  if (route.kind === 'not-found') return s.notFoundTitle(s.bookTitle);
+  return s.bookTitle;
 }
 
 export function pageDescription(route: Route): string {
-  if (route.kind === 'chapter') return findChapter(route.slug)?.summary ?? BOOK_TAGLINE;
-  return BOOK_TAGLINE;
+  if (route.kind === 'chapter') return findChapter(route.slug)?.summary ?? s.tagline;
+  return s.tagline;
 }

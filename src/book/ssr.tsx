@@ -1,36 +1,47 @@
 // Server-side entry, used only at build time (build/prerender.ts): lists the site's pages and
-// renders each to HTML, which the client then hydrates.
+// renders each to HTML, which the client then hydrates. Each page is rendered in its own locale.
 import { renderToString } from 'react-dom/server';
+import { DEFAULT_LOCALE, localePrefix, LOCALES, withLocale } from '../i18n/index.ts';
 import { App } from './App.tsx';
 import type { PrerenderPage, RenderedPage } from './build/prerender.ts';
 import { chapters, loadChapter } from './chapters.ts';
 import { BASE, routeFromPath, routeKey } from './router.ts';
-import { BOOK_TITLE, pageDescription, pageTitle } from './site.ts';
+import { pageDescription, pageTitle } from './site.ts';
+import { navStrings, siteStrings } from './strings.ts';
 
 export function listPages(): PrerenderPage[] {
-  return [
-    { path: '', file: 'index.html', kind: 'landing', title: BOOK_TITLE, testOnly: false },
-    ...chapters.map(
-      (c): PrerenderPage => ({
-        path: `chapters/${c.slug}/`,
-        file: `chapters/${c.slug}/index.html`,
-        kind: 'chapter',
-        title: c.title,
-        testOnly: c.testOnly,
-      }),
-    ),
-    { path: '404.html', file: '404.html', kind: 'not-found', title: 'Page not found', testOnly: false },
-  ];
+  const pages = LOCALES.flatMap((locale) =>
+    withLocale(locale, () => {
+      const prefix = localePrefix(locale);
+      return [
+        { path: prefix, file: `${prefix}index.html`, kind: 'landing', title: siteStrings.bookTitle, testOnly: false, locale },
+        ...chapters.map(
+          (c): PrerenderPage => ({
+            path: `${prefix}chapters/${c.slug}/`,
+            file: `${prefix}chapters/${c.slug}/index.html`,
+            kind: 'chapter',
+            title: c.title,
+            testOnly: c.testOnly,
+            locale,
+          }),
+        ),
+      ] satisfies PrerenderPage[];
+    }),
+  );
+  // Static hosts serve one 404.html for every unknown address, whatever its locale.
+  const notFound = withLocale(DEFAULT_LOCALE, () => navStrings.notFoundHeading);
+  return [...pages, { path: '404.html', file: '404.html', kind: 'not-found', title: notFound, testOnly: false, locale: DEFAULT_LOCALE }];
 }
 
 export async function renderPage(pagePath: string): Promise<RenderedPage> {
   const pathname = `${BASE}${pagePath}`;
   const route = routeFromPath(pathname);
   if (route.kind === 'chapter') await loadChapter(route.slug);
-  return {
+  return withLocale(route.locale, () => ({
     html: renderToString(<App serverPath={pathname} />),
     title: pageTitle(route),
     description: pageDescription(route),
     routeKey: routeKey(route),
-  };
+    lang: route.locale,
+  }));
 }

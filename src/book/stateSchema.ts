@@ -1,12 +1,19 @@
 // What a widget's state is made of, declared once: each part's kind, range and default. The same
 // declaration checks every value, whether it comes from a control, the chapter's props or a link
 // (urlState.ts), so a widget's state always fits it. Pure: no React, no DOM.
+import { linkStrings } from './linkStrings.ts';
+
+/**
+ * A setting's name as the reader reads it in a notice ("learning rate"). A widget gives a function
+ * that reads its catalogue (`() => s.schemaRate`), so the name is in the locale of the page.
+ */
+export type Label = string | (() => string);
 
 interface FieldBase<K extends string, T> {
   kind: K;
   default: T;
   /** Name used in notices ("learning rate"); the state key when absent. */
-  label?: string;
+  label?: Label;
 }
 export interface NumberSpec extends FieldBase<'number', number> {
   min: number;
@@ -38,6 +45,25 @@ type ValueOf<F> = F extends FieldBase<string, infer T> ? T : never;
 /** The plain state object a schema describes. */
 export type StateOf<S extends Schema> = { [K in keyof S]: ValueOf<S[K]> };
 
+/**
+ * Why a value was not taken as it was, for the sentence that says so (linkStrings.ts); numbers the
+ * reader sees are already written out.
+ */
+export type ValueProblem =
+  | { code: 'notANumber' }
+  | { code: 'notWhole' }
+  | { code: 'aboveMax'; limit: string }
+  | { code: 'belowMin'; limit: string }
+  | { code: 'notAChoice'; choices: readonly string[] }
+  | { code: 'notOnOff' }
+  | { code: 'notText' }
+  | { code: 'tooLong'; limit: number }
+  | { code: 'controlCharacters' }
+  | { code: 'notAList' }
+  | { code: 'wrongLength'; count: number; minLength: number; maxLength: number }
+  | { code: 'notWholeList' }
+  | { code: 'outsideRange'; min: string; max: string };
+
 /** What was changed in a link's value, in a sentence for the reader. */
 export interface LinkNotice {
   /** The state key concerned, or null for the link as a whole. */
@@ -51,27 +77,27 @@ function checkRange(what: string, min: number, max: number): void {
   }
 }
 
-export function number(o: { min: number; max: number; step?: number; default: number; label?: string }): NumberSpec {
+export function number(o: { min: number; max: number; step?: number; default: number; label?: Label }): NumberSpec {
   checkRange('number()', o.min, o.max);
   if (o.step !== undefined && !(o.step > 0)) throw new Error(`number(): step must be positive, got ${o.step}`);
   return { kind: 'number', ...o };
 }
 
-export function integer(o: { min: number; max: number; default: number; label?: string }): IntegerSpec {
+export function integer(o: { min: number; max: number; default: number; label?: Label }): IntegerSpec {
   checkRange('integer()', o.min, o.max);
   return { kind: 'integer', ...o };
 }
 
-export function choice<C extends string>(choices: readonly C[], defaultValue: C, label?: string): ChoiceSpec<C> {
+export function choice<C extends string>(choices: readonly C[], defaultValue: C, label?: Label): ChoiceSpec<C> {
   if (!choices.includes(defaultValue)) throw new Error(`choice(): default "${defaultValue}" is not one of ${choices.join(', ')}`);
   return { kind: 'choice', choices, default: defaultValue, label };
 }
 
-export function boolean(defaultValue: boolean, label?: string): BooleanSpec {
+export function boolean(defaultValue: boolean, label?: Label): BooleanSpec {
   return { kind: 'boolean', default: defaultValue, label };
 }
 
-export function text(o: { maxLength: number; default: string; label?: string }): TextSpec {
+export function text(o: { maxLength: number; default: string; label?: Label }): TextSpec {
   if (o.default.length > o.maxLength) throw new Error(`text(): default is longer than maxLength ${o.maxLength}`);
   return { kind: 'text', ...o };
 }
@@ -84,7 +110,7 @@ export function numberList(o: {
   max: number;
   integer?: boolean;
   default: number[];
-  label?: string;
+  label?: Label;
 }): NumberListSpec {
   checkRange('numberList()', o.min, o.max);
   const minLength = o.length ?? o.minLength ?? 1;
@@ -116,7 +142,7 @@ export const NOTICE_LIMIT = 5;
 export function echo(raw: string): string {
   // eslint-disable-next-line no-control-regex
   const clean = raw.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, '');
-  return `“${clean.length > ECHO_LIMIT ? `${clean.slice(0, ECHO_LIMIT)}…` : clean}”`;
+  return linkStrings.quoted(clean.length > ECHO_LIMIT ? `${clean.slice(0, ECHO_LIMIT)}…` : clean);
 }
 
 /** A number as a reader expects it: no float noise (0.30000000000000004 → 0.3), never NaN. */
@@ -132,17 +158,20 @@ export function describeValue(field: FieldSpec, value: unknown): string {
     case 'integer':
       return formatNumber(value as number);
     case 'boolean':
-      return value ? 'on' : 'off';
+      return value ? linkStrings.on : linkStrings.off;
     case 'choice':
       return String(value);
     case 'text':
-      return value === '' ? 'no text' : echo(value as string);
+      return value === '' ? linkStrings.noText : echo(value as string);
     case 'numberList':
       return (value as number[]).map(formatNumber).join(', ');
   }
 }
 
-export const labelOf = (key: string, field: FieldSpec) => field.label ?? key;
+/** The name of setting `key` in notices: its label in the current locale, else the key itself. */
+export function labelOf(key: string, field: FieldSpec): string {
+  return typeof field.label === 'function' ? field.label() : (field.label ?? key);
+}
 
 // ---------------------------------------------------------------------------------------------
 // Checking values
@@ -172,62 +201,60 @@ function snap(v: number, spec: NumberSpec): number {
   return Math.min(spec.max, Math.max(spec.min, snapped));
 }
 
-type Checked = { value: unknown; problem: string | null };
+type Checked = { value: unknown; problem: ValueProblem | null };
 
 /**
- * Checks a value of any type against a field: the value to use and, when it was changed, why
- * (the sentence's end: "above its maximum 10: using 10"). Used for values from links (after
- * parsing), from chapters' props and from widgets' own updates.
+ * Checks a value of any type against a field: the value to use and, when it was changed, why.
+ * Used for values from links (after parsing), from chapters' props and from widgets' own updates.
  */
 export function checkValue(field: FieldSpec, value: unknown): Checked {
-  const fallback = (why: string): Checked => ({ value: field.default, problem: `${why}: using ${describeValue(field, field.default)}` });
+  const fallback = (problem: ValueProblem): Checked => ({ value: field.default, problem });
   switch (field.kind) {
     case 'number':
     case 'integer': {
-      if (typeof value !== 'number' || !Number.isFinite(value)) return fallback('which is not a number');
+      if (typeof value !== 'number' || !Number.isFinite(value)) return fallback({ code: 'notANumber' });
       let v = value;
-      let why: string | null = null;
+      let problem: ValueProblem | null = null;
       if (field.kind === 'integer' && !Number.isInteger(v)) {
         v = Math.round(v);
-        why = 'which is not a whole number';
+        problem = { code: 'notWhole' };
       }
-      if (v > field.max) return { value: field.max, problem: `above its maximum ${formatNumber(field.max)}: using ${formatNumber(field.max)}` };
-      if (v < field.min) return { value: field.min, problem: `below its minimum ${formatNumber(field.min)}: using ${formatNumber(field.min)}` };
+      if (v > field.max) return { value: field.max, problem: { code: 'aboveMax', limit: formatNumber(field.max) } };
+      if (v < field.min) return { value: field.min, problem: { code: 'belowMin', limit: formatNumber(field.min) } };
       if (field.kind === 'number') v = snap(v, field);
-      return { value: v, problem: why && `${why}: using ${formatNumber(v)}` };
+      return { value: v, problem };
     }
     case 'choice':
       return typeof value === 'string' && field.choices.includes(value)
         ? { value, problem: null }
-        : fallback(`which is not one of ${field.choices.join(', ')}`);
+        : fallback({ code: 'notAChoice', choices: field.choices });
     case 'boolean':
-      return typeof value === 'boolean' ? { value, problem: null } : fallback('which is neither on nor off');
+      return typeof value === 'boolean' ? { value, problem: null } : fallback({ code: 'notOnOff' });
     case 'text': {
-      if (typeof value !== 'string') return fallback('which is not text');
-      if (value.length > field.maxLength) return fallback(`longer than its limit of ${field.maxLength} characters`);
+      if (typeof value !== 'string') return fallback({ code: 'notText' });
+      if (value.length > field.maxLength) return fallback({ code: 'tooLong', limit: field.maxLength });
       // eslint-disable-next-line no-control-regex
-      if (/[\u0000-\u001f\u007f]/.test(value)) return fallback('which holds control characters');
+      if (/[\u0000-\u001f\u007f]/.test(value)) return fallback({ code: 'controlCharacters' });
       return { value, problem: null };
     }
     case 'numberList': {
       if (!Array.isArray(value) || value.some((x) => typeof x !== 'number' || !Number.isFinite(x))) {
-        return fallback('which is not a list of numbers');
+        return fallback({ code: 'notAList' });
       }
       if (value.length < field.minLength || value.length > field.maxLength) {
-        const want = field.minLength === field.maxLength ? `${field.maxLength}` : `${field.minLength} to ${field.maxLength}`;
-        return fallback(`which has ${value.length} numbers instead of ${want}`);
+        return fallback({ code: 'wrongLength', count: value.length, minLength: field.minLength, maxLength: field.maxLength });
       }
-      let changed: string | null = null;
+      let problem: ValueProblem | null = null;
       const list = (value as number[]).map((x) => {
         let v = field.integer ? Math.round(x) : x;
-        if (v !== x) changed = 'which holds numbers that are not whole';
+        if (v !== x) problem = { code: 'notWholeList' };
         if (v > field.max || v < field.min) {
           v = Math.min(field.max, Math.max(field.min, v));
-          changed = `which goes outside ${formatNumber(field.min)} to ${formatNumber(field.max)}`;
+          problem = { code: 'outsideRange', min: formatNumber(field.min), max: formatNumber(field.max) };
         }
         return v;
       });
-      return { value: list, problem: changed && `${changed}: using ${list.map(formatNumber).join(', ')}` };
+      return { value: list, problem };
     }
   }
 }
@@ -245,7 +272,8 @@ export function initialState<S extends Schema>(schema: S, initial?: Partial<Stat
     }
     const { value, problem } = checkValue(field, given);
     state[key] = value;
-    if (problem) problems.push(`initial ${key} ${JSON.stringify(given)}, ${problem}`);
+    // For the chapter's author, in the console: the problem's code is enough.
+    if (problem) problems.push(`initial ${key} ${JSON.stringify(given)}: ${JSON.stringify(problem)}, using ${JSON.stringify(value)}`);
   }
   return { state: state as StateOf<S>, problems };
 }

@@ -13,7 +13,8 @@
 // notice saying what was changed. The schema itself is in
 // stateSchema.ts; this module reads and writes links. Pure: no React, no DOM.
 
-import { NOTICE_LIMIT, PARAM_LIMIT, checkValue, echo, parseDecimal, labelOf, describeValue, type FieldSpec, type LinkNotice, type Schema, type StateOf } from './stateSchema.ts';
+import { linkStrings } from './linkStrings.ts';
+import { NOTICE_LIMIT, PARAM_LIMIT, checkValue, echo, parseDecimal, labelOf, describeValue, type FieldSpec, type LinkNotice, type Schema, type StateOf, type ValueProblem } from './stateSchema.ts';
 
 export * from './stateSchema.ts';
 
@@ -76,6 +77,12 @@ function decodePart(raw: string, plusIsSpace: boolean): string | null {
   }
 }
 
+/** The sentence for one value the link gave and the schema changed. */
+function valueSentence(problem: ValueProblem, notice: { label: string; given: string; using: string }): string {
+  const sentence = linkStrings.value[problem.code] as (n: typeof notice, p: ValueProblem) => string;
+  return sentence(notice, problem);
+}
+
 /**
  * Reads a widget's parameter (as written by `encodeState`, or edited by hand) over `base`, the
  * chapter's state: the state to use and a notice for everything that was changed or ignored.
@@ -84,10 +91,7 @@ export function decodeState<S extends Schema>(schema: S, raw: string, base: Stat
   const state = { ...base } as Record<string, unknown>;
   const notices: LinkNotice[] = [];
   if (raw.length > PARAM_LIMIT) {
-    notices.push({
-      key: null,
-      message: `The link's settings for this figure are ${raw.length} characters long, more than the ${PARAM_LIMIT} a genuine link needs: they were ignored.`,
-    });
+    notices.push({ key: null, message: linkStrings.tooLong(raw.length, PARAM_LIMIT) });
     return { state: base, notices };
   }
   const seen = new Set<string>();
@@ -96,27 +100,24 @@ export function decodeState<S extends Schema>(schema: S, raw: string, base: Stat
     const colon = part.indexOf(':');
     const key = colon < 0 ? null : decodePart(part.slice(0, colon), false);
     if (key === null || key === '') {
-      notices.push({ key: null, message: `The link has a part ${echo(part)} that is not a setting (name:value): ignored.` });
+      notices.push({ key: null, message: linkStrings.notASetting(echo(part)) });
       continue;
     }
     if (!Object.hasOwn(schema, key)) {
-      notices.push({ key: null, message: `The link has a setting ${echo(key)} that this figure does not have: ignored.` });
+      notices.push({ key: null, message: linkStrings.unknownSetting(echo(key)) });
       continue;
     }
     const field = schema[key];
     const label = labelOf(key, field);
     if (seen.has(key)) {
-      notices.push({ key, message: `The link sets ${label} more than once: using the first.` });
+      notices.push({ key, message: linkStrings.repeated(label) });
       continue;
     }
     seen.add(key);
     const rawValue = part.slice(colon + 1);
     const text = decodePart(rawValue, field.kind === 'text');
     if (text === null) {
-      notices.push({
-        key,
-        message: `The link's ${label} ${echo(rawValue)} is not properly encoded: using ${describeValue(field, state[key])}.`,
-      });
+      notices.push({ key, message: linkStrings.badEncoding(label, echo(rawValue), describeValue(field, state[key])) });
       continue;
     }
     const parsed = parseValue(field, text);
@@ -124,13 +125,13 @@ export function decodeState<S extends Schema>(schema: S, raw: string, base: Stat
     const { value, problem } = checkValue({ ...field, default: state[key] } as FieldSpec, parsed === null ? undefined : parsed);
     if (problem) {
       const shown = parsed === null || field.kind === 'text' || field.kind === 'choice' ? echo(text) : describeValue(field, parsed);
-      notices.push({ key, message: `The link set ${label} to ${shown}, ${problem}.` });
+      notices.push({ key, message: valueSentence(problem, { label, given: shown, using: describeValue(field, value) }) });
     }
     state[key] = value;
   }
   if (notices.length > NOTICE_LIMIT) {
     const more = notices.length - (NOTICE_LIMIT - 1);
-    notices.splice(NOTICE_LIMIT - 1, notices.length, { key: null, message: `…and ${more} more problems with this link.` });
+    notices.splice(NOTICE_LIMIT - 1, notices.length, { key: null, message: linkStrings.more(more) });
   }
   return { state: state as StateOf<S>, notices };
 }

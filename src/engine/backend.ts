@@ -18,12 +18,29 @@ import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-webgl';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { captureResidents, restoreResidents } from './residents';
+import { isSoftwareRenderer, onWebglContextLost, shortRenderer, webglContext, webglRenderer } from './webgl';
 
 export type BackendName = 'webgl' | 'wasm' | 'cpu';
 
+/**
+ * Why the engine computes where it does, as a code a strings catalogue puts into the reader's words
+ * (the renderer and SIMD support are fields of EngineInfo):
+ * - 'forced': `?backend=` asked for it;
+ * - 'gpu': WebGL on a real GPU;
+ * - 'fallback': WebGL ran on a software renderer or not at all (and, on 'cpu', WebAssembly did not
+ *   start either); `forcedFailed` names a backend `?backend=` asked for that failed first;
+ * - 'moved': the backend `from` was lost (the WebGL context) and the engine moved on.
+ */
+export type BackendChoice =
+  | { code: 'forced' }
+  | { code: 'gpu' }
+  | { code: 'fallback'; webgl: 'software' | 'unavailable'; forcedFailed?: BackendName }
+  | { code: 'moved'; from: BackendName };
+
 export interface EngineInfo {
   backend: BackendName;
-  /** Why this backend, in words a reader understands. */
+  choice: BackendChoice;
+  /** `choice` in developer-facing English, with the details (the error of a backend that failed). */
   reason: string;
   /** The WebGL renderer string, when WebGL was tried and answered. */
   renderer?: string;
@@ -37,8 +54,6 @@ export interface InitOptions {
   /** URLs of the three tfjs-backend-wasm binaries, by file name (browser builds serve them). */
   wasmPaths?: Record<string, string>;
 }
-
-const SOFTWARE_RENDERER = /swiftshader|llvmpipe|softpipe|software rasterizer|microsoft basic render/i;
 
 let current: EngineInfo | null = null;
 let choosing: Promise<EngineInfo> | null = null;
@@ -92,33 +107,38 @@ async function choose(prefer: BackendName | undefined): Promise<EngineInfo> {
   if (prefer) {
     const attempt = await tryBackend(prefer);
     if (attempt.ok) {
-      return { backend: prefer, reason: `forced by ?backend=${prefer}`, renderer: attempt.renderer, simd: attempt.simd };
+      return { backend: prefer, choice: { code: 'forced' }, reason: `forced by ?backend=${prefer}`, renderer: attempt.renderer, simd: attempt.simd };
     }
     forcedFailure = `?backend=${prefer} failed (${attempt.why}); `;
   }
+  const forcedFailed = forcedFailure ? { forcedFailed: prefer } : {};
   let webglNote = '';
+  let webglState: 'software' | 'unavailable' = 'unavailable';
   let renderer: string | undefined;
   if (prefer !== 'webgl') {
     const webgl = await tryBackend('webgl');
     renderer = webgl.renderer;
     if (webgl.ok && !webgl.software) {
-      return { backend: 'webgl', reason: `${forcedFailure}WebGL on a GPU (${webgl.renderer ?? 'renderer unknown'})`, renderer };
+      const reason = `${forcedFailure}WebGL on a GPU (${webgl.renderer ?? 'renderer unknown'})`;
+      return { backend: 'webgl', choice: { code: 'gpu' }, reason, renderer };
     }
+    if (webgl.ok) webglState = 'software';
     webglNote = webgl.ok ? `software WebGL (${shortRenderer(webgl.renderer)})` : `WebGL unavailable: ${webgl.why}`;
   } else {
     webglNote = 'WebGL unavailable';
   }
+  const choice: BackendChoice = { code: 'fallback', webgl: webglState, ...forcedFailed };
   if (prefer !== 'wasm') {
     const wasm = await tryBackend('wasm');
     if (wasm.ok) {
       const kind = wasm.simd ? 'WebAssembly' : 'WebAssembly without SIMD';
-      return { backend: 'wasm', reason: `${forcedFailure}${webglNote}: using ${kind}`, renderer, simd: wasm.simd };
+      return { backend: 'wasm', choice, reason: `${forcedFailure}${webglNote}: using ${kind}`, renderer, simd: wasm.simd };
     }
     webglNote += `; WebAssembly unavailable: ${wasm.why}`;
   }
   const cpu = await tryBackend('cpu');
   if (!cpu.ok) throw new Error(`No TensorFlow.js backend could start: ${webglNote}; cpu: ${cpu.why}`);
-  return { backend: 'cpu', reason: `${forcedFailure}${webglNote}: using plain JavaScript`, renderer };
+  return { backend: 'cpu', choice, reason: `${forcedFailure}${webglNote}: using plain JavaScript`, renderer };
 }
 
 interface Attempt {
@@ -144,7 +164,7 @@ async function tryBackend(name: BackendName): Promise<Attempt> {
     if (name === 'webgl') {
       const renderer = webglRenderer();
       watchContextLoss();
-      return { ok: true, renderer, software: renderer !== undefined && SOFTWARE_RENDERER.test(renderer) };
+      return { ok: true, renderer, software: isSoftwareRenderer(renderer) };
     }
     if (name === 'wasm') return { ok: true, simd: Boolean(await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT')) };
     return { ok: true };
@@ -161,42 +181,16 @@ function configureWasm(): void {
   if (wasmPaths) setWasmPaths(wasmPaths, true);
 }
 
-interface WebGLBackendLike {
-  gpgpu?: { gl?: WebGLRenderingContext | WebGL2RenderingContext };
-}
-
-function webglContext(): WebGLRenderingContext | WebGL2RenderingContext | undefined {
-  return (tf.findBackend('webgl') as unknown as WebGLBackendLike | null)?.gpgpu?.gl;
-}
-
-function webglRenderer(): string | undefined {
-  const gl = webglContext();
-  if (!gl) return undefined;
-  const ext = gl.getExtension('WEBGL_debug_renderer_info');
-  const value = gl.getParameter(ext ? ext.UNMASKED_RENDERER_WEBGL : gl.RENDERER);
-  return typeof value === 'string' ? value : undefined;
-}
-
-function shortRenderer(renderer: string | undefined): string {
-  const m = renderer?.match(SOFTWARE_RENDERER);
-  if (!m) return renderer ?? 'renderer unknown';
-  return /swiftshader/i.test(m[0]) ? 'SwiftShader' : m[0];
-}
-
-let watchedCanvas: unknown = null;
-
 function watchContextLoss(): void {
-  const canvas = webglContext()?.canvas as (EventTarget & object) | undefined;
-  if (!canvas || canvas === watchedCanvas || typeof canvas.addEventListener !== 'function') return;
-  watchedCanvas = canvas;
-  canvas.addEventListener('webglcontextlost', (event) => {
-    // preventDefault says the page would like the context back; the engine moves on regardless.
-    event.preventDefault();
+  onWebglContextLost(() => {
     // A software WebGL context that was tried and passed over may go too: only a loss of the
     // backend in use matters.
-    if (current?.backend === 'webgl') void reportBackendLost('the WebGL context was lost');
+    if (current?.backend === 'webgl') void reportBackendLost(CONTEXT_LOST);
   });
 }
+
+/** What a lost WebGL context is reported as (developer-facing: EngineInfo.reason). */
+export const CONTEXT_LOST = 'the WebGL context was lost';
 
 /**
  * Whether the engine computes on WebGL and that context is lost: a backstop for a
@@ -266,7 +260,7 @@ export function reportBackendLost(why: string): Promise<EngineInfo> {
     for (const name of order) {
       const attempt = await tryBackend(name);
       if (!attempt.ok) continue;
-      const info: EngineInfo = { backend: name, reason: `${why}: moved from ${from} to ${name}`, simd: attempt.simd };
+      const info: EngineInfo = { backend: name, choice: { code: 'moved', from }, reason: `${why}: moved from ${from} to ${name}`, simd: attempt.simd };
       restoreResidents();
       commit(info);
       return info;
@@ -276,4 +270,12 @@ export function reportBackendLost(why: string): Promise<EngineInfo> {
   pendingLoss = next;
   migrating = next.then(noop, noop);
   return next;
+}
+
+/**
+ * The move that the current backend's loss started (what a training loop whose read-back was cut
+ * short waits on); reports a context loss first if nothing has been reported yet.
+ */
+export function backendMove(): Promise<EngineInfo> {
+  return pendingLoss && lost.fired ? pendingLoss : reportBackendLost(CONTEXT_LOST);
 }

@@ -22,5 +22,6 @@ export * as nn from './nn';
 export * as optim from './optim';
 export * as losses from './losses';
 export * as data from './data';
-export { initEngine, engineInfo, onBackendChange, type BackendName, type EngineInfo, type InitOptions } from './backend';
+export { initEngine, engineInfo, onBackendChange, type BackendChoice, type BackendName, type EngineInfo, type InitOptions } from './backend';
 export { TrainingLoop, defaultScheduler, type TrainingSnapshot, type TrainingLoopOptions, type LoopState, type StepResult } from './train';
+export type { LoopStop } from './loopStop';

@@ -3,8 +3,8 @@
 // 'mean' averages over every element for the regression losses and over the batch for the
 // classification losses.
 import * as tf from '@tensorflow/tfjs-core';
-import { abs, add, clamp, gather, log, logSoftmax, mean, minimum, mul, neg, relu, reshape, square, sub, sum } from './ops';
-import { fromTf, record, type Tensor } from './tensor';
+import { abs, add, clamp, gather, log, logSoftmax, mean, minimum, mul, neg, relu, reshape, sigmoidCrossEntropyWithLogits, square, sub, sum } from './ops';
+import { fromTf, type Tensor } from './tensor';
 
 export type Reduction = 'mean' | 'sum' | 'none';
 
@@ -66,20 +66,13 @@ export function binaryCrossEntropy(probabilities: Tensor, targets: Tensor, opts:
 }
 
 /**
- * Binary cross-entropy on logits z (before the sigmoid), in the stable form
- *   max(z, 0) − z·t + log(1 + e^(−|z|)),
- * which equals −[t·log σ(z) + (1 − t)·log(1 − σ(z))] but never exponentiates a positive number
- * (no overflow for z = 1000) and never takes the log of a rounded-off 0. One fused op: its
- * gradient σ(z) − t is exact everywhere, where a composite of relu and |·| would be wrong at
- * z = 0: their conventions relu'(0) = 0 and sign(0) = 0 would give −t instead of ½ − t.
+ * Binary cross-entropy on logits z (before the sigmoid): −[t·log σ(z) + (1 − t)·log(1 − σ(z))],
+ * through the fused, stable `sigmoidCrossEntropyWithLogits` (finite for z = ±1000, gradient
+ * σ(z) − t exact at z = 0).
  */
 export function bceWithLogits(logits: Tensor, targets: Tensor, opts: LossOptions = {}): Tensor {
   sameShape('bceWithLogits', logits, targets);
-  const z = logits.value;
-  const t = targets.value;
-  const out = tf.tidy(() => tf.add(tf.sub(tf.relu(z), tf.mul(z, t)), tf.log1p(tf.exp(tf.neg(tf.abs(z))))));
-  const losses = record('bceWithLogits', out, [logits, targets], (dy) => [tf.mul(dy, tf.sub(tf.sigmoid(z), t)), tf.mul(dy, tf.neg(z))]);
-  return reduce(losses, opts.reduction);
+  return reduce(sigmoidCrossEntropyWithLogits(logits, targets), opts.reduction);
 }
 
 /** Reads `targets` as class indices for [batch, classes] scores; throws on a bad one. */

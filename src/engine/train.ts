@@ -5,15 +5,17 @@
 //
 // It runs in Node as well as in the browser: the scheduler is injectable.
 import * as tf from '@tensorflow/tfjs-core';
-import { backendLost, backendSettled, engineInfo, reportBackendLost, webglContextLost } from './backend';
+import { backendLost, backendMove, backendSettled, engineInfo } from './backend';
+import { watchBackend } from './backendWatch';
+import { describeStop, judgeLosses, type LoopStop } from './loopStop';
 import { CarriedState, registerResident, type StateDictHolder } from './residents';
+import { defaultScheduler, type Scheduler } from './scheduler';
 import { Tensor, tidy } from './tensor';
+
+export { defaultScheduler, timeoutScheduler, type Scheduler } from './scheduler';
 
 /** What one training step returns: the loss and any other scalar metrics, as engine Tensors. */
 export type StepResult = { loss: Tensor } & Record<string, Tensor>;
-
-/** Schedules `callback` for the next frame and returns a function that cancels it. */
-export type Scheduler = (callback: () => void) => () => void;
 
 export type LoopState = 'paused' | 'running' | 'diverged' | 'failed';
 
@@ -29,7 +31,12 @@ export interface TrainingSnapshot {
   metrics: Record<string, number>;
   /** Steps per wall-clock second over the last second or so of running; 0 when paused. */
   stepsPerSecond: number;
-  /** Why the run stopped, when `state` is 'diverged' or 'failed'. */
+  /** Why the run stopped, when `state` is 'diverged' or 'failed': a code and its numbers. */
+  stop: LoopStop | null;
+  /**
+   * `stop` in developer-facing English (`describeStop`). Widgets should phrase `stop` from their
+   * strings catalogue instead; this stays until every widget does.
+   */
   reason: string | null;
   /** The backend the last frame ran on. */
   backend: string;
@@ -60,28 +67,6 @@ export interface TrainingLoopOptions {
   maxSteps?: number;
 }
 
-/** requestAnimationFrame when the host has one (a browser), else a zero-delay timeout (Node). */
-export function defaultScheduler(): Scheduler {
-  const host = globalThis as {
-    requestAnimationFrame?: (cb: () => void) => number;
-    cancelAnimationFrame?: (id: number) => void;
-  };
-  if (typeof host.requestAnimationFrame === 'function' && typeof host.cancelAnimationFrame === 'function') {
-    const raf = host.requestAnimationFrame.bind(host);
-    const caf = host.cancelAnimationFrame.bind(host);
-    return (cb) => {
-      const id = raf(cb);
-      return () => caf(id);
-    };
-  }
-  return timeoutScheduler;
-}
-
-export const timeoutScheduler: Scheduler = (cb) => {
-  const id = setTimeout(cb, 0);
-  return () => clearTimeout(id);
-};
-
 export class TrainingLoop {
   private readonly opts: TrainingLoopOptions;
   private readonly scheduler: Scheduler;
@@ -91,7 +76,7 @@ export class TrainingLoop {
   private firstLoss: number | null = null;
   private frameLosses: number[] = [];
   private metrics: Record<string, number> = {};
-  private reason: string | null = null;
+  private stop: LoopStop | null = null;
   private stepsPerFrame: number;
   private cancelFrame: (() => void) | null = null;
   private frameRunning: Promise<void> | null = null;
@@ -147,7 +132,7 @@ export class TrainingLoop {
     this.firstLoss = null;
     this.frameLosses = [];
     this.metrics = {};
-    this.reason = null;
+    this.stop = null;
     this.rate = [];
     this.emit();
   }
@@ -164,7 +149,8 @@ export class TrainingLoop {
       frameLosses: this.frameLosses,
       metrics: this.metrics,
       stepsPerSecond: this.state === 'running' ? this.measuredRate() : 0,
-      reason: this.reason,
+      stop: this.stop,
+      reason: this.stop && describeStop(this.stop),
       backend: engineInfo()?.backend ?? tf.getBackend(),
     };
   }
@@ -226,7 +212,7 @@ export class TrainingLoop {
     } catch (e) {
       losses.forEach((t) => t.dispose());
       Object.values(lastMetrics).forEach((t) => t.dispose());
-      this.fail(`training step failed: ${(e as Error).message}`);
+      this.fail({ code: 'stepFailed', message: (e as Error).message });
       return;
     }
     // One read-back for everything: the losses, the metrics and the copies kept for a backend change.
@@ -235,21 +221,19 @@ export class TrainingLoop {
     losses.forEach((t) => t.dispose());
     Object.values(lastMetrics).forEach((t) => t.dispose());
     const readBack = Promise.all([packed.data() as Promise<Float32Array>, this.carrier.capture()]).then(([values]) => values);
-    const watchdog = setInterval(() => {
-      if (webglContextLost()) void reportBackendLost('the WebGL context was lost');
-    }, 500);
+    const stopWatching = watchBackend();
     let outcome: { values: Float32Array } | null;
     try {
       outcome = await Promise.race([readBack.then((values) => ({ values })), lostSignal.then(() => null)]);
     } finally {
-      clearInterval(watchdog);
+      stopWatching();
     }
     if (!outcome) {
       // The backend went away mid-frame: its steps are lost. The engine is already moving to the
-      // next backend (this call returns that move) and restores the models from the previous
-      // frame's read-back, which the counters still match.
+      // next backend and restores the models from the previous frame's read-back, which the
+      // counters still match.
       readBack.catch(() => undefined);
-      void reportBackendLost('the WebGL context was lost').catch((e: Error) => this.fail(e.message));
+      void backendMove().catch((e: Error) => this.fail({ code: 'noBackend', message: e.message }));
       disposeQuietly(packed);
       return;
     }
@@ -259,24 +243,11 @@ export class TrainingLoop {
   }
 
   private commitFrame(losses: number[], names: string[], metricValues: Float32Array): void {
-    const factor = this.opts.divergenceFactor ?? 1e4;
-    const kept: number[] = [];
-    let divergence: string | null = null;
-    for (const loss of losses) {
-      const at = this.stepCount + kept.length + 1;
-      if (!Number.isFinite(loss)) {
-        divergence = `the loss became ${Number.isNaN(loss) ? 'NaN (not a number)' : 'infinite'} at step ${at}`;
-        break;
-      }
-      if (this.firstLoss === null) this.firstLoss = loss;
-      if (Math.abs(loss) > factor * Math.max(Math.abs(this.firstLoss), 1e-6)) {
-        divergence = `the loss grew to ${formatNumber(loss)}, over ${formatNumber(factor)} times its first value, at step ${at}`;
-        kept.push(loss);
-        break;
-      }
-      kept.push(loss);
-    }
-    if (!divergence && !this.carrier.finite()) divergence = `the weights stopped being finite numbers by step ${this.stepCount + kept.length}`;
+    const judged = judgeLosses(losses, this.stepCount, this.firstLoss, this.opts.divergenceFactor ?? 1e4);
+    const kept = judged.kept;
+    this.firstLoss = judged.firstLoss;
+    let divergence: LoopStop | null = judged.divergence;
+    if (!divergence && !this.carrier.finite()) divergence = { code: 'weightsNotFinite', step: this.stepCount + kept.length };
     this.stepCount += kept.length;
     this.frameLosses = kept;
     if (kept.length) this.lastLoss = kept[kept.length - 1];
@@ -293,7 +264,7 @@ export class TrainingLoop {
       this.cancelFrame?.();
       this.cancelFrame = null;
       this.state = 'diverged';
-      this.reason = divergence;
+      this.stop = divergence;
     } else if (this.opts.maxSteps !== undefined && this.stepCount >= this.opts.maxSteps) {
       this.finish();
       return;
@@ -308,11 +279,11 @@ export class TrainingLoop {
     this.emit();
   }
 
-  private fail(reason: string): void {
+  private fail(stop: LoopStop): void {
     this.cancelFrame?.();
     this.cancelFrame = null;
     this.state = 'failed';
-    this.reason = reason;
+    this.stop = stop;
     this.emit();
   }
 
@@ -343,8 +314,4 @@ function checkStepsPerFrame(n: number): number {
 
 function now(): number {
   return globalThis.performance?.now() ?? Date.now();
-}
-
-function formatNumber(x: number): string {
-  return Math.abs(x) >= 1e5 || (x !== 0 && Math.abs(x) < 1e-3) ? x.toExponential(2) : String(Math.round(x * 1000) / 1000);
 }

@@ -28,7 +28,7 @@ import {
   tidy,
   type Tensor,
 } from '../engine/index.ts';
-import { layerGradientNorms, type DepthSetup } from '../widgets/GradientDepth/depth.ts';
+import { layerGradientNorms, type DepthSetup } from '../models/gradientDepth.ts';
 import { workedValues, type WorkedValue } from './define.ts';
 
 type Activation = (t: Tensor) => Tensor;

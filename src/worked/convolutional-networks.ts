@@ -11,9 +11,9 @@ import { avgPool2d, conv2d, maxPool2d, mul, nn, Random, sum, tensor, tidy, zeros
 import { decodeMnist, MNIST_FILES } from '../engine/data/mnistFormat.ts';
 import { MnistSplit } from '../engine/data/mnist.ts';
 import { ensureMnist } from '../build/mnist.ts';
-import { buildCnn, buildMlp, DEFAULT_ARCHITECTURE } from '../widgets/MnistTrainer/cnnModel.ts';
-import { checkPretrained, type PretrainedFile } from '../widgets/MnistTrainer/pretrained.ts';
-import { evaluate, type Evaluation } from '../widgets/MnistTrainer/mnistTraining.ts';
+import { buildCnn, buildMlp, DEFAULT_ARCHITECTURE } from '../models/mnist/cnnModel.ts';
+import { checkPretrained, type PretrainedFile } from '../models/mnist/pretrained.ts';
+import { evaluate, type Evaluation } from '../models/mnist/mnistTraining.ts';
 import { dependence, STACK_LAYERS, support, type LayerSpec } from '../widgets/ReceptiveField/receptive.ts';
 import { workedValues } from './define.ts';
 

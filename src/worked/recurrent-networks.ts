@@ -4,9 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { add, data, div, exp, log, mul, nn, optim, pow, Random, sigmoid, softmax, tanh, tensor, tidy, type Tensor } from '../engine/index.ts';
-import { CharLSTM, evaluateLoss } from '../widgets/CharModel/charModel.ts';
-import { modelFromWeights } from '../widgets/LstmInside/inside.ts';
-import { checkShipped, heldOutStart, lossStretches, SHIPPED_WINDOW } from '../widgets/LstmInside/shipped.ts';
+import { CharLSTM, evaluateLoss, modelFromWeights } from '../models/charLstm/charModel.ts';
+import { checkShipped, heldOutStart, lossStretches, SHIPPED_WINDOW } from '../models/charLstm/shipped.ts';
 import { firstOverLast, rnnGradients, type GradientsResult } from '../widgets/RnnGradients/gradients.ts';
 import { workedValues } from './define.ts';
 

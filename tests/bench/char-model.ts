@@ -9,7 +9,7 @@ import { oneHotIds } from '../../src/engine/data/text';
 import { SGD } from '../../src/engine/optim';
 import { Random } from '../../src/engine/random';
 import { tidy } from '../../src/engine/tensor';
-import { CharLSTM, DEFAULT_CONFIG } from '../../src/widgets/CharModel/charModel';
+import { CharLSTM, DEFAULT_CONFIG } from '../../src/models/charLstm/charModel';
 import type { BenchPair } from './models';
 
 export const CHAR_VOCAB = 59; // the Coriolanus text's alphabet

@@ -1,10 +1,16 @@
-// Pure parts of the shell: filling the HTML template with a pre-rendered page, and which key
-// presses are shortcuts.
+// Pure parts of the shell: filling the HTML template with a pre-rendered page, the addresses of
+// pages (a locale's prefix included), and which key presses are shortcuts.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fillTemplate } from '../../src/book/build/prerender.ts';
-import { shortcutFor } from '../../src/book/shortcuts.ts';
+import { withBase } from '../../src/book/links.tsx';
+import { chapterPath, parseRoute, routeKey } from '../../src/book/routes.ts';
+import { shortcutFor, shortcutList } from '../../src/book/shortcuts.ts';
+import { DEFAULT_LOCALE, localeHref, localePrefix, splitLocale, type Locale } from '../../src/i18n/index.ts';
 
-const template = `<html><head><title>Book</title>
+const template = `<!doctype html>
+<html lang="en"><head><title>Book</title>
 <meta name="description" content="default" />
 </head><body><div id="root"></div></body></html>`;
 
@@ -15,6 +21,7 @@ describe('fillTemplate', () => {
       title: 'Loss & "gradients" <1>',
       description: 'About <b>',
       routeKey: 'chapter:intro',
+      lang: 'en',
     });
     expect(html).toContain('<div id="root" data-prerendered="chapter:intro"><main>Hi</main></div>');
     expect(html).toContain('<title>Loss &amp; &quot;gradients&quot; &lt;1&gt;</title>');
@@ -22,7 +29,95 @@ describe('fillTemplate', () => {
   });
 
   it('refuses a template without the root element', () => {
-    expect(() => fillTemplate('<body></body>', { html: '', title: '', description: '', routeKey: 'landing' })).toThrow(/root/);
+    expect(() => fillTemplate('<body></body>', { html: '', title: '', description: '', routeKey: 'landing', lang: 'en' })).toThrow(/root/);
+  });
+
+  it("writes the page's locale into <html lang>, with or without one in the template", () => {
+    const page = { html: '', title: '', description: '', routeKey: 'zh:landing', lang: 'zh' };
+    expect(fillTemplate(template, page)).toContain('<!doctype html>\n<html lang="zh"><head>');
+    const bare = fillTemplate('<html class="x"><body><div id="root"></div></body></html>', page);
+    expect(bare).toContain('<html lang="zh" class="x">');
+  });
+
+  it("index.html's lang is the default locale (the page before the pre-render or the client sets it)", () => {
+    const html = readFileSync(path.resolve(import.meta.dirname, '../../index.html'), 'utf8');
+    expect(/<html lang="([^"]+)"/.exec(html)?.[1]).toBe(DEFAULT_LOCALE);
+  });
+});
+
+describe('routes', () => {
+  const chapters = new Set(['intro', 'losses']);
+  const hasChapter = (slug: string) => chapters.has(slug);
+  // A book with a second locale, as it will have: the parsing does not depend on which exist.
+  const withZh = (name: string) => name === 'en' || name === 'zh';
+  const zh = 'zh' as Locale;
+
+  it('reads the landing page, a chapter and index.html under the base, in the default locale', () => {
+    for (const base of ['/', '/book/']) {
+      expect(parseRoute(base, base, hasChapter)).toEqual({ kind: 'landing', locale: 'en' });
+      expect(parseRoute(`${base}index.html`, base, hasChapter)).toEqual({ kind: 'landing', locale: 'en' });
+      expect(parseRoute(`${base}chapters/intro/`, base, hasChapter)).toEqual({ kind: 'chapter', slug: 'intro', locale: 'en' });
+      expect(parseRoute(`${base}chapters/intro/index.html`, base, hasChapter)).toEqual({ kind: 'chapter', slug: 'intro', locale: 'en' });
+      expect(parseRoute(`${base}chapters/nope/`, base, hasChapter).kind).toBe('not-found');
+    }
+    expect(parseRoute('/book', '/book/', hasChapter).kind).toBe('landing');
+    expect(parseRoute('/elsewhere/chapters/intro/', '/book/', hasChapter).kind).toBe('not-found');
+  });
+
+  it('takes no prefix for the default locale, and no unknown prefix as a locale', () => {
+    expect(parseRoute('/en/chapters/intro/', '/', hasChapter).kind).toBe('not-found');
+    expect(parseRoute('/zh/chapters/intro/', '/', hasChapter)).toEqual({ kind: 'not-found', locale: 'en' });
+    expect(parseRoute('/zh/', '/', hasChapter).kind).toBe('not-found');
+    expect(splitLocale('fr/chapters/x/')).toEqual({ locale: 'en', rest: 'fr/chapters/x/' });
+  });
+
+  it("reads a known locale's prefix", () => {
+    expect(parseRoute('/book/zh/chapters/losses/', '/book/', hasChapter, withZh)).toEqual({ kind: 'chapter', slug: 'losses', locale: 'zh' });
+    expect(parseRoute('/book/zh/', '/book/', hasChapter, withZh)).toEqual({ kind: 'landing', locale: 'zh' });
+    expect(parseRoute('/book/zh', '/book/', hasChapter, withZh)).toEqual({ kind: 'landing', locale: 'zh' });
+    expect(parseRoute('/zh/index.html', '/', hasChapter, withZh)).toEqual({ kind: 'landing', locale: 'zh' });
+    expect(parseRoute('/zh/chapters/nope/', '/', hasChapter, withZh)).toEqual({ kind: 'not-found', locale: 'zh' });
+    // A chapter whose slug looks like a locale is still a chapter.
+    expect(parseRoute('/zh/chapters/zh/', '/', (s) => s === 'zh', withZh)).toEqual({ kind: 'chapter', slug: 'zh', locale: 'zh' });
+  });
+
+  it('names routes stably, with the locale only where it is not the default', () => {
+    expect(routeKey({ kind: 'chapter', slug: 'intro', locale: 'en' })).toBe('chapter:intro');
+    expect(routeKey({ kind: 'landing', locale: 'en' })).toBe('landing');
+    expect(routeKey({ kind: 'chapter', slug: 'intro', locale: zh })).toBe('zh:chapter:intro');
+  });
+
+  it('builds addresses through one function that adds the prefix of a non-default locale', () => {
+    expect(localePrefix('en')).toBe('');
+    expect(localePrefix(zh)).toBe('zh/');
+    expect(localeHref('/book/', chapterPath('intro', 'mse'), 'en')).toBe('/book/chapters/intro/#mse');
+    expect(localeHref('/book/', chapterPath('intro', '#mse'), zh)).toBe('/book/zh/chapters/intro/#mse');
+    expect(localeHref('/', '', zh)).toBe('/zh/');
+    expect(localeHref('/', '/chapters/x/', 'en')).toBe('/chapters/x/');
+    // Every address built for a locale reads back as that locale and route.
+    for (const locale of ['en', zh] as Locale[]) {
+      expect(parseRoute(localeHref('/b/', chapterPath('losses', 'x').replace(/#.*/, ''), locale), '/b/', hasChapter, withZh)).toEqual({
+        kind: 'chapter',
+        slug: 'losses',
+        locale,
+      });
+    }
+  });
+
+  it("gives a chapter's root-absolute links to pages the locale, and leaves files and other sites alone", () => {
+    expect(withBase('/chapters/losses/#mse')).toBe('/chapters/losses/#mse');
+    expect(withBase('/data/mnist.bin')).toBe('/data/mnist.bin');
+    expect(withBase('https://example.org/')).toBe('https://example.org/');
+    expect(withBase('#local')).toBe('#local');
+  });
+});
+
+describe('shortcuts', () => {
+  it('lists every key shortcutFor knows, each described', () => {
+    const list = shortcutList();
+    for (const shortcut of list) expect(shortcut.description.trim()).not.toBe('');
+    const keys = list.flatMap((s) => s.keys).filter((k) => k.length === 1);
+    expect(keys.map((k) => shortcutFor({ key: k, ctrlKey: false, metaKey: false, altKey: false, target: null }))).not.toContain(null);
   });
 });
 

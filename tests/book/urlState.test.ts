@@ -54,7 +54,8 @@ describe('schema', () => {
     const { state, problems } = initialState(schema, { rate: 50 });
     expect(state.rate).toBe(10);
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toContain('above its maximum 10');
+    // For the chapter's author, in the console: the problem's code and the value used.
+    expect(problems[0]).toBe('initial rate 50: {"code":"aboveMax","limit":"10"}, using 10');
   });
 
   it('rejects inconsistent declarations', () => {

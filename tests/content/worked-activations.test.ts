@@ -2,7 +2,7 @@
 // what the engine computed for the chapter (float32 on the CPU backend).
 import { beforeAll, describe, expect, it } from 'vitest';
 import { computeWorkedValues, type ComputedValue } from '../../src/worked/index.ts';
-import { BATCH, buildStack, WIDTH, type DepthSetup } from '../../src/widgets/GradientDepth/depth.ts';
+import { BATCH, buildStack, WIDTH, type DepthSetup } from '../../src/models/gradientDepth.ts';
 
 // ---- Reference maths -----------------------------------------------------------------------
 

@@ -167,7 +167,10 @@ function shippedPredictions(): { predictions: number[]; labels: number[] } {
     for (let c = 0; c < 10; c++) {
       let s = b[c];
       for (let t = 0; t < a.z.length; t++) s += a.z[t] * W[t * 10 + c];
-      if (s > bestScore) ((bestScore = s), (best = c));
+      if (s > bestScore) {
+        bestScore = s;
+        best = c;
+      }
     }
     predictions.push(best);
   }

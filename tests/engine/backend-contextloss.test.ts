@@ -4,71 +4,34 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import { engineInfo, initEngine, onBackendChange } from '../../src/engine/backend';
-import { toTensors, toyDataset } from '../../src/engine/data';
-import { mseLoss } from '../../src/engine/losses';
-import { Linear, Sequential, Tanh } from '../../src/engine/nn';
-import { Adam } from '../../src/engine/optim';
-import { Random } from '../../src/engine/random';
-import { timeoutScheduler, TrainingLoop, type TrainingSnapshot } from '../../src/engine/train';
+import { trainingRun, wasmPaths } from './contextloss-support';
 
 const inBrowser = typeof window !== 'undefined';
-
-async function wasmPaths(): Promise<Record<string, string>> {
-  return {
-    'tfjs-backend-wasm-simd.wasm': (await import('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url')).default,
-    'tfjs-backend-wasm.wasm': (await import('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url')).default,
-    'tfjs-backend-wasm-threaded-simd.wasm': (await import('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url')).default,
-  };
-}
-
 const block = inBrowser ? describe : describe.skip;
 
 block(`WebGL context loss${inBrowser ? '' : ' [skipped: needs WebGL, which Node lacks; runs in the engine-browser project]'}`, () => {
   it('moves a running loop to WebAssembly and continues from the last read-back', async () => {
     const info = await initEngine({ prefer: 'webgl', wasmPaths: await wasmPaths() });
     expect(info.backend).toBe('webgl');
-    const rng = new Random(3);
-    const model = new Sequential(new Linear(2, 16, { rng }), new Tanh(), new Linear(16, 1, { rng }));
-    const initial = model.parameters().map((p) => Array.from(p.value.dataSync()));
-    const opt = new Adam(model, { lr: 0.02 });
-    const data = toTensors(toyDataset('bumps', { n: 64, seed: 1 }));
-    const frames: TrainingSnapshot[] = [];
-    const loop = new TrainingLoop({
-      step: () => {
-        opt.zeroGrad();
-        const loss = mseLoss(model.forward(data.x), data.y);
-        loss.backward();
-        opt.step();
-        return { loss };
-      },
-      stepsPerFrame: 5,
-      scheduler: timeoutScheduler,
-      keep: () => [model, opt, data.x, data.y],
-      onFrame: (s) => frames.push(s),
-    });
+    const run = trainingRun();
+    const { frames, until } = run;
+    const initial = run.model.parameters().map((p) => Array.from(p.value.dataSync()));
     const changes: string[] = [];
     const off = onBackendChange((i) => changes.push(i.backend));
-    const until = (pred: (s: TrainingSnapshot) => boolean) =>
-      new Promise<TrainingSnapshot>((resolve, reject) => {
-        const t0 = performance.now();
-        const poll = () => {
-          const hit = frames.find(pred);
-          if (hit) resolve(hit);
-          else if (performance.now() - t0 > 60_000) reject(new Error(`timed out; last snapshot ${JSON.stringify(frames.at(-1))}`));
-          else setTimeout(poll, 10);
-        };
-        poll();
-      });
 
-    loop.play();
+    run.loop.play();
     const before = await until((s) => s.step >= 20 && s.backend === 'webgl');
     const gl = (tf.backend() as unknown as { gpgpu: { gl: WebGL2RenderingContext } }).gpgpu.gl;
     gl.getExtension('WEBGL_lose_context')!.loseContext();
 
     const after = await until((s) => s.backend === 'wasm' && s.step >= before.step + 20);
-    loop.pause();
+    run.loop.pause();
     expect(changes).toEqual(['wasm']);
-    expect(engineInfo()).toMatchObject({ backend: 'wasm', reason: 'the WebGL context was lost: moved from webgl to wasm' });
+    expect(engineInfo()).toMatchObject({
+      backend: 'wasm',
+      choice: { code: 'moved', from: 'webgl' },
+      reason: 'the WebGL context was lost: moved from webgl to wasm',
+    });
     expect(tf.getBackend()).toBe('wasm');
     expect(frames.every((s) => s.state === 'running' || s.state === 'paused')).toBe(true);
     for (const s of frames) {
@@ -85,13 +48,9 @@ block(`WebGL context loss${inBrowser ? '' : ' [skipped: needs WebGL, which Node 
     expect(firstWasm.frameLosses[0]).toBeLessThan(frames.find((s) => s.frameLosses.length > 0)!.frameLosses[0]);
     expect(after.loss!).toBeLessThan(lastWebgl.loss! * 1.2);
     // The weights were trained, not reset.
-    const now = model.parameters().map((p) => Array.from(p.value.dataSync()));
+    const now = run.model.parameters().map((p) => Array.from(p.value.dataSync()));
     expect(now).not.toEqual(initial);
     off();
-    await loop.dispose();
-    opt.dispose();
-    model.dispose();
-    data.x.dispose();
-    data.y.dispose();
+    await run.dispose();
   });
 });

@@ -29,8 +29,10 @@ describe('initEngine', () => {
     expect(info.simd).toBe(true);
     if (inBrowser) {
       expect(info.renderer).toMatch(/SwiftShader/i);
+      expect(info.choice).toEqual({ code: 'fallback', webgl: 'software' });
       expect(info.reason).toBe('software WebGL (SwiftShader): using WebAssembly');
     } else {
+      expect(info.choice).toEqual({ code: 'fallback', webgl: 'unavailable' });
       expect(info.reason).toBe('WebGL unavailable: this environment has no WebGL: using WebAssembly');
     }
     const y = tf.matMul(tf.tensor2d([[1, 2]]), tf.tensor2d([[3], [4]]));
@@ -43,7 +45,7 @@ describe('initEngine', () => {
     const heard: string[] = [];
     const off = onBackendChange((info) => heard.push(info.backend));
     const cpu = await initEngine({ prefer: 'cpu' });
-    expect(cpu).toMatchObject({ backend: 'cpu', reason: 'forced by ?backend=cpu' });
+    expect(cpu).toMatchObject({ backend: 'cpu', choice: { code: 'forced' }, reason: 'forced by ?backend=cpu' });
     expect(tf.getBackend()).toBe('cpu');
     expect(engineInfo()).toBe(cpu);
     // Asking again for the same backend changes nothing.
@@ -52,13 +54,14 @@ describe('initEngine', () => {
     expect(await initEngine()).toBe(cpu);
     if (inBrowser) {
       const webgl = await initEngine({ prefer: 'webgl' });
-      expect(webgl).toMatchObject({ backend: 'webgl', reason: 'forced by ?backend=webgl' });
+      expect(webgl).toMatchObject({ backend: 'webgl', choice: { code: 'forced' }, reason: 'forced by ?backend=webgl' });
       expect(tf.getBackend()).toBe('webgl');
       expect(heard).toEqual(['cpu', 'webgl']);
     } else {
       const webgl = await initEngine({ prefer: 'webgl' });
       // Forcing a backend that cannot start falls back in the usual order, saying so.
       expect(webgl.backend).toBe('wasm');
+      expect(webgl.choice).toEqual({ code: 'fallback', webgl: 'unavailable', forcedFailed: 'webgl' });
       expect(webgl.reason).toMatch(/^\?backend=webgl failed \(this environment has no WebGL\); /);
       expect(heard).toEqual(['cpu', 'wasm']);
     }

@@ -3,66 +3,8 @@ import { expect, it } from 'vitest';
 import { avgPool2d, conv2d, maxPool2d } from '../../src/engine/ops';
 import { tensor, tidy } from '../../src/engine/tensor';
 import { describeEachBackend } from '../support/backends';
-import { gradcheck, nd, sample, type Nd } from '../support/gradcheck';
-
-type Padding = 'valid' | 'same' | number;
-
-/** [top, bottom, left, right] zero padding, with TensorFlow's rule for 'same'. */
-function pads(padding: Padding, h: number, w: number, kh: number, kw: number, s: number, d: number): number[] {
-  if (padding === 'valid') return [0, 0, 0, 0];
-  if (typeof padding === 'number') return [padding, padding, padding, padding];
-  const total = (n: number, k: number) => Math.max((Math.ceil(n / s) - 1) * s + (k - 1) * d + 1 - n, 0);
-  const [th, tw] = [total(h, kh), total(w, kw)];
-  return [Math.floor(th / 2), th - Math.floor(th / 2), Math.floor(tw / 2), tw - Math.floor(tw / 2)];
-}
-
-/** Direct float64 convolution (cross-correlation), NHWC input, [kh,kw,in,out] kernel. */
-function conv2dRef(x: Nd, w: Nd, stride: number, padding: Padding, dilation: number): Nd {
-  const [n, h, wd, c] = x.shape;
-  const [kh, kw, , co] = w.shape;
-  const [pt, pb, pl, pr] = pads(padding, h, wd, kh, kw, stride, dilation);
-  const ho = Math.floor((h + pt + pb - (kh - 1) * dilation - 1) / stride) + 1;
-  const wo = Math.floor((wd + pl + pr - (kw - 1) * dilation - 1) / stride) + 1;
-  const data: number[] = [];
-  for (let b = 0; b < n; b++)
-    for (let i = 0; i < ho; i++)
-      for (let j = 0; j < wo; j++)
-        for (let o = 0; o < co; o++) {
-          let acc = 0;
-          for (let p = 0; p < kh; p++)
-            for (let q = 0; q < kw; q++) {
-              const r = i * stride + p * dilation - pt;
-              const s = j * stride + q * dilation - pl;
-              if (r < 0 || r >= h || s < 0 || s >= wd) continue;
-              for (let ci = 0; ci < c; ci++) acc += x.data[((b * h + r) * wd + s) * c + ci] * w.data[((p * kw + q) * c + ci) * co + o];
-            }
-          data.push(acc);
-        }
-  return nd(data, [n, ho, wo, co]);
-}
-
-/** Float64 pooling; padded positions are left out of both the max and the mean's count. */
-function poolRef(x: Nd, kind: 'max' | 'avg', k: number, stride: number, padding: Padding): Nd {
-  const [n, h, wd, c] = x.shape;
-  const [pt, pb, pl, pr] = pads(padding, h, wd, k, k, stride, 1);
-  const ho = Math.floor((h + pt + pb - k) / stride) + 1;
-  const wo = Math.floor((wd + pl + pr - k) / stride) + 1;
-  const data: number[] = [];
-  for (let b = 0; b < n; b++)
-    for (let i = 0; i < ho; i++)
-      for (let j = 0; j < wo; j++)
-        for (let ch = 0; ch < c; ch++) {
-          const vals: number[] = [];
-          for (let p = 0; p < k; p++)
-            for (let q = 0; q < k; q++) {
-              const r = i * stride + p - pt;
-              const s = j * stride + q - pl;
-              if (r >= 0 && r < h && s >= 0 && s < wd) vals.push(x.data[((b * h + r) * wd + s) * c + ch]);
-            }
-          data.push(kind === 'max' ? Math.max(...vals) : vals.reduce((a, v) => a + v, 0) / vals.length);
-        }
-  return nd(data, [n, ho, wo, c]);
-}
+import { gradcheck, nd, sample } from '../support/gradcheck';
+import { conv2dRef, distinctValues, pads, poolRef, type Padding } from './op-references';
 
 const convCases: { name: string; x: number[]; w: number[]; stride: number; padding: Padding; dilation: number }[] = [
   { name: '1×1 on one pixel', x: [1, 1, 1, 1], w: [1, 1, 1, 1], stride: 1, padding: 'valid', dilation: 1 },
@@ -121,7 +63,7 @@ describeEachBackend('pooling', (backend) => {
     it(`${kind}Pool2d kernel ${kernel}, stride ${stride ?? kernel}, padding ${padding} on [${x}]`, () => {
       const n = x.reduce((p, d) => p * d, 1);
       // Distinct values (a shuffled ramp), so no window has a tie for its maximum.
-      const values = sample(n, 73).map((v, i) => i * 0.37 - ((i * 7) % n) * 0.29 + v * 1e-3);
+      const values = distinctValues(sample(n, 73));
       const engineOp = kind === 'max' ? maxPool2d : avgPool2d;
       gradcheck(backend, {
         op: `${kind}Pool2d`,

@@ -3,26 +3,8 @@ import { expect, it } from 'vitest';
 import { matmul } from '../../src/engine/ops';
 import { tensor, tidy } from '../../src/engine/tensor';
 import { describeEachBackend } from '../support/backends';
-import { gradcheck, nd, sample, type Nd } from '../support/gradcheck';
-
-/** Float64 matrix product; a batch of matrices against a batch, or every matrix against one. */
-function matmulRef(a: Nd, b: Nd): Nd {
-  const batched = a.shape.length === 3;
-  const [batch, m, k] = batched ? a.shape : [1, ...a.shape];
-  const n = b.shape[b.shape.length - 1];
-  const shared = b.shape.length === 2;
-  const data: number[] = [];
-  for (let t = 0; t < batch; t++) {
-    for (let i = 0; i < m; i++) {
-      for (let j = 0; j < n; j++) {
-        let acc = 0;
-        for (let p = 0; p < k; p++) acc += a.data[(t * m + i) * k + p] * b.data[(shared ? 0 : t * k * n) + p * n + j];
-        data.push(acc);
-      }
-    }
-  }
-  return nd(data, batched ? [batch, m, n] : [m, n]);
-}
+import { gradcheck, nd, sample } from '../support/gradcheck';
+import { matmulRef } from './op-references';
 
 const cases: [number[], number[]][] = [
   [[1, 1], [1, 1]],

@@ -3,37 +3,8 @@ import { expect, it } from 'vitest';
 import { add, concat, matmul, mul, split, sum } from '../../src/engine/ops';
 import { parameter, tensor, tidy } from '../../src/engine/tensor';
 import { describeEachBackend } from '../support/backends';
-import { gradcheck, nd, ravel, sample, size, unravel, type Nd } from '../support/gradcheck';
-
-/** The entries of `a` with index `from ≤ i < from + length` on `axis`. */
-function sliceRef(a: Nd, axis: number, from: number, length: number): Nd {
-  const shape = a.shape.map((d, i) => (i === axis ? length : d));
-  return nd(
-    Array.from({ length: size(shape) }, (_, i) => {
-      const idx = unravel(i, shape);
-      idx[axis] += from;
-      return a.data[ravel(idx, a.shape)];
-    }),
-    shape,
-  );
-}
-
-/** Plain-JS concat along `axis`. */
-function concatRef(parts: Nd[], axis: number): Nd {
-  const shape = [...parts[0].shape];
-  shape[axis] = parts.reduce((n, p) => n + p.shape[axis], 0);
-  return nd(
-    Array.from({ length: size(shape) }, (_, i) => {
-      const idx = unravel(i, shape);
-      let k = 0;
-      while (idx[axis] >= parts[k].shape[axis]) idx[axis] -= parts[k++].shape[axis];
-      return parts[k].data[ravel(idx, parts[k].shape)];
-    }),
-    shape,
-  );
-}
-
-const scaleRef = (a: Nd, s: number): Nd => nd(a.data.map((v) => v * s), a.shape);
+import { gradcheck, nd, sample } from '../support/gradcheck';
+import { concatRef, scaleRef, sliceRef } from './op-references';
 
 describeEachBackend('split', (backend) => {
   it('equal pieces, each scaled differently and joined again', () => {

@@ -9,6 +9,7 @@ import { Linear, Sequential, Tanh } from '../../src/engine/nn';
 import { Adam, SGD, type Optimizer } from '../../src/engine/optim';
 import { Random } from '../../src/engine/random';
 import type { Tensor } from '../../src/engine/tensor';
+import { describeStop } from '../../src/engine/loopStop';
 import { timeoutScheduler, TrainingLoop, type TrainingSnapshot } from '../../src/engine/train';
 
 const inBrowser = typeof window !== 'undefined';
@@ -159,15 +160,20 @@ describe('TrainingLoop', () => {
     expect(loop.snapshot().step).toBe(settled);
     await loop.reset();
     expect(resets).toBe(1);
-    expect(loop.snapshot()).toMatchObject({ state: 'paused', step: 0, loss: null, frameLosses: [], reason: null });
+    expect(loop.snapshot()).toMatchObject({ state: 'paused', step: 0, loss: null, frameLosses: [], stop: null, reason: null });
     await loop.dispose();
     await r.dispose();
   });
 
-  it('a huge learning rate gives state "diverged" with a reason, never NaN as a number', async () => {
+  it('a huge learning rate gives state "diverged" with a coded reason, never NaN as a number', async () => {
     const r = rig({ lr: 1e4, stepsPerFrame: 5 });
     r.loop.play();
     const s = await until(r, (x) => x.state === 'diverged');
+    expect(['nonFiniteLoss', 'lossGrew', 'weightsNotFinite']).toContain(s.stop?.code);
+    // The step named is the one the counters reached, or the next one (whose loss was not kept).
+    const at = (s.stop as { step: number }).step;
+    expect(at === s.step || at === s.step + 1).toBe(true);
+    expect(s.reason).toBe(describeStop(s.stop!));
     expect(s.reason).toMatch(/loss (became|grew)|weights stopped being finite/);
     for (const f of r.frames) expect(everyNumberFinite(f)).toBe(true);
     // Diverged runs do not resume by themselves; reset makes them playable again.
@@ -187,7 +193,11 @@ describe('TrainingLoop', () => {
       scheduler: timeoutScheduler,
     });
     await loop.stepOnce();
-    expect(loop.snapshot()).toMatchObject({ state: 'failed', reason: 'training step failed: shapes do not match' });
+    expect(loop.snapshot()).toMatchObject({
+      state: 'failed',
+      stop: { code: 'stepFailed', message: 'shapes do not match' },
+      reason: 'training step failed: shapes do not match',
+    });
     await loop.dispose();
     expect(tf.memory().numTensors).toBe(before);
   });
@@ -254,7 +264,7 @@ describe('TrainingLoop', () => {
     r.opt.zeroGrad();
     expect(weights(r.model)).not.toEqual(committed);
     const info = await reportBackendLost('the test pulled the plug');
-    expect(info).toMatchObject({ backend: 'cpu', reason: 'the test pulled the plug: moved from wasm to cpu' });
+    expect(info).toMatchObject({ backend: 'cpu', choice: { code: 'moved', from: 'wasm' }, reason: 'the test pulled the plug: moved from wasm to cpu' });
     expect(engineInfo()).toBe(info);
     expect(tf.getBackend()).toBe('cpu');
     expect(weights(r.model)).toEqual(committed);

@@ -12,7 +12,7 @@ import {
   summarise,
   WIDTH,
   type DepthSetup,
-} from '../../src/widgets/GradientDepth/depth.ts';
+} from '../../src/models/gradientDepth.ts';
 
 beforeAll(async () => {
   await initEngine({ prefer: 'cpu' });

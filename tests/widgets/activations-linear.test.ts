@@ -3,7 +3,8 @@
 // the boundary line, and memory.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { data, initEngine, liveTensorCount, optim, tidy } from '../../src/engine/index.ts';
-import { boundaryLine, labelledDots, percent } from '../../src/widgets/LinearVsNonlinear/draw.ts';
+import { percent } from '../../src/widgets/kit/format.ts';
+import { boundaryLine, labelledDots } from '../../src/widgets/LinearVsNonlinear/draw.ts';
 import { accuracy, collapse, collapseGap, LEARNING_RATE, logitsAt, makeNet, probabilities, trainingStep } from '../../src/widgets/LinearVsNonlinear/models.ts';
 
 beforeAll(async () => {
@@ -82,6 +83,6 @@ describe('drawing helpers', () => {
     expect(accuracy([], [])).toBe(0);
     expect(probabilities([0, 1000, -1000])).toEqual([0.5, 1, 0]);
     expect(labelledDots([[1, 2]], [1])).toEqual([{ x: 1, y: 2, cls: 1 }]);
-    expect(percent(0.973)).toBe('97.3%');
+    expect(percent(0.973, 1)).toBe('97.3%');
   });
 });

@@ -6,7 +6,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { initEngine, liveTensorCount } from '../../src/engine/index.ts';
 import { buildGraph, DEFAULT_VALUES, NETWORK } from '../../src/widgets/GraphStepper/build.ts';
 import { layoutGraph, NODE_H, NODE_W } from '../../src/widgets/GraphStepper/layout.ts';
-import { backwardTex, forwardTex, makeScript, numText, stepView } from '../../src/widgets/GraphStepper/steps.ts';
+import { backwardTex, forwardTex, makeScript, stepView } from '../../src/widgets/GraphStepper/steps.ts';
+import { shortNumber } from '../../src/widgets/kit/format.ts';
 
 beforeAll(async () => {
   await initEngine({ prefer: 'cpu' });
@@ -139,9 +140,9 @@ describe('the step script and its formulas', () => {
   });
 
   it('formats numbers with a true minus and no float noise', () => {
-    expect(numText(-0.30000001192092896)).toBe('−0.3');
-    expect(numText(0)).toBe('0');
-    expect(numText(1.5e-7)).toBe('1.5×10⁻⁷');
+    expect(shortNumber(-0.30000001192092896)).toBe('−0.3');
+    expect(shortNumber(0)).toBe('0');
+    expect(shortNumber(1.5e-7)).toBe('1.5×10⁻⁷');
   });
 });
 

@@ -17,8 +17,8 @@ import {
   PRESET_KERNELS,
   range,
   termsAt,
-} from '../../src/widgets/ConvolutionExplorer/convolution.ts';
-import { sampleDigit, SAMPLE_DIGIT_LABEL } from '../../src/widgets/ConvolutionExplorer/sampleDigit.ts';
+} from '../../src/models/convolution/convolution.ts';
+import { sampleDigit, SAMPLE_DIGIT_LABEL } from '../../src/models/convolution/sampleDigit.ts';
 import { engineConvolution } from '../../src/widgets/ConvolutionExplorer/useConvolutionExplorer.ts';
 
 beforeAll(async () => {

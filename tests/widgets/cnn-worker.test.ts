@@ -8,8 +8,8 @@ import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureMnist } from '../../src/build/mnist.ts';
 import { decodeMnist, MNIST_FILES, type MnistArrays } from '../../src/engine/data/mnistFormat.ts';
-import { cnnParameters, type CnnArchitecture } from '../../src/widgets/MnistTrainer/cnnModel.ts';
-import { createMnistWorkerCore, type FromWorker, type SessionSpec } from '../../src/widgets/MnistTrainer/mnistWorkerCore.ts';
+import { cnnParameters, type CnnArchitecture } from '../../src/models/mnist/cnnModel.ts';
+import { createMnistWorkerCore, type FromWorker, type SessionSpec } from '../../src/models/mnist/mnistWorkerCore.ts';
 
 const root = resolve(import.meta.dirname, '..', '..');
 let train: MnistArrays;

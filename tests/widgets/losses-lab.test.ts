@@ -3,6 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initEngine, liveTensorCount, tidy, TrainingLoop } from '../../src/engine/index.ts';
 import { timeoutScheduler } from '../../src/engine/train.ts';
+import { gridCenters } from '../../src/widgets/kit/plot/grid.ts';
 import {
   accuracy,
   clampRate,
@@ -11,7 +12,6 @@ import {
   DIVERGENCE_FACTOR,
   EXTENT,
   evaluate,
-  gridCentres,
   gridTensor,
   LAB_DATASETS,
   LAB_LOSSES,
@@ -128,7 +128,7 @@ describe('LossLab', () => {
   });
 
   it('lays the grid out as the plot kit does (cell centres, rows from the bottom)', () => {
-    const g = gridCentres(4);
+    const g = gridCenters({ x: EXTENT, y: EXTENT }, 4, 4);
     const cell = (EXTENT[1] - EXTENT[0]) / 4;
     expect(g[0]).toEqual([EXTENT[0] + cell / 2, EXTENT[0] + cell / 2]);
     expect(g[3]).toEqual([EXTENT[1] - cell / 2, EXTENT[0] + cell / 2]);

@@ -2,8 +2,11 @@
 // line's geometry, and memory returning to its baseline.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { liveTensorCount } from '../../src/engine/index.ts';
-import { clipLine, fmt, fmtFactor, snapTo } from '../../src/widgets/Neuron/draw.ts';
-import { evaluateNeuron, gridPoints, NEURON_ACTIVATIONS, outputRange, type NeuronActivation } from '../../src/widgets/Neuron/neuron.ts';
+import { factor, fixed } from '../../src/widgets/kit/format.ts';
+import { clipLine } from '../../src/widgets/kit/plane.ts';
+import { gridCenters } from '../../src/widgets/kit/plot/grid.ts';
+import { snapTo } from '../../src/widgets/Neuron/snap.ts';
+import { evaluateNeuron, NEURON_ACTIVATIONS, outputRange, type NeuronActivation } from '../../src/models/neuron.ts';
 import { useBackend } from '../support/backends.ts';
 
 beforeAll(async () => {
@@ -72,14 +75,14 @@ describe('evaluateNeuron', () => {
   it('returns empty lists for no points and leaves no tensor behind', () => {
     const before = liveTensorCount();
     expect(evaluateNeuron([], { w1: 1, w2: 1, b: 0, activation: 'relu' })).toEqual({ z: [], y: [] });
-    evaluateNeuron(gridPoints(40, -3, 3), { w1: 1, w2: 2, b: -1, activation: 'tanh' });
+    evaluateNeuron(gridCenters({ x: [-3, 3], y: [-3, 3] }, 40, 40), { w1: 1, w2: 2, b: -1, activation: 'tanh' });
     expect(liveTensorCount()).toBe(before);
   });
 });
 
-describe('gridPoints', () => {
+describe('gridCenters', () => {
   it('lists cell centres row by row from the bottom, as the heat map reads them', () => {
-    const g = gridPoints(3, -3, 3);
+    const g = gridCenters({ x: [-3, 3], y: [-3, 3] }, 3, 3);
     expect(g).toHaveLength(9);
     expect(g[0]).toEqual([-2, -2]);
     expect(g[2]).toEqual([2, -2]);
@@ -137,11 +140,11 @@ describe('clipLine', () => {
 
 describe('formatting', () => {
   it('writes a true minus, never −0', () => {
-    expect(fmt(-0.7)).toBe('−0.70');
-    expect(fmt(-0.0001)).toBe('0.00');
-    expect(fmt(Number.NaN)).toBe('–');
-    expect(fmtFactor(-1)).toBe('(−1.0)');
-    expect(fmtFactor(2)).toBe('2.0');
+    expect(fixed(-0.7, 2)).toBe('−0.70');
+    expect(fixed(-0.0001, 2)).toBe('0.00');
+    expect(fixed(Number.NaN, 2)).toBe('–');
+    expect(factor(-1)).toBe('(−1.0)');
+    expect(factor(2)).toBe('2.0');
   });
 
   it('snaps arrow-key moves to the grid and the window', () => {

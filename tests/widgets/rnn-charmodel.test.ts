@@ -18,8 +18,8 @@ import {
   Sampler,
   temperatureProbabilities,
   trainStep,
-} from '../../src/widgets/CharModel/charModel.ts';
-import { publishCharModel, sharedCharModel, subscribeCharModel } from '../../src/widgets/CharModel/store.ts';
+} from '../../src/models/charLstm/charModel.ts';
+import { publishCharModel, sharedCharModel, subscribeCharModel } from '../../src/models/charLstm/store.ts';
 
 beforeAll(async () => {
   await initEngine({ prefer: 'cpu' });

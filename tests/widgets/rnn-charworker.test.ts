@@ -3,7 +3,7 @@
 // the weights as plain arrays, streams a sample in chunks, resets, replaces the model on a new
 // width, keeps the tensor count flat while it trains, and frees everything on dispose.
 import { describe, expect, it } from 'vitest';
-import { createCharWorkerCore, PUBLISH_EVERY, SAMPLE_LENGTH, type FromWorker } from '../../src/widgets/CharModel/charWorkerCore.ts';
+import { createCharWorkerCore, PUBLISH_EVERY, SAMPLE_LENGTH, type FromWorker } from '../../src/models/charLstm/charWorkerCore.ts';
 
 const TEXT = 'the cat sat on the mat. the dog sat on the log. '.repeat(20);
 
@@ -37,7 +37,8 @@ describe('createCharWorkerCore', () => {
 
     await h.core.handle({ type: 'step' });
     expect(h.lastSnapshot().snapshot.step).toBe(1);
-    expect(h.of('weights').at(-1)).toMatchObject({ generation: 1, step: 1, hidden: 16 });
+    const firstStep = h.of('weights').at(-1)!;
+    expect(firstStep).toMatchObject({ generation: 1, step: 1, hidden: 16 });
 
     await h.core.handle({ type: 'play' });
     await h.until(() => h.of('weights').some((w) => w.step >= 3 * PUBLISH_EVERY));
@@ -85,6 +86,10 @@ describe('createCharWorkerCore', () => {
     await h.core.handle({ type: 'reset' });
     expect(h.of('sample').some((s) => s.id === 8 && s.done)).toBe(true);
     expect(h.lastSnapshot()).toMatchObject({ losses: [], steps: [], snapshot: { step: 0, state: 'paused' } });
+    // The same seed, the same run: the first step after a reset gives the first step's weights again.
+    await h.core.handle({ type: 'step' });
+    expect(h.of('weights').at(-1)).toMatchObject({ generation: 1, step: 1 });
+    expect(h.of('weights').at(-1)!.weights).toEqual(firstStep.weights);
 
     // A new width replaces the model; later messages carry the new generation.
     await h.core.handle({ type: 'setup', generation: 2, text: TEXT, hidden: 8 });

@@ -5,9 +5,9 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { data, initEngine, liveTensorCount, Random } from '../../src/engine/index.ts';
-import { CharLSTM, Sampler } from '../../src/widgets/CharModel/charModel.ts';
-import { cellScaleOf, colourPosition, liveliestUnits, MAX_READ, modelFromWeights, readThrough, unitValue } from '../../src/widgets/LstmInside/inside.ts';
-import { checkShipped, heldOutStart, roundWeights, SHIPPED_HELD_OUT, SHIPPED_HIDDEN } from '../../src/widgets/LstmInside/shipped.ts';
+import { CharLSTM, modelFromWeights, Sampler } from '../../src/models/charLstm/charModel.ts';
+import { cellScaleOf, colourPosition, liveliestUnits, MAX_READ, readThrough, unitValue } from '../../src/widgets/LstmInside/inside.ts';
+import { checkShipped, heldOutStart, roundWeights, SHIPPED_HELD_OUT, SHIPPED_HIDDEN } from '../../src/models/charLstm/shipped.ts';
 
 beforeAll(async () => {
   await initEngine({ prefer: 'cpu' });

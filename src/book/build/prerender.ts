@@ -4,6 +4,7 @@
 //   index.html                   the landing page
 //   chapters/<slug>/index.html   each chapter
 //   404.html                     "not found" (static hosts serve it for unknown paths)
+//   <locale>/…                   the same pages in each locale but the default, with its `lang`
 //   pages.json                   the list of pages, for tools that visit every page
 // Each chapter's page also preloads its chapter's code (`<link rel="modulepreload">`, from Vite's
 // manifest), so the browser fetches it beside the entry script instead of after it has run.
@@ -27,6 +28,8 @@ export interface PrerenderPage {
   title: string;
   /** Test-only page (mode `test`). */
   testOnly: boolean;
+  /** The locale the page is written in. */
+  locale: string;
 }
 
 export interface RenderedPage {
@@ -35,6 +38,8 @@ export interface RenderedPage {
   description: string;
   /** The route the HTML shows, so the client hydrates only what matches. */
   routeKey: string;
+  /** The page's locale, for `<html lang>`. */
+  lang: string;
 }
 
 const escapeHtml = (text: string) =>
@@ -46,7 +51,9 @@ export function fillTemplate(template: string, page: RenderedPage): string {
     `<div id="root" data-prerendered="${escapeHtml(page.routeKey)}">${page.html}</div>`,
   );
   if (withRoot === template) throw new Error('index.html has no <div id="root"></div> to render into');
-  return withRoot
+  // The page's own locale, whatever the template says.
+  const withLang = withRoot.replace(/<html\b([^>]*)>/, (_, attributes: string) => `<html lang="${escapeHtml(page.lang)}"${attributes.replace(/\s+lang="[^"]*"/, '')}>`);
+  return withLang
     .replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(page.title)}</title>`)
     .replace(/<meta name="description" content="[^"]*"\s*\/?>/, `<meta name="description" content="${escapeHtml(page.description)}" />`);
 }
@@ -123,7 +130,7 @@ export async function prerenderSite(opts: { root: string; mode: string; outDir: 
     for (const page of pages) {
       const rendered = await ssr.renderPage(page.path);
       const target = path.join(opts.outDir, page.file);
-      const slug = /^chapters\/([a-z0-9-]+)\/$/.exec(page.path)?.[1];
+      const slug = /(?:^|\/)chapters\/([a-z0-9-]+)\/$/.exec(page.path)?.[1];
       const preloads = page.kind === 'chapter' && slug ? chapterPreloads(manifest, slug) : [];
       await mkdir(path.dirname(target), { recursive: true });
       await writeFile(target, withPreloads(fillTemplate(template, rendered), preloads, opts.base));

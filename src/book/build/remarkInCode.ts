@@ -1,4 +1,4 @@
-// "In code" tabs from the real source: `<InCode source="src/widgets/Neuron/neuron.ts" region="forward">`
+// "In code" tabs from the real source: `<InCode source="src/models/neuron.ts" region="forward">`
 // gets, as its first tab, the lines of that file between `// #region forward` and the matching
 // `// #endregion`, so the code a chapter shows is the code its widget runs and cannot drift. The
 // fenced blocks inside the tag become further tabs, named by their info string (```python PyTorch).

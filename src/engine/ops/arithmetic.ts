@@ -1,6 +1,9 @@
 // Element-wise arithmetic. Binary ops take a Tensor or a plain number on either side (a number is a
 // constant without gradient) and broadcast like NumPy; each gradient is summed back to its input's
 // shape by `unbroadcast`.
+// add, mul, pow, exp, log, abs, where are the primitives; the rest could be composed from them and
+// each says why it is an op of its own. "Speed" means that tfjs spends tens of microseconds per
+// kernel whatever the size, which dominates the book's small models.
 import * as tf from '@tensorflow/tfjs-core';
 import { record, unbroadcast, type Tensor } from '../tensor';
 import { asFloat, asTensor, broadcastShapes, type Operand } from './util';
@@ -26,6 +29,7 @@ export function add(a: Operand, b: Operand): Tensor {
   return binary('add', a, b, tf.add, (dy) => [dy, dy]);
 }
 
+/** a − b. Fused rather than add(a, neg(b)): one kernel and one node instead of two (speed). */
 export function sub(a: Operand, b: Operand): Tensor {
   return binary('sub', a, b, tf.sub, (dy, _av, _bv, _out, needs) => [dy, needs[1] ? tf.neg(dy) : null]);
 }
@@ -34,6 +38,7 @@ export function mul(a: Operand, b: Operand): Tensor {
   return binary('mul', a, b, tf.mul, (dy, av, bv, _out, needs) => [needs[0] ? tf.mul(dy, bv) : null, needs[1] ? tf.mul(dy, av) : null]);
 }
 
+/** a / b. Fused rather than mul(a, pow(b, −1)): one correctly rounded kernel instead of two roundings (accuracy, speed). */
 export function div(a: Operand, b: Operand): Tensor {
   // d(a/b)/da = 1/b, d(a/b)/db = -a/b² = -(a/b)/b.
   return binary('div', a, b, tf.div, (dy, _av, bv, out, needs) => [
@@ -63,6 +68,7 @@ export function pow(a: Operand, exponent: Operand): Tensor {
   });
 }
 
+/** −a. Fused rather than mul(a, −1): no constant tensor and no broadcast bookkeeping (speed). */
 export function neg(a: Tensor): Tensor {
   return record('neg', tf.neg(a.value), [a], (dy) => [tf.neg(dy)]);
 }
@@ -76,6 +82,7 @@ export function log(a: Tensor): Tensor {
   return record('log', tf.log(a.value), [a], (dy) => [tf.div(dy, a.value)]);
 }
 
+/** √a. Fused rather than pow(a, 0.5): the backward rule reuses the output, dy / (2√a) (speed). */
 export function sqrt(a: Tensor): Tensor {
   const out = tf.sqrt(a.value);
   return record('sqrt', out, [a], (dy) => [tf.div(dy, tf.mul(out, 2))]);
@@ -86,11 +93,15 @@ export function abs(a: Tensor): Tensor {
   return record('abs', tf.abs(a.value), [a], (dy) => [tf.mul(dy, tf.sign(a.value))]);
 }
 
+/** a². Fused rather than mul(a, a): one backward kernel instead of two gradients summed (speed). */
 export function square(a: Tensor): Tensor {
   return record('square', tf.square(a.value), [a], (dy) => [tf.mul(dy, tf.mul(a.value, 2))]);
 }
 
-/** Element-wise larger of a and b. At a tie the gradient is split evenly, as in PyTorch. */
+/**
+ * Element-wise larger of a and b. At a tie the gradient is split evenly, as in PyTorch; one kernel
+ * where the composite where(a > b, a, b) would need a comparison and a selection (speed).
+ */
 export function maximum(a: Operand, b: Operand): Tensor {
   return binary('maximum', a, b, tf.maximum, (dy, av, bv) => {
     const half = tf.mul(asFloat(tf.equal(av, bv)), 0.5);
@@ -98,7 +109,7 @@ export function maximum(a: Operand, b: Operand): Tensor {
   });
 }
 
-/** Element-wise smaller of a and b. At a tie the gradient is split evenly, as in PyTorch. */
+/** Element-wise smaller of a and b; fused like `maximum`, with the same tie rule. */
 export function minimum(a: Operand, b: Operand): Tensor {
   return binary('minimum', a, b, tf.minimum, (dy, av, bv) => {
     const half = tf.mul(asFloat(tf.equal(av, bv)), 0.5);
@@ -106,7 +117,10 @@ export function minimum(a: Operand, b: Operand): Tensor {
   });
 }
 
-/** Limits a to [lo, hi]. The gradient passes where lo ≤ a ≤ hi (bounds included, as in PyTorch). */
+/**
+ * Limits a to [lo, hi]. The gradient passes where lo ≤ a ≤ hi (bounds included, as in PyTorch);
+ * fused because minimum(maximum(a, lo), hi) would halve it at a bound (their tie rule).
+ */
 export function clamp(a: Tensor, lo: number, hi: number): Tensor {
   if (!(lo <= hi)) throw new Error(`clamp: lower bound ${lo} is above upper bound ${hi}`);
   return record(

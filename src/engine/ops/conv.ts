@@ -15,79 +15,18 @@
 // layers, batch 20, 5×5 kernels, this route was measured 2.4–4× faster on cpu), while every
 // backend has a fast forward convolution; the tests check these rules against tf.grad on cpu. On
 // WebGL the stock kernels were measured 1.4–2× faster than this route (its dW convolution has a
-// kernel as large as the output), so WebGL keeps them, except with dilation, which they reject.
+// kernel as large as the output), so WebGL keeps them (routes.ts, `convBackward`), except with
+// dilation, which those kernels do not take.
 import * as tf from '@tensorflow/tfjs-core';
 import { record, type Tensor } from '../tensor';
-import { backendName } from './util';
-
-export type Pair = number | [number, number];
+import { routeFor } from './routes';
+import { cropOrPad, outputSize, pair, resolvePadding, spreadByStride, type Pair } from './windows';
 
 export interface Conv2dOptions {
   stride?: Pair;
   /** 'valid' (no padding), 'same' (output size ⌈input/stride⌉) or a symmetric zero padding. */
   padding?: 'valid' | 'same' | number;
   dilation?: Pair;
-}
-
-export function pair(v: Pair | undefined, fallback: number): [number, number] {
-  if (v === undefined) return [fallback, fallback];
-  return typeof v === 'number' ? [v, v] : v;
-}
-
-/** Explicit padding [top, bottom, left, right] for one of the padding modes. */
-export function resolvePadding(
-  padding: 'valid' | 'same' | number,
-  [h, w]: [number, number],
-  [kh, kw]: [number, number],
-  [sh, sw]: [number, number],
-  [dh, dw]: [number, number] = [1, 1],
-): [number, number, number, number] {
-  if (padding === 'valid') return [0, 0, 0, 0];
-  if (typeof padding === 'number') return [padding, padding, padding, padding];
-  // 'same', as TensorFlow defines it: the output has ⌈size/stride⌉ entries and any odd padding
-  // goes to the bottom/right.
-  const total = (size: number, k: number, s: number, d: number) =>
-    Math.max((Math.ceil(size / s) - 1) * s + (k - 1) * d + 1 - size, 0);
-  const th = total(h, kh, sh, dh);
-  const tw = total(w, kw, sw, dw);
-  return [Math.floor(th / 2), th - Math.floor(th / 2), Math.floor(tw / 2), tw - Math.floor(tw / 2)];
-}
-
-/**
- * Rows `start .. start+length-1` of axis 1 or 2 of an NHWC-like rank-4 tensor, with zeros where
- * that range leaves the tensor (a negative start pads, a start past 0 crops).
- */
-export function cropOrPad(x: tf.Tensor4D, axis: 1 | 2, start: number, length: number): tf.Tensor4D {
-  const size = x.shape[axis];
-  const from = Math.max(start, 0);
-  const to = Math.min(start + length, size);
-  const begin = [0, 0, 0, 0];
-  const extent = [...x.shape];
-  begin[axis] = from;
-  extent[axis] = Math.max(to - from, 0);
-  let out: tf.Tensor4D = from === 0 && to === size ? x : tf.slice(x, begin, extent);
-  const before = from - start;
-  const after = start + length - Math.max(to, from);
-  if (before > 0 || after > 0) {
-    const pads: [number, number][] = [[0, 0], [0, 0], [0, 0], [0, 0]];
-    pads[axis] = [before, after];
-    out = tf.pad(out, pads);
-  }
-  return out;
-}
-
-/** Inserts stride−1 zeros after every row (axis 1) and column (axis 2) of dy: [N, Ho·sh, Wo·sw, C]. */
-export function spreadByStride(dy: tf.Tensor4D, sh: number, sw: number): tf.Tensor4D {
-  const [n, ho, wo, c] = dy.shape;
-  let out = dy;
-  if (sh > 1) {
-    out = tf.reshape(tf.pad(tf.reshape(out, [n, ho, 1, wo * c]), [[0, 0], [0, 0], [0, sh - 1], [0, 0]]), [n, ho * sh, wo, c]);
-  }
-  if (sw > 1) {
-    const rows = out.shape[1];
-    out = tf.reshape(tf.pad(tf.reshape(out, [n * rows, wo, 1, c]), [[0, 0], [0, 0], [0, sw - 1], [0, 0]]), [n, rows, wo * sw, c]);
-  }
-  return out;
 }
 
 export function conv2d(x: Tensor, w: Tensor, opts: Conv2dOptions = {}): Tensor {
@@ -106,8 +45,8 @@ export function conv2d(x: Tensor, w: Tensor, opts: Conv2dOptions = {}): Tensor {
   const [pt, pb, pl, pr] = resolvePadding(padding, [h, wd], [kh, kw], stride, dilation);
   const [sh, sw] = stride;
   const [dh, dw] = dilation;
-  const ho = Math.floor((h + pt + pb - (kh - 1) * dh - 1) / sh) + 1;
-  const wo = Math.floor((wd + pl + pr - (kw - 1) * dw - 1) / sw) + 1;
+  const ho = outputSize(h, pt + pb, kh, sh, dh);
+  const wo = outputSize(wd, pl + pr, kw, sw, dw);
   if (ho < 1 || wo < 1) throw new Error(`conv2d: kernel [${kh},${kw}] does not fit input [${h},${wd}] with this padding`);
 
   const pad: 'valid' | [[number, number], [number, number], [number, number], [number, number]] =
@@ -120,7 +59,8 @@ export function conv2d(x: Tensor, w: Tensor, opts: Conv2dOptions = {}): Tensor {
     [x, w],
     (dyIn, needs) => {
       const dy = dyIn as tf.Tensor4D;
-      if (backendName() === 'webgl' && dh === 1 && dw === 1) {
+      // The stock kernels take no dilation: a dilated kernel always takes the forward convolutions.
+      if (routeFor('convBackward') === 'stockKernels' && dh === 1 && dw === 1) {
         const attrs = { strides: stride, pad, dataFormat: 'NHWC' as const };
         return [
           needs[0] ? (tf.engine().runKernel(tf.Conv2DBackpropInput, { dy, filter: w.value }, { ...attrs, inputShape: x.shape }) as tf.Tensor) : null,

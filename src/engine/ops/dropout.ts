@@ -3,8 +3,10 @@
 // no rescaling. The mask comes from the engine's seeded generator, so a run is reproducible.
 import * as tf from '@tensorflow/tfjs-core';
 import { defaultRandom, type Random } from '../random';
-import { record, type Tensor } from '../tensor';
+import { fromTf, type Tensor } from '../tensor';
+import { mul } from './arithmetic';
 
+/** x times a fixed mask of 0 and 1/(1−p): a composite, its gradient the same mask times dy. */
 export function dropout(x: Tensor, p: number, training: boolean, rng: Random = defaultRandom()): Tensor {
   if (!(p >= 0 && p <= 1)) throw new Error(`dropout: p must lie in [0, 1], got ${p}`);
   if (!training || p === 0) return x;
@@ -12,6 +14,5 @@ export function dropout(x: Tensor, p: number, training: boolean, rng: Random = d
   const draws = rng.uniformArray(x.size);
   const maskValues = new Float32Array(x.size);
   for (let i = 0; i < x.size; i++) maskValues[i] = draws[i] < p ? 0 : scale;
-  const mask = tf.tensor(maskValues, x.shape, 'float32');
-  return record('dropout', tf.mul(x.value, mask), [x], (dy) => [tf.mul(dy, mask)], { p });
+  return mul(x, fromTf(tf.tensor(maskValues, x.shape, 'float32')));
 }

@@ -3,8 +3,9 @@ export { add, sub, mul, div, neg, pow, exp, log, sqrt, abs, square, maximum, min
 export { matmul } from './matmul';
 export { sum, mean, max, argmax } from './reduce';
 export { reshape, transpose, concat, stack, squeeze, unsqueeze, slice, split, gather } from './shape';
-export { relu, leakyRelu, elu, sigmoid, tanh, softplus, gelu, softmax, logSoftmax } from './activations';
-export { conv2d, type Conv2dOptions, type Pair } from './conv';
+export { relu, leakyRelu, elu, sigmoid, tanh, softplus, gelu, softmax, logSoftmax, sigmoidCrossEntropyWithLogits } from './activations';
+export { conv2d, type Conv2dOptions } from './conv';
+export type { Pair } from './windows';
 export { maxPool2d, avgPool2d, type Pool2dOptions } from './pool';
 export { dropout } from './dropout';
 export type { Operand } from './util';

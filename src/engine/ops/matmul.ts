@@ -5,14 +5,15 @@
 // matMul (transposeA/transposeB), but on WASM that route runs several times slower than an explicit
 // transpose followed by a plain matMul, and on WebGL (tfjs 4.22) a later forward matMul that reuses
 // the shader of a transposeA product was seen to return wrong values (off by 2⁻⁵ in a 2-3-1 network:
-// tests/engine/handworked.test.ts catches it). Only the plain CPU backend keeps the folded route.
+// tests/engine/handworked.test.ts catches it). Only the plain CPU backend keeps the folded route
+// (routes.ts, `matmulTranspose`).
 import * as tf from '@tensorflow/tfjs-core';
 import { record, type Tensor } from '../tensor';
-import { backendName } from './util';
+import { routeFor } from './routes';
 
 /** x·yᵀ-style products with the transposes placed where the current backend runs them fastest. */
 function product(x: tf.Tensor, y: tf.Tensor, transposeX: boolean, transposeY: boolean): tf.Tensor {
-  if (backendName() !== 'cpu' && (transposeX || transposeY)) {
+  if ((transposeX || transposeY) && routeFor('matmulTranspose') === 'explicit') {
     return tf.matMul(transposeX ? swap(x) : x, transposeY ? swap(y) : y);
   }
   return tf.matMul(x, y, transposeX, transposeY);

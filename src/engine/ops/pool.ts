@@ -1,24 +1,26 @@
 // Max and average pooling over NHWC inputs [batch, height, width, channels].
 //
-// Backward routes, chosen from what was seen to be right on every backend:
-// - maxPool2d: on cpu, tfjs's MaxPoolGrad kernel. On WASM (tfjs 4.22) both MaxPoolGrad and
-//   MaxPoolWithArgmax give wrong positions (a window whose entries are all negative sends its
-//   gradient to position 0), and WebGL's MaxPoolGrad sends a tie to the last maximum where cpu
-//   sends it to the first; so on every other backend the rule is built from forward ops: each of
-//   the kh·kw window offsets is a strided slice of the input, the first offset equal to the
-//   window's max takes dy, and each offset's share is spread back by the stride to where it came
-//   from. Ties thus go to the first maximum on every backend. When the windows tile the input
-//   exactly (stride = kernel, no padding, sizes divisible: the usual 2×2 pooling), a shorter route
-//   with the same tie rule gathers each window's entries onto one axis and lets argMax (which
-//   returns the first maximum on every backend) pick the winner: about 6 kernels instead of ~15
-//   per window offset.
-// - avgPool2d: the forward pass averages only the entries inside the input, but tfjs's AvgPoolGrad
-//   kernel divides by the full window size even for windows that overlap the padding; the rule
-//   rescales dy by (window size / entries inside) before handing it to that kernel.
+// Backward routes (routes.ts, `maxPoolBackward`, says which backend takes which, and why):
+// - 'stockKernel': tfjs's MaxPoolGrad. Right on cpu, where it sends a tie to the first maximum.
+//   On WASM (tfjs 4.22) both MaxPoolGrad and MaxPoolWithArgmax give wrong positions (a window whose
+//   entries are all negative sends its gradient to position 0), and WebGL's MaxPoolGrad sends a tie
+//   to the last maximum; so those backends build the rule from forward ops, with ties going to the
+//   first maximum on every backend:
+// - 'windowSlices': each of the kh·kw window offsets is a strided slice of the input, the first
+//   offset equal to the window's max takes dy, and each offset's share is spread back by the
+//   stride to where it came from.
+// - 'windowTiles': when the windows tile the input exactly (stride = kernel, no padding, sizes
+//   divisible: the usual 2×2 pooling), each window's entries are gathered onto one axis and argMax
+//   (which returns the first maximum on every backend) picks the winner: about 6 kernels instead
+//   of ~15 per window offset. Windows that do not tile take 'windowSlices'.
+// avgPool2d: the forward pass averages only the entries inside the input, but tfjs's AvgPoolGrad
+// kernel divides by the full window size even for windows that overlap the padding; the rule
+// rescales dy by (window size / entries inside) before handing it to that kernel.
 import * as tf from '@tensorflow/tfjs-core';
 import { record, type Tensor } from '../tensor';
-import { cropOrPad, pair, resolvePadding, spreadByStride, type Pair } from './conv';
-import { asFloat, backendName } from './util';
+import { routeFor } from './routes';
+import { asFloat } from './util';
+import { cropOrPad, insideCounts, pair, resolvePadding, spreadByStride, type Pair } from './windows';
 
 export interface Pool2dOptions {
   kernel: Pair;
@@ -59,14 +61,15 @@ export function maxPool2d(x: Tensor, opts: Pool2dOptions): Tensor {
     out,
     [x],
     (dy) => {
-      if (backendName() === 'cpu') {
+      const route = routeFor('maxPoolBackward');
+      if (route === 'stockKernel') {
         const attrs = { filterSize: kernel, strides: stride, pad: padding };
         return [tf.engine().runKernel(tf.MaxPoolGrad, { dy, input: x.value, output: out }, attrs) as tf.Tensor];
       }
       const [, h, w] = x.shape;
       const [kh, kw] = kernel;
       const tiles = padding === 'valid' && stride[0] === kh && stride[1] === kw && h % kh === 0 && w % kw === 0 && kh * kw > 1;
-      if (tiles) return [maxPoolGradFromTiles(x.value as tf.Tensor4D, dy as tf.Tensor4D, kernel)];
+      if (route === 'windowTiles' && tiles) return [maxPoolGradFromTiles(x.value as tf.Tensor4D, dy as tf.Tensor4D, kernel)];
       return [maxPoolGradFromSlices(x.value as tf.Tensor4D, out as tf.Tensor4D, dy as tf.Tensor4D, kernel, stride, padding)];
     },
     { kernel, stride, padding },
@@ -112,14 +115,6 @@ function maxPoolGradFromSlices(
     }
   }
   return dx;
-}
-
-/** For each output row (or column): how many of its window's entries lie inside the input. */
-function insideCounts(size: number, outSize: number, k: number, s: number, padBefore: number): number[] {
-  return Array.from({ length: outSize }, (_, i) => {
-    const start = i * s - padBefore;
-    return Math.min(start + k, size) - Math.max(start, 0);
-  });
 }
 
 /** Mean of each window, over its entries inside the input. */

@@ -16,6 +16,7 @@ export function sum(a: Tensor, axis?: Axis, keepDims = false): Tensor {
   return record('sum', tf.sum(a.value, axes, keepDims), [a], (dy) => [spread(dy, a.shape, axes)], { axis: axes, keepDims });
 }
 
+/** Fused rather than sum(a)/count: one kernel and one node instead of two (speed). */
 export function mean(a: Tensor, axis?: Axis, keepDims = false): Tensor {
   const axes = normalizeAxes('mean', axis, a.rank);
   const count = axes.reduce((n, i) => n * a.shape[i], 1);

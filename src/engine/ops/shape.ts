@@ -3,7 +3,8 @@
 // Their gradients move the output gradient back to where each value came from.
 import * as tf from '@tensorflow/tfjs-core';
 import { record, recordJoint, type Tensor } from '../tensor';
-import { backendName, normalizeAxis } from './util';
+import { routeFor } from './routes';
+import { normalizeAxis } from './util';
 
 /** Same values, new shape (one entry may be -1: inferred). */
 export function reshape(a: Tensor, shape: number[]): Tensor {
@@ -40,7 +41,10 @@ export function concat(tensors: Tensor[], axis = 0): Tensor {
   return record('concat', out, tensors, (dy) => (tensors.length === 1 ? [dy] : tf.split(dy, sizes, ax)), { axis: ax });
 }
 
-/** Joins same-shape tensors along a new axis. */
+/**
+ * Joins same-shape tensors along a new axis. Fused rather than concat of unsqueezed pieces: one
+ * kernel instead of one reshape per piece and a concat (speed; a sequence model stacks every step).
+ */
 export function stack(tensors: Tensor[], axis = 0): Tensor {
   if (tensors.length === 0) throw new Error('stack: needs at least one tensor');
   const ax = normalizeAxis('stack', axis, tensors[0].rank + 1);
@@ -52,21 +56,19 @@ export function stack(tensors: Tensor[], axis = 0): Tensor {
   return record('stack', tf.stack(tensors.map((t) => t.value), ax), tensors, (dy) => tf.unstack(dy, ax), { axis: ax });
 }
 
-/** Removes size-1 axes (all of them, or those listed). */
+/** Removes size-1 axes (all of them, or those listed): a reshape, checked. */
 export function squeeze(a: Tensor, axis?: number | number[]): Tensor {
   const axes = axis === undefined ? a.shape.flatMap((d, i) => (d === 1 ? [i] : [])) : (Array.isArray(axis) ? axis : [axis]).map((x) => normalizeAxis('squeeze', x, a.rank));
   axes.forEach((x) => {
     if (a.shape[x] !== 1) throw new Error(`squeeze: axis ${x} of [${a.shape}] has size ${a.shape[x]}, not 1`);
   });
-  const shape = a.shape.filter((_, i) => !axes.includes(i));
-  return record('squeeze', tf.reshape(a.value, shape), [a], (dy) => [tf.reshape(dy, a.shape)], { axis: axes });
+  return reshape(a, a.shape.filter((_, i) => !axes.includes(i)));
 }
 
-/** Inserts a size-1 axis at `axis` (-1: at the end). */
+/** Inserts a size-1 axis at `axis` (-1: at the end): a reshape. */
 export function unsqueeze(a: Tensor, axis: number): Tensor {
   const ax = normalizeAxis('unsqueeze', axis, a.rank + 1);
-  const shape = [...a.shape.slice(0, ax), 1, ...a.shape.slice(ax)];
-  return record('unsqueeze', tf.reshape(a.value, shape), [a], (dy) => [tf.reshape(dy, a.shape)], { axis: ax });
+  return reshape(a, [...a.shape.slice(0, ax), 1, ...a.shape.slice(ax)]);
 }
 
 /**
@@ -114,12 +116,14 @@ export function split(a: Tensor, sizes: number | number[], axis = 0): Tensor[] {
 }
 
 /**
- * tf.split, except on the plain-JS backend, whose slices along an inner axis copy entry by entry
- * (about ten times slower than a transpose there): equal pieces are cut by moving the piece index
- * to the front, where each piece is one contiguous block.
+ * tf.split ('slices'), or ('blockTranspose', routes.ts `splitPieces`: the plain-JS backend, whose
+ * slices along an inner axis copy entry by entry, about ten times slower than a transpose there)
+ * equal pieces along an inner axis cut by moving the piece index to the front, where each piece is
+ * one contiguous block. Unequal pieces, or pieces along axis 0 (already contiguous), take tf.split.
  */
 function splitValue(x: tf.Tensor, sizes: number[], axis: number): tf.Tensor[] {
-  if (backendName() !== 'cpu' || axis === 0 || sizes.some((n) => n !== sizes[0])) return tf.split(x, sizes, axis);
+  const blocks = axis > 0 && sizes.every((n) => n === sizes[0]);
+  if (!blocks || routeFor('splitPieces') === 'slices') return tf.split(x, sizes, axis);
   const blocked = [...x.shape.slice(0, axis), sizes.length, sizes[0], ...x.shape.slice(axis + 1)];
   const toFront = [axis, ...blocked.map((_, i) => i).filter((i) => i !== axis)];
   return tf.tidy(() => tf.unstack(tf.transpose(tf.reshape(x, blocked), toFront)));

@@ -49,11 +49,6 @@ export function broadcastShapes(op: string, a: readonly number[], b: readonly nu
   return out;
 }
 
-/** The backend now in use ('cpu', 'wasm', 'webgl', …): some backward rules pick a faster route. */
-export function backendName(): string {
-  return tf.getBackend();
-}
-
 /** A 0/1 float mask of `x > 0`-like comparisons, as float32 for multiplying into gradients. */
 export function asFloat(x: tf.Tensor): tf.Tensor {
   return tf.cast(x, 'float32');

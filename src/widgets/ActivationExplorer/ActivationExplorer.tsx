@@ -7,16 +7,17 @@ import { choice, number, type StateOf } from '../../book/urlState.ts';
 import { useWidgetState } from '../../book/useWidgetState.ts';
 import { Band, DraggablePoint, Dots, LinePath, Plot, PlotText, RuleX, RuleY, classColor, useEngine } from '../kit/index.ts';
 import { activationNames, paddedRange, tangentLine, type ActivationName, type Region } from './curves.ts';
-import { explorerStrings as s, fmt } from './strings.ts';
+import { fixed, readable } from '../kit/format.ts';
+import { explorerStrings as s } from './strings.ts';
 import { useActivationExplorer, X_RANGE, type ExplorerCurve } from './useActivationExplorer.ts';
 import './activationExplorer.css';
 
 const compareChoices = ['none', ...activationNames] as const;
 
 export const activationExplorerSchema = {
-  fn: choice(activationNames, 'sigmoid', 'function'),
-  compare: choice(compareChoices, 'none', 'comparison'),
-  x: number({ min: X_RANGE[0], max: X_RANGE[1], step: 0.05, default: 1, label: 'input x' }),
+  fn: choice(activationNames, 'sigmoid', () => s.linkLabels.fn),
+  compare: choice(compareChoices, 'none', () => s.linkLabels.compare),
+  x: number({ min: X_RANGE[0], max: X_RANGE[1], step: 0.05, default: 1, label: () => s.linkLabels.x }),
 };
 
 export type ActivationExplorerProps = Partial<StateOf<typeof activationExplorerSchema>>;
@@ -27,7 +28,7 @@ const HEIGHT = 260;
 /** A boundary to one decimal, without "−0.0". */
 function tenth(v: number): string {
   const r = Math.round(v * 10) / 10;
-  return r === 0 ? '0' : r.toFixed(1).replace('-', '−');
+  return r === 0 ? '0' : fixed(r, 1);
 }
 
 /**
@@ -91,7 +92,7 @@ export default function ActivationExplorer({ presenting, ...initial }: Activatio
         options={[{ value: 'none' as const, label: s.none }, ...options]}
         onChange={(v: ActivationName | 'none') => setState({ compare: v })}
       />
-      <Slider label={s.x} value={x} min={X_RANGE[0]} max={X_RANGE[1]} step={0.05} format={(v) => fmt(v, 2)} onChange={(v) => setState({ x: v })} />
+      <Slider label={s.x} value={x} min={X_RANGE[0]} max={X_RANGE[1]} step={0.05} format={(v) => readable(v, 2)} onChange={(v) => setState({ x: v })} />
     </Controls>
   );
 
@@ -99,7 +100,7 @@ export default function ActivationExplorer({ presenting, ...initial }: Activatio
   if (!curves) return <div className="ae">{controls}<p>{s.starting}</p></div>;
 
   const primary = curves[0];
-  const xs = fmt(x, 2);
+  const xs = readable(x, 2);
   const valueDomain = paddedRange(curves.flatMap((c) => c.curve.y));
   const slopeDomain = paddedRange(curves.flatMap((c) => c.curve.slope));
   const curveNames = curves.map((c) => s.names[c.name]).join(s.and);
@@ -119,7 +120,7 @@ export default function ActivationExplorer({ presenting, ...initial }: Activatio
           description={s.valueDescription({
             curves: curveNames,
             x: xs,
-            values: curves.map((c) => s.readout(s.names[c.name], xs, fmt(c.at.y), fmt(c.at.slope))).join('; '),
+            values: curves.map((c) => s.readout(s.names[c.name], xs, readable(c.at.y), readable(c.at.slope))).join('; '),
             saturated: curves.map(saturationText).join(' '),
           })}
           interactive
@@ -151,9 +152,9 @@ export default function ActivationExplorer({ presenting, ...initial }: Activatio
           title={s.slopeTitle}
           description={s.slopeDescription({
             curves: curveNames,
-            peak: curves.map((c) => s.peak(s.names[c.name], fmt(c.peakSlope))).join('; '),
+            peak: curves.map((c) => s.peak(s.names[c.name], readable(c.peakSlope))).join('; '),
             x: xs,
-            slopes: curves.map((c) => `${s.names[c.name]} ${fmt(c.at.slope)}`).join(', '),
+            slopes: curves.map((c) => `${s.names[c.name]} ${readable(c.at.slope)}`).join(', '),
           })}
         >
           <SaturatedTails tails={primary.tails} domain={slopeDomain} edgeValues={edges(primary.curve.slope)} />
@@ -168,13 +169,13 @@ export default function ActivationExplorer({ presenting, ...initial }: Activatio
       <ul className="ae-readout" aria-live="polite">
         {curves.map((c, k) => (
           <li key={c.name}>
-            <Swatch k={k} /> <strong>{s.readout(s.names[c.name], xs, fmt(c.at.y), fmt(c.at.slope))}</strong>
+            <Swatch k={k} /> <strong>{s.readout(s.names[c.name], xs, readable(c.at.y), readable(c.at.slope))}</strong>
             <br />
             <span className="ae-formula">{s.formulas[c.name]}.</span> {saturationText(c)}
           </li>
         ))}
       </ul>
-      {kinked ? <p className="ae-note">{s.kinkNote(s.names[kinked.name], fmt(kinked.at.slope))}</p> : null}
+      {kinked ? <p className="ae-note">{s.kinkNote(s.names[kinked.name], readable(kinked.at.slope))}</p> : null}
       <p className="ae-hint">{s.keysHint}</p>
     </div>
   );

@@ -1,7 +1,8 @@
 // Every word the activation explorer shows, in one place so that a translation can follow.
+import { catalogue } from '../../i18n/index.ts';
 import type { ActivationName } from './curves.ts';
 
-export const explorerStrings = {
+export const explorerStrings = catalogue('ActivationExplorer', {
   fn: 'Function',
   compare: 'Compare with',
   none: 'nothing',
@@ -50,24 +51,6 @@ export const explorerStrings = {
   peak: (name: string, value: string) => `the largest slope of ${name} is ${value}`,
   starting: 'Starting the compute engine…',
   engineFailed: (why: string) => `The compute engine could not start: ${why}`,
-};
-
-const SUPERSCRIPTS: Record<string, string> = { '-': '⁻', '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹' };
-
-/** 2.47e-3 as 2.47×10⁻³. */
-export function scientific(v: number, digits = 2): string {
-  const [mantissa, exponent] = v.toExponential(digits).split('e');
-  const power = String(Number(exponent)).replace(/[-0-9]/g, (c) => SUPERSCRIPTS[c]);
-  return `${mantissa.replace('-', '−')}×10${power}`;
-}
-
-/**
- * A number as the figure writes it: `decimals` places, or three significant digits in powers of
- * ten when it is too small for them (a saturated slope of 0.00247 must not read as 0.002 or 0).
- */
-export function fmt(v: number, decimals = 3): string {
-  if (!Number.isFinite(v)) return '–';
-  if (v === 0) return '0';
-  if (Math.abs(v) < 0.01) return scientific(v);
-  return v.toFixed(decimals).replace('-', '−');
-}
+  /** The settings' names in what the frame says about a shared link. */
+  linkLabels: { fn: 'function', compare: 'comparison', x: 'input x' },
+});

@@ -4,7 +4,8 @@ import { useId, useRef } from 'react';
 import type { WidgetRenderProps } from '../../book/defineWidget.ts';
 import { Controls, Select, Slider } from '../../book/controls.tsx';
 import { LossCurve, useOnScreen } from '../kit/index.ts';
-import { DEFAULT_CONFIG } from './charModel.ts';
+import { DEFAULT_CONFIG } from '../../models/charLstm/charModel.ts';
+import { fixed } from '../kit/format.ts';
 import { charModelStrings as s } from './strings.ts';
 import { HIDDEN_SIZES, SAMPLE_EVERY, TEXT_SOURCES, useCharModel, type CharModelProps } from './useCharModel.ts';
 import './charModel.css';
@@ -13,6 +14,7 @@ export type { CharModelProps };
 
 /** Shows a sample's control characters as visible marks, keeping newlines as line breaks. */
 function visible(text: string): string {
+  // eslint-disable-next-line no-control-regex -- the control characters are what this pattern is for
   return text.replace(/\t/g, '→').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '·');
 }
 
@@ -101,7 +103,7 @@ export default function CharModel({ presenting, ...props }: CharModelProps & Wid
             seconds: m.seconds,
             backend: m.backendName ?? snapshot.backend,
           })}{' '}
-          {s.uniform(vocab, Math.log(vocab).toFixed(2))}
+          {s.uniform(vocab, fixed(Math.log(vocab), 2))}
         </p>
       ) : null}
       {snapshot?.state === 'diverged' && snapshot.reason ? (

@@ -1,16 +1,18 @@
 // Every word the live character-model figure shows.
-import { MAX_TEXT_CHARS, MAX_VOCAB } from './charModel.ts';
+import { catalogue } from '../../i18n/index.ts';
+import { count, fixed } from '../kit/format.ts';
+import { MAX_TEXT_CHARS, MAX_VOCAB } from '../../models/charLstm/charModel.ts';
 
 export type TextSource = 'corpus' | 'pasted';
 
-const thousands = (n: number) => Math.round(n).toLocaleString('en-GB');
+const thousands = (n: number) => count(Math.round(n));
 
-export const charModelStrings = {
+export const charModelStrings = catalogue('CharModel', {
   source: 'Training text',
   sourceNames: { corpus: 'Shakespeare, Coriolanus (64 KB)', pasted: 'Text you paste' } satisfies Record<TextSource, string>,
   hidden: 'LSTM width (hidden units)',
   temperature: 'Sampling temperature',
-  temperatureValue: (t: number) => (t < 0.05 ? '0 (always the likeliest)' : t.toFixed(2)),
+  temperatureValue: (t: number) => (t < 0.05 ? '0 (always the likeliest)' : fixed(t, 2)),
   pasteLabel: 'Your text (any language or alphabet; emoji count as one character each)',
   usePasted: 'Train on this text',
   train: 'Train',
@@ -33,8 +35,8 @@ export const charModelStrings = {
   model: (vocab: number, hidden: number, steps: number, batch: number) =>
     `One-hot characters (${vocab}) → LSTM with ${hidden} units → ${vocab} scores. Each step: ${batch} windows of ${steps} characters (truncated backpropagation through time), Adam, gradients clipped to norm 5.`,
   status: (o: { step: number; chars: number; loss: number | null; perSecond: number; seconds: number; backend: string }) =>
-    `Step ${thousands(o.step)}, ${thousands(o.chars)} characters seen in ${o.seconds.toFixed(0)} s of training` +
-    (o.loss === null ? '' : `, loss ${o.loss.toFixed(2)} nats per character`) +
+    `Step ${thousands(o.step)}, ${thousands(o.chars)} characters seen in ${fixed(o.seconds, 0)} s of training` +
+    (o.loss === null ? '' : `, loss ${fixed(o.loss, 2)} nats per character`) +
     (o.perSecond > 0 ? `, ${thousands(o.perSecond)} characters per second on ${o.backend}` : '') +
     '.',
   smallBatch: (full: number) => `On the plain-JavaScript backend a step of ${full} windows would freeze the page for seconds, so it trains on fewer windows per step; expect it to learn far more slowly.`,
@@ -46,4 +48,4 @@ export const charModelStrings = {
   sampleLabel: (step: number, t: string) => `after step ${thousands(step)}, temperature ${t}`,
   noSamples: (every: number) => `Samples appear here as training goes on (every ${every} steps), or press “Sample now”.`,
   generating: 'generating…',
-};
+});

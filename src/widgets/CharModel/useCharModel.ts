@@ -12,10 +12,10 @@ import { backendLabel } from '../../book/engineBoot.ts';
 import { data, engineInfo, Random } from '../../engine/index.ts';
 import { useEngine } from '../kit/useEngine.ts';
 import { useTraining, type TrainingSetup } from '../kit/useTraining.ts';
-import { configForBackend, createTrainer, DEFAULT_CONFIG, MAX_TEMPERATURE, prepareText, Sampler, trainStep, type CharTrainer, type PreparedText } from './charModel.ts';
-import { publishCharModel } from './store.ts';
+import { configForBackend, createTrainer, DEFAULT_CONFIG, MAX_TEMPERATURE, prepareText, Sampler, trainStep, type CharTrainer, type PreparedText } from '../../models/charLstm/charModel.ts';
+import { publishCharModel } from '../../models/charLstm/store.ts';
 import type { TextSource } from './strings.ts';
-import { PUBLISH_EVERY, SAMPLE_LENGTH } from './charWorkerCore.ts';
+import { PUBLISH_EVERY, SAMPLE_LENGTH } from '../../models/charLstm/charWorkerCore.ts';
 import { useCharWorker, type SampleMessage, type WeightsMessage } from './useCharWorker.ts';
 
 export const HIDDEN_SIZES = ['64', '128', '192'] as const;
@@ -128,7 +128,8 @@ export function useCharModel(initial: CharModelProps, onScreen = true) {
             keep: () => [holder.trainer.model, holder.trainer.optimizer],
             onReset: () => {
               holder.trainer.dispose();
-              holder.trainer = createTrainer(ok.vocab.size, { ...config, seed: config.seed + 1 + Math.floor(Math.random() * 1000) });
+              // The same seed again: a reset replays the run from its first step, as in the worker.
+              holder.trainer = createTrainer(ok.vocab.size, config);
               trainerRef.current = holder.trainer;
               generation.current++;
             },

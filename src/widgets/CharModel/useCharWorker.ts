@@ -5,9 +5,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { BackendName, EngineInfo, TrainingSnapshot } from '../../engine/index.ts';
 import type { Training } from '../kit/useTraining.ts';
-import type { FromWorker, ToWorker } from './charWorkerCore.ts';
-import { workersAvailable } from '../kit/workers.ts';
-import type { TrainingJob } from '../workers/training.worker.ts';
+import type { FromWorker, ToWorker } from '../../models/charLstm/charWorkerCore.ts';
+import { workersAvailable, type WorkerCoreName } from '../kit/workers.ts';
 
 /** A worker that has not said it is ready after this long is given up on (ms). */
 const START_TIMEOUT_MS = 30_000;
@@ -50,7 +49,7 @@ export function useCharWorker(opts: CharWorkerOptions): CharWorker {
     if (!enabled || failed) return;
     let worker: Worker;
     try {
-      worker = new Worker(new URL('../workers/training.worker.ts', import.meta.url), { type: 'module', name: 'char-model' satisfies TrainingJob });
+      worker = new Worker(new URL('../workers/training.worker.ts', import.meta.url), { type: 'module', name: 'char-model' satisfies WorkerCoreName });
     } catch {
       setFailed(true);
       return;

@@ -5,7 +5,8 @@ import type { WidgetRenderProps } from '../../book/defineWidget.ts';
 import { Controls, Slider } from '../../book/controls.tsx';
 import { Band, classColor, Dots, LinePath, Plot, RuleX, RuleY } from '../kit/index.ts';
 import { CONFIDENTLY_WRONG, logit, P_RANGE, Z_RANGE } from './classification.ts';
-import { classificationStrings as s, fmt, fmtSmall } from './strings.ts';
+import { fixed } from '../kit/format.ts';
+import { classificationStrings as s, fmtSmall } from './strings.ts';
 import { useClassificationLoss, type ClassificationLossProps } from './useClassificationLoss.ts';
 import './classificationLoss.css';
 
@@ -26,7 +27,7 @@ export default function ClassificationLoss({ presenting, ...props }: Classificat
       <p className="cl-setup">{s.setup}</p>
       <Controls presenting={presenting}>
         <Slider label={s.p} value={p} min={P_RANGE[0]} max={P_RANGE[1]} step={0.001} format={(v) => fmtSmall(v)} onChange={setP} />
-        <Slider label={s.z} value={z} min={Z_RANGE[0]} max={Z_RANGE[1]} step={0.05} format={(v) => fmt(v, 2)} onChange={setZ} />
+        <Slider label={s.z} value={z} min={Z_RANGE[0]} max={Z_RANGE[1]} step={0.05} format={(v) => fixed(v, 2, { minus: '-' })} onChange={setZ} />
       </Controls>
       {engine.error ? <p role="alert">{s.engineFailed(engine.error)}</p> : null}
       {!curves || !here ? (
@@ -92,12 +93,12 @@ export default function ClassificationLoss({ presenting, ...props }: Classificat
             <tbody>
               <tr>
                 <th scope="row">{s.bceShort}</th>
-                <td>{fmt(here.bce)}</td>
+                <td>{fixed(here.bce, 3)}</td>
                 <td>{fmtSmall(here.bceGrad)}</td>
               </tr>
               <tr>
                 <th scope="row">{s.mseShort}</th>
-                <td>{fmt(here.mse)}</td>
+                <td>{fixed(here.mse, 3)}</td>
                 <td>{fmtSmall(here.mseGrad)}</td>
               </tr>
             </tbody>

@@ -1,11 +1,13 @@
 // Every word ClassificationLoss shows, in one place so that a translation can follow.
+import { catalogue } from '../../i18n/index.ts';
+import { eNotation, fixed } from '../kit/format.ts';
 
-export const fmt = (v: number, digits = 3) => (Number.isFinite(v) ? v.toFixed(digits).replace(/^-(0\.?0*)$/, '$1') : '–');
+const fmt = (v: number, digits = 3) => fixed(v, digits, { minus: '-' });
 
 /** Small numbers in scientific notation, so that 0.0007 does not read as 0.001. */
-export const fmtSmall = (v: number) => (Number.isFinite(v) && v !== 0 && Math.abs(v) < 0.01 ? v.toExponential(1) : fmt(v));
+export const fmtSmall = (v: number) => (Number.isFinite(v) && v !== 0 && Math.abs(v) < 0.01 ? eNotation(v, 1) : fmt(v));
 
-export const classificationStrings = {
+export const classificationStrings = catalogue('ClassificationLoss', {
   p: 'Predicted probability of the true class, p',
   z: 'Logit z (p = sigmoid(z))',
   starting: 'Starting the engine…',
@@ -36,4 +38,6 @@ export const classificationStrings = {
     `p(1 − p), the sigmoid's own slope, is nearly 0 here, so the gradient vanishes exactly where the mistake is worst.`,
   wrongBand: 'p < 0.1',
   notWrong: 'Move p below 0.1 (or z below about −2.2) to see what happens to a confident mistake.',
-};
+  /** The settings' names in what the frame says about a shared link. */
+  linkLabels: { p: 'probability p' },
+});

@@ -5,9 +5,10 @@ import { number, type StateOf } from '../../book/urlState.ts';
 import { useWidgetState } from '../../book/useWidgetState.ts';
 import { useEngine } from '../kit/useEngine.ts';
 import { clampP, logistic, logit, lossesAndGradients, P_RANGE, Z_RANGE, zGrid } from './classification.ts';
+import { classificationStrings as s } from './strings.ts';
 
 export const classificationLossSchema = {
-  p: number({ min: P_RANGE[0], max: P_RANGE[1], default: 0.3, label: 'probability p' }),
+  p: number({ min: P_RANGE[0], max: P_RANGE[1], default: 0.3, label: () => s.linkLabels.p }),
 };
 
 export type ClassificationLossProps = Partial<StateOf<typeof classificationLossSchema>>;

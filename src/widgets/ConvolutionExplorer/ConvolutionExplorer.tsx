@@ -7,26 +7,27 @@ import { Controls, Select, Slider, TextField } from '../../book/controls.tsx';
 import { choice, integer, numberList, type StateOf } from '../../book/urlState.ts';
 import { useWidgetState } from '../../book/useWidgetState.ts';
 import { useEngine } from '../kit/index.ts';
-import { INPUTS, inputImage, KERNEL_PRESETS, kernelText, outputSize, padImage, parseKernel, PRESET_KERNELS, range, termsAt, dot, type InputName, type KernelPreset } from './convolution.ts';
-import { MapGrid } from './MapGrid.tsx';
+import { INPUTS, inputImage, KERNEL_PRESETS, kernelText, outputSize, padImage, parseKernel, PRESET_KERNELS, range, termsAt, dot, type InputName, type KernelPreset } from '../../models/convolution/convolution.ts';
+import { MapGrid } from '../kit/MapGrid.tsx';
 import { convStrings as s } from './strings.ts';
 import { useConvolution } from './useConvolutionExplorer.ts';
-import './convolutionExplorer.css';
+import { fixed } from '../kit/format.ts';
+import '../kit/figure.css';
 
 const K = 3;
 
 export const convolutionExplorerSchema = {
-  input: choice(INPUTS, 'square', 'input image'),
-  preset: choice(KERNEL_PRESETS, 'sobelX', 'kernel'),
-  custom: numberList({ length: 9, min: -100, max: 100, default: PRESET_KERNELS.sharpen, label: 'custom kernel' }),
-  stride: integer({ min: 1, max: 3, default: 1, label: 'stride' }),
-  padding: integer({ min: 0, max: 2, default: 0, label: 'padding' }),
-  dilation: integer({ min: 1, max: 3, default: 1, label: 'dilation' }),
+  input: choice(INPUTS, 'square', () => s.linkLabels.input),
+  preset: choice(KERNEL_PRESETS, 'sobelX', () => s.linkLabels.preset),
+  custom: numberList({ length: 9, min: -100, max: 100, default: PRESET_KERNELS.sharpen, label: () => s.linkLabels.custom }),
+  stride: integer({ min: 1, max: 3, default: 1, label: () => s.linkLabels.stride }),
+  padding: integer({ min: 0, max: 2, default: 0, label: () => s.linkLabels.padding }),
+  dilation: integer({ min: 1, max: 3, default: 1, label: () => s.linkLabels.dilation }),
 };
 
 export type ConvolutionExplorerProps = Partial<StateOf<typeof convolutionExplorerSchema>>;
 
-const fmt = (v: number) => (Number.isInteger(v) ? String(v) : Math.abs(v) < 0.005 ? '0' : v.toFixed(2));
+const fmt = (v: number) => (Number.isInteger(v) ? fixed(v, 0, { minus: '-' }) : Math.abs(v) < 0.005 ? '0' : fixed(v, 2, { minus: '-' }));
 
 export default function ConvolutionExplorer({ presenting, ...initial }: ConvolutionExplorerProps & WidgetRenderProps) {
   const [state, setState] = useWidgetState(convolutionExplorerSchema, initial);
@@ -85,7 +86,7 @@ export default function ConvolutionExplorer({ presenting, ...initial }: Convolut
   );
 
   const formula = (
-    <p className="ce-formula" aria-live="polite">
+    <p className="fig-formula" aria-live="polite">
       {s.formula}: ⌊(n + 2p − d(k − 1) − 1) / s⌋ + 1 = ⌊({n} + 2·{padding} − {dilation}·({K} − 1) − 1) / {stride}⌋ + 1 = <strong>{fits ? outSide : '—'}</strong>
       {fits ? ` (${outSide}×${outSide})` : ''}
     </p>
@@ -100,7 +101,7 @@ export default function ConvolutionExplorer({ presenting, ...initial }: Convolut
     const map = result.output;
     body = (
       <>
-        <div className="ce-maps">
+        <div className="fig-maps">
           <figure>
             <figcaption>{s.inputTitle}</figcaption>
             <MapGrid
@@ -135,16 +136,16 @@ export default function ConvolutionExplorer({ presenting, ...initial }: Convolut
             />
           </figure>
         </div>
-        <p className="ce-dot" aria-live="polite">
+        <p className="fig-formula" aria-live="polite">
           {s.dotAt(ci, cj)} {terms.map((t) => `${fmt(t.w)}·${fmt(t.x)}`).join(' + ')} = <strong>{fmt(dot(terms))}</strong>
         </p>
-        <p className="ce-note">{s.engineNote}</p>
+        <p className="fig-note">{s.engineNote}</p>
       </>
     );
   }
 
   return (
-    <div className={presenting ? 'ce ce-presenting' : 'ce'}>
+    <div className={presenting ? 'ce fig-presenting' : 'ce'}>
       {controls}
       {preset === 'custom' ? (
         <div className="ce-custom">
@@ -164,7 +165,7 @@ export default function ConvolutionExplorer({ presenting, ...initial }: Convolut
           {draftError ? <p role="alert">{s.kernelBad(draftError)}</p> : null}
         </div>
       ) : null}
-      <div className="ce-buttons">
+      <div className="fig-buttons">
         <button type="button" title={s.stepHint} disabled={!fits || done >= total} onClick={() => setDone((d) => Math.min(d + 1, total))}>
           {s.step}
         </button>

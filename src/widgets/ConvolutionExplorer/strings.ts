@@ -1,7 +1,8 @@
 // Every word the convolution explorer shows.
-import type { InputName, KernelPreset } from './convolution.ts';
+import { catalogue } from '../../i18n/index.ts';
+import type { InputName, KernelPreset } from '../../models/convolution/convolution.ts';
 
-export const convStrings = {
+export const convStrings = catalogue('ConvolutionExplorer', {
   input: 'Input image',
   inputNames: { digit: 'handwritten 7 (28×28)', square: 'bright square (12×12)' } satisfies Record<InputName, string>,
   preset: 'Kernel',
@@ -41,4 +42,13 @@ export const convStrings = {
   starting: 'Starting the compute engine…',
   engineFailed: (why: string) => `The compute engine could not start: ${why}`,
   failed: (why: string) => `The convolution could not be computed: ${why}`,
-};
+  /** The settings' names in what the frame says about a shared link. */
+  linkLabels: {
+    input: 'input image',
+    preset: 'kernel',
+    custom: 'custom kernel',
+    stride: 'stride',
+    padding: 'padding',
+    dilation: 'dilation',
+  },
+});

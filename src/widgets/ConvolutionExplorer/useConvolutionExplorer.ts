@@ -3,7 +3,7 @@
 // one tidy; React gets number[][].
 import { useMemo } from 'react';
 import { conv2d, tensor, tidy } from '../../engine/index.ts';
-import { outputSize } from './convolution.ts';
+import { outputSize } from '../../models/convolution/convolution.ts';
 
 export type ConvResult = { output: number[][]; error: null } | { output: null; error: string };
 

@@ -2,6 +2,7 @@
 // engine's fused crossEntropy and its gradient from backward(), which the formula softmax − one-hot
 // (computed here in plain JavaScript) must match.
 import { div, exp, log, losses, max, noGrad, sub, sum, tensor, tidy } from '../../engine/index.ts';
+import { eNotation, fixed } from '../kit/format.ts';
 
 export const MIN_CLASSES = 2;
 export const MAX_CLASSES = 6;
@@ -80,7 +81,6 @@ export function sanitize(logits: number[], target: number): { logits: number[]; 
 /** A number for the table: fixed digits when readable, scientific when very small. */
 export function formatStep(v: number, digits = 4): string {
   if (!Number.isFinite(v)) return '–';
-  if (v !== 0 && Math.abs(v) < 10 ** -digits) return v.toExponential(2);
-  const s = v.toFixed(digits);
-  return s === `-${(0).toFixed(digits)}` ? (0).toFixed(digits) : s;
+  if (v !== 0 && Math.abs(v) < 10 ** -digits) return eNotation(v, 2);
+  return fixed(v, digits, { minus: '-' });
 }

@@ -1,7 +1,9 @@
 // Every word CrossEntropyByHand shows, in one place so that a translation can follow.
+import { catalogue } from '../../i18n/index.ts';
+import { eNotation } from '../kit/format.ts';
 import { formatStep } from './crossEntropy.ts';
 
-export const crossEntropyStrings = {
+export const crossEntropyStrings = catalogue('CrossEntropyByHand', {
   logit: (j: number) => `Logit z${j}`,
   target: 'True class',
   className: (j: number) => `class ${j}`,
@@ -26,7 +28,7 @@ export const crossEntropyStrings = {
   lossValue: (loss: number, target: number, p: number) => `−log p${target} = −log ${formatStep(p)} = ${formatStep(loss)}`,
   engineLoss: (loss: number) => `The engine's crossEntropy (through its fused log-softmax) gives ${formatStep(loss)}.`,
   agreement: (diff: number) =>
-    `The gradient from backward() and the formula p − one-hot differ by at most ${diff === 0 ? '0' : diff.toExponential(1)}: float32 rounding, nothing more.`,
+    `The gradient from backward() and the formula p − one-hot differ by at most ${diff === 0 ? '0' : eNotation(diff, 1)}: float32 rounding, nothing more.`,
   shiftNote:
     'Subtracting the largest logit changes no probability (the factor e^(−max) cancels between top and bottom) but keeps every exp at most 1, so nothing overflows.',
   barsTitle: 'Softmax probabilities',
@@ -36,4 +38,6 @@ export const crossEntropyStrings = {
   barsAxis: 'probability',
   barsClasses: 'class (the true one is orange and marked ✓)',
   barLabel: (j: number, isTarget: boolean) => (isTarget ? `${j} ✓` : `${j}`),
-};
+  /** The settings' names in what the frame says about a shared link. */
+  linkLabels: { logits: 'logits', target: 'true class' },
+});

@@ -5,10 +5,11 @@ import { integer, numberList, type StateOf } from '../../book/urlState.ts';
 import { useWidgetState } from '../../book/useWidgetState.ts';
 import { useEngine } from '../kit/useEngine.ts';
 import { crossEntropySteps, formulaGradient, LOGIT_RANGE, MAX_CLASSES, MIN_CLASSES, maxDifference, sanitize } from './crossEntropy.ts';
+import { crossEntropyStrings as s } from './strings.ts';
 
 export const crossEntropyByHandSchema = {
-  logits: numberList({ minLength: MIN_CLASSES, maxLength: MAX_CLASSES, min: LOGIT_RANGE[0], max: LOGIT_RANGE[1], default: [2, 1, -1] }),
-  target: integer({ min: 0, max: MAX_CLASSES - 1, default: 0, label: 'true class' }),
+  logits: numberList({ minLength: MIN_CLASSES, maxLength: MAX_CLASSES, min: LOGIT_RANGE[0], max: LOGIT_RANGE[1], default: [2, 1, -1], label: () => s.linkLabels.logits }),
+  target: integer({ min: 0, max: MAX_CLASSES - 1, default: 0, label: () => s.linkLabels.target }),
 };
 
 export type CrossEntropyByHandProps = Partial<StateOf<typeof crossEntropyByHandSchema>>;

@@ -6,17 +6,21 @@ import type { WidgetRenderProps } from '../../book/defineWidget.ts';
 import { Controls, NumberField, Select } from '../../book/controls.tsx';
 import { choice, integer, type StateOf } from '../../book/urlState.ts';
 import { useWidgetState } from '../../book/useWidgetState.ts';
+import { Random } from '../../engine/index.ts';
 import { BarChart, useEngine } from '../kit/index.ts';
-import { DigitImage } from '../MnistTrainer/DigitImage.tsx';
-import { loadTestDigits } from '../MnistTrainer/mnistStore.ts';
+import { DigitImage } from '../kit/DigitImage.tsx';
+import { loadTestDigits } from '../kit/mnist/mnistData.ts';
 import { useOnScreen } from '../kit/useOnScreen.ts';
-import '../MnistTrainer/mnistTrainer.css';
+import { percent } from '../kit/format.ts';
 import { SIDE, toMnist } from './preprocess.ts';
 import { drawStrings as s } from './strings.ts';
 import { useDrawDigit, type ModelSource } from './useDrawDigit.ts';
+import '../kit/figure.css';
 import './drawDigit.css';
 
 const CANVAS = 280;
+/** Seed of the "random test digit" picks: every reader gets the same sequence of digits. */
+const PICK_SEED = 7;
 const SOURCES = ['shipped', 'yours'] as const;
 
 export const drawDigitSchema = {
@@ -39,6 +43,7 @@ export default function DrawDigit({ presenting, ...initial }: DrawDigitProps & W
 
   // Drawing: pointer events cover mouse, touch and pen alike.
   const drawing = useRef<{ x: number; y: number } | null>(null);
+  const picks = useRef<Random | null>(null);
   const pending = useRef(0);
   const readCanvas = useCallback(() => {
     const c = canvasRef.current;
@@ -156,7 +161,7 @@ export default function DrawDigit({ presenting, ...initial }: DrawDigitProps & W
   else if (state.source === 'shipped' && d.shipped.status !== 'ready') modelStatus = <p>{s.loadingModel}</p>;
   else if (!engine.ready) modelStatus = <p>{s.starting}</p>;
   else if (d.built && 'error' in d.built) modelStatus = <p role="alert">{s.failed(d.built.error)}</p>;
-  else if (d.built) modelStatus = <p className="mt-note">{s.modelInfo(d.built.params, d.built.from.testAccuracy === null ? s.unknownAcc : `${(100 * d.built.from.testAccuracy).toFixed(1)}%`)}</p>;
+  else if (d.built) modelStatus = <p className="fig-note">{s.modelInfo(d.built.params, d.built.from.testAccuracy === null ? s.unknownAcc : percent(d.built.from.testAccuracy, 1))}</p>;
 
   const inspection = d.result && 'inspection' in d.result ? d.result.inspection : null;
   const probs = inspection?.probabilities ?? null;
@@ -166,14 +171,14 @@ export default function DrawDigit({ presenting, ...initial }: DrawDigitProps & W
   return (
     <div ref={root} className={presenting ? 'dd dd-presenting' : 'dd'}>
       {controls}
-      <div className="mt-buttons">
+      <div className="fig-buttons">
         <button type="button" onClick={clear}>
           {s.clear}
         </button>
         <button type="button" onClick={() => showTest(state.test - 1)}>
           {s.useTest}
         </button>
-        <button type="button" onClick={() => showTest(Math.floor(Math.random() * 2000))}>
+        <button type="button" onClick={() => showTest((picks.current ??= new Random(PICK_SEED)).int(2000))}>
           {s.randomTest}
         </button>
       </div>
@@ -195,7 +200,7 @@ export default function DrawDigit({ presenting, ...initial }: DrawDigitProps & W
           onPointerLeave={onUp}
         />
         <div className="dd-prepared">
-          <p className="mt-note">{s.prepared}</p>
+          <p className="fig-note">{s.prepared}</p>
           <DigitImage
             values={image ?? new Float32Array(SIDE * SIDE)}
             rows={SIDE}
@@ -214,23 +219,23 @@ export default function DrawDigit({ presenting, ...initial }: DrawDigitProps & W
                 y={{ label: s.yAxis, domain: [0, 1] }}
                 xLabel={s.xAxis}
                 title={s.chartTitle}
-                description={s.chartDescription(probs.map((p, c) => `${c}: ${(100 * p).toFixed(1)}%`).join(', '))}
+                description={s.chartDescription(probs.map((p, c) => `${c}: ${percent(p, 1)}`).join(', '))}
                 format={(v) => (v >= 0.01 ? `${Math.round(v * 100)}%` : '')}
               />
               <p className="dd-guess" aria-live="polite">
-                {s.guess(best, `${(100 * probs[best]).toFixed(1)}%`)}
+                {s.guess(best, percent(probs[best], 1))}
               </p>
             </>
           ) : (
-            <p className="mt-note">{d.result && 'error' in d.result ? s.failed(d.result.error) : s.empty}</p>
+            <p className="fig-note">{d.result && 'error' in d.result ? s.failed(d.result.error) : s.empty}</p>
           )}
         </div>
       </div>
       {inspection
         ? inspection.layers.map((l, li) => (
-            <section key={li} className="mt-section">
+            <section key={li} className="fig-section">
               <h4>{s.mapsTitle(li + 1, l.side)}</h4>
-              <div className="mt-maps">
+              <div className="fig-tiles">
                 {l.maps.map((m, i) => (
                   <DigitImage key={i} values={m} rows={l.side} cols={l.side} scale={(presenting ? 4.5 : 3) * (li === 0 ? 1 : 2)} mode="heat" label={s.mapLabel(li + 1, i)} />
                 ))}

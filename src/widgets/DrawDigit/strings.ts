@@ -1,9 +1,11 @@
 // Every word the drawing widget shows.
+import { catalogue } from '../../i18n/index.ts';
+import { count } from '../kit/format.ts';
 
 /** “a 7”, “an 8”. */
 export const aDigit = (d: number) => (d === 8 ? `an ${d}` : `a ${d}`);
 
-export const drawStrings = {
+export const drawStrings = catalogue('DrawDigit', {
   canvasLabel: 'Drawing area: draw a digit from 0 to 9 with the mouse, a finger or a pen.',
   clear: 'Clear',
   source: 'Model',
@@ -29,9 +31,9 @@ export const drawStrings = {
   yAxis: 'probability',
   mapsTitle: (layer: number, side: number) => `Feature maps after conv layer ${layer} (${side}×${side})`,
   mapLabel: (layer: number, i: number) => `Feature map ${i + 1} of conv layer ${layer}: darker is a stronger response.`,
-  modelInfo: (params: number, acc: string) => `${params.toLocaleString('en')} parameters, ${acc} on the 2,000 test digits.`,
+  modelInfo: (params: number, acc: string) => `${count(params)} parameters, ${acc} on the 2,000 test digits.`,
   unknownAcc: 'accuracy not measured',
   starting: 'Starting the compute engine…',
   engineFailed: (why: string) => `The compute engine could not start: ${why}`,
   failed: (why: string) => `The network could not run: ${why}`,
-};
+});

@@ -2,9 +2,10 @@
 // the reader's own, published by the trainer as a state dict; one engine model built from the
 // chosen one (disposed when replaced and on unmount); and a forward pass per new input image.
 import { useEffect, useRef, useState } from 'react';
-import { buildCnn, type Model } from '../MnistTrainer/cnnModel.ts';
-import { inspect, type Inspection } from '../MnistTrainer/inspect.ts';
-import { loadPretrained, onTrained, trainedModel, type SharedModel } from '../MnistTrainer/mnistStore.ts';
+import { buildCnn, type Model } from '../../models/mnist/cnnModel.ts';
+import { inspect, type Inspection } from '../../models/mnist/inspect.ts';
+import { onTrained, trainedModel, type SharedModel } from '../../models/mnist/mnistStore.ts';
+import { loadPretrained } from '../kit/mnist/mnistData.ts';
 
 export type ModelSource = 'shipped' | 'yours';
 

@@ -6,7 +6,7 @@ import { Controls, NumberField, Select } from '../../book/controls.tsx';
 import { choice, integer, numberList, type StateOf } from '../../book/urlState.ts';
 import { useWidgetState } from '../../book/useWidgetState.ts';
 import { useEngine } from '../kit/useEngine.ts';
-import { fmt } from '../Neuron/draw.ts';
+import { fixed } from '../kit/format.ts';
 import { NetworkDiagram } from './NetworkDiagram.tsx';
 import { defaultInputs, FORWARD_ACTIVATIONS, MAX_UNITS, sanitizeLayers, shapeText, type ForwardActivation, type LayerStep } from './network.ts';
 import { forwardStrings as s, valueName } from './strings.ts';
@@ -14,23 +14,23 @@ import { useForwardPass } from './useForwardPass.ts';
 import './forwardPass.css';
 
 export const forwardPassSchema = {
-  layers: numberList({ minLength: 2, maxLength: 4, min: 1, max: MAX_UNITS, integer: true, default: [2, 3, 2], label: s.layerSizes }),
-  activation: choice(FORWARD_ACTIVATIONS, 'relu', s.activation),
-  seed: integer({ min: 0, max: 1_000_000, default: 1, label: s.seed }),
-  inputs: numberList({ minLength: 1, maxLength: MAX_UNITS, min: -5, max: 5, default: [1, 0.5], label: s.inputsLabel }),
-  step: integer({ min: 0, max: 3, default: 0, label: s.stepLabel }),
+  layers: numberList({ minLength: 2, maxLength: 4, min: 1, max: MAX_UNITS, integer: true, default: [2, 3, 2], label: () => s.layerSizes }),
+  activation: choice(FORWARD_ACTIVATIONS, 'relu', () => s.activation),
+  seed: integer({ min: 0, max: 1_000_000, default: 1, label: () => s.seed }),
+  inputs: numberList({ minLength: 1, maxLength: MAX_UNITS, min: -5, max: 5, default: [1, 0.5], label: () => s.inputsLabel }),
+  step: integer({ min: 0, max: 3, default: 0, label: () => s.stepLabel }),
 };
 
 export type ForwardPassProps = Partial<Pick<StateOf<typeof forwardPassSchema>, 'layers' | 'activation' | 'seed'>>;
 
-const row = (v: readonly number[]) => `[${v.map((x) => fmt(x)).join(', ')}]`;
+const row = (v: readonly number[]) => `[${v.map((x) => fixed(x, 2)).join(', ')}]`;
 
 function Matrix({ name, rows }: { name: string; rows: readonly (readonly number[])[] }) {
   const cols = rows[0]?.length ?? 0;
   return (
     <span className="fp-matrix" role="img" aria-label={`${s.matrixLabel(name, rows.length, cols)}: ${rows.map(row).join('; ')}`}>
       <span className="fp-matrix-grid" style={{ gridTemplateColumns: `repeat(${cols}, auto)` }} aria-hidden="true">
-        {rows.flatMap((r, i) => r.map((v, j) => <span key={`${i}-${j}`}>{fmt(v)}</span>))}
+        {rows.flatMap((r, i) => r.map((v, j) => <span key={`${i}-${j}`}>{fixed(v, 2)}</span>))}
       </span>
     </span>
   );

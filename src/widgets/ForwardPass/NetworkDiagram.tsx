@@ -2,7 +2,7 @@
 // and blue dashed for negative weights; each node shows its value once its layer is computed.
 import { useId, type KeyboardEvent } from 'react';
 import { weightColor } from '../kit/palette.ts';
-import { fmt } from '../Neuron/draw.ts';
+import { fixed } from '../kit/format.ts';
 import { largestWeight, layoutEdges, layoutNodes } from './draw.ts';
 import { forwardStrings as s, valueName } from './strings.ts';
 import type { ForwardPassSnapshot } from './useForwardPass.ts';
@@ -33,14 +33,14 @@ export function NetworkDiagram({
   const computed = sizes
     .map((_, k) => {
       const v = valuesOf(k);
-      return s.layerValues(valueName(k, sizes.length), v ? `[${v.map((x) => fmt(x)).join(', ')}]` : s.notYet);
+      return s.layerValues(valueName(k, sizes.length), v ? `[${v.map((x) => fixed(x, 2)).join(', ')}]` : s.notYet);
     })
     .join('; ');
   const description = s.diagramDescription({
     sizes: sizes.join('–'),
     computed,
     weights: weights.reduce((n, W) => n + W.length * (W[0]?.length ?? 0), 0),
-    largest: fmt(largestWeight(weights)),
+    largest: fixed(largestWeight(weights), 2),
   });
   const fontSize = Math.min(presenting ? 13 : 11, radius * 0.6);
 
@@ -70,7 +70,7 @@ export function NetworkDiagram({
               <g key={`${k}-${n.unit}`} className={k <= current ? 'fp-node fp-node-done' : 'fp-node'}>
                 <circle cx={n.x} cy={n.y} r={radius} strokeWidth={k === current ? 3 : 1.5} />
                 <text x={n.x} y={n.y} dy="0.35em" textAnchor="middle" fontSize={fontSize}>
-                  {values ? fmt(values[n.unit]) : s.unknown}
+                  {values ? fixed(values[n.unit], 2) : s.unknown}
                 </text>
               </g>
             ));

@@ -1,7 +1,8 @@
 // Every word the forward-pass figure shows, in one place so that a translation can follow.
+import { catalogue } from '../../i18n/index.ts';
 import type { ForwardActivation } from './network.ts';
 
-export const forwardStrings = {
+export const forwardStrings = catalogue('ForwardPass', {
   activation: 'Activation of the hidden layers',
   layerSizes: 'layer sizes',
   inputsLabel: 'inputs',
@@ -43,7 +44,7 @@ export const forwardStrings = {
   times: '·',
   plus: '+',
   seedNote: (seed: number) => `Weights drawn with seed ${seed}. Numbers are shown to two decimals; the computation keeps all digits.`,
-};
+});
 
 const SUBSCRIPTS = '₀₁₂₃₄₅₆₇₈₉';
 /** A whole number as subscript digits (x₁, W₂). */

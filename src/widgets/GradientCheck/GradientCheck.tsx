@@ -6,21 +6,21 @@ import { Controls, Select, Slider } from '../../book/controls.tsx';
 import { choice, number, type StateOf } from '../../book/urlState.ts';
 import { useWidgetState } from '../../book/useWidgetState.ts';
 import { LinePath, Plot, RuleX, RuleY, seriesColors, useEngine } from '../kit/index.ts';
-import { scientific } from '../ActivationExplorer/strings.ts';
+import { scientific, significant } from '../kit/format.ts';
 import { params, rules, type Param, type Rule } from './check.ts';
 import { checkStrings as s } from './strings.ts';
 import { useGradientCheck } from './useGradientCheck.ts';
 import './gradientCheck.css';
 
 export const gradientCheckSchema = {
-  param: choice(params, 'w1', 'parameter'),
-  rule: choice(rules, 'correct', 'backward rule'),
-  logEps: number({ min: -7, max: 0, step: 0.25, default: -3, label: 'log₁₀ ε' }),
+  param: choice(params, 'w1', () => s.linkLabels.param),
+  rule: choice(rules, 'correct', () => s.linkLabels.rule),
+  logEps: number({ min: -7, max: 0, step: 0.25, default: -3, label: () => s.linkLabels.logEps }),
 };
 
 export type GradientCheckProps = Partial<StateOf<typeof gradientCheckSchema>>;
 
-const sci = (v: number) => (v === 0 ? '0' : Math.abs(v) >= 0.01 && Math.abs(v) < 100 ? v.toPrecision(6).replace('-', '−') : scientific(v, 2));
+const sci = (v: number) => (v === 0 ? '0' : Math.abs(v) >= 0.01 && Math.abs(v) < 100 ? significant(v, 6, { trailingZeros: true }) : scientific(v, 2));
 const FLOOR = 1e-8;
 
 export default function GradientCheck({ presenting, ...initial }: GradientCheckProps & WidgetRenderProps) {

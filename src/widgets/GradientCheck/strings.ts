@@ -1,7 +1,8 @@
 // Every word the gradient-check figure shows, in one place so that a translation can follow.
+import { catalogue } from '../../i18n/index.ts';
 import type { Param, Rule, Verdict } from './check.ts';
 
-export const checkStrings = {
+export const checkStrings = catalogue('GradientCheck', {
   param: 'Parameter',
   paramNames: { w1: 'weight w₁', w2: 'weight w₂', b: 'bias b' } satisfies Record<Param, string>,
   rule: 'Backward rule of the sigmoid',
@@ -30,4 +31,6 @@ export const checkStrings = {
   starting: 'Starting the compute engine…',
   engineFailed: (why: string) => `The compute engine could not start: ${why}`,
   failed: (why: string) => `The check could not be computed: ${why}`,
-};
+  /** The settings' names in what the frame says about a shared link. */
+  linkLabels: { param: 'parameter', rule: 'backward rule', logEps: 'log₁₀ ε' },
+});

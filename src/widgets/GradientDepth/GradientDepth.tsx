@@ -6,7 +6,7 @@ import { Checkbox, Controls, NumberField, Select, Slider } from '../../book/cont
 import { boolean, choice, integer, type StateOf } from '../../book/urlState.ts';
 import { useWidgetState } from '../../book/useWidgetState.ts';
 import { BarChart, useEngine } from '../kit/index.ts';
-import { scientific } from '../ActivationExplorer/strings.ts';
+import { magnitude, scientific } from '../kit/format.ts';
 import {
   BATCH,
   gradientActivations,
@@ -19,7 +19,7 @@ import {
   WIDTH,
   type GradientActivation,
   type InitName,
-} from './depth.ts';
+} from '../../models/gradientDepth.ts';
 import { depthStrings as s } from './strings.ts';
 import { useGradientDepth } from './useGradientDepth.ts';
 import './gradientDepth.css';
@@ -29,17 +29,16 @@ const MAX_SEED = 9999;
 const HUGE_NORM = 1e3;
 
 export const gradientDepthSchema = {
-  activation: choice(gradientActivations, 'sigmoid'),
-  depth: integer({ min: MIN_DEPTH, max: MAX_DEPTH, default: 10, label: 'hidden layers' }),
-  init: choice(initNames, 'xavier', 'initial weights'),
-  seed: integer({ min: 1, max: MAX_SEED, default: 1 }),
-  log: boolean(true, 'logarithmic scale'),
+  activation: choice(gradientActivations, 'sigmoid', () => s.linkLabels.activation),
+  depth: integer({ min: MIN_DEPTH, max: MAX_DEPTH, default: 10, label: () => s.linkLabels.depth }),
+  init: choice(initNames, 'xavier', () => s.linkLabels.init),
+  seed: integer({ min: 1, max: MAX_SEED, default: 1, label: () => s.linkLabels.seed }),
+  log: boolean(true, () => s.linkLabels.log),
 };
 
 export type GradientDepthProps = Partial<StateOf<typeof gradientDepthSchema>>;
 
 /** A gradient norm as written under a bar and in the list. */
-const norm = (v: number) => (v === 0 ? '0' : !Number.isFinite(v) ? '–' : v >= 0.01 && v < 1000 ? v.toPrecision(2) : scientific(v, 1));
 
 function trend(ratio: number | null): string {
   if (ratio === null) return '';
@@ -80,8 +79,8 @@ export default function GradientDepth({ presenting, ...initial }: GradientDepthP
       ? s.allZero
       : firstOverLast === null
         ? s.zeros(zeros)
-        : s.ratio(norm(firstOverLast), norms.length, trend(firstOverLast)) + (zeros ? ` ${s.zeros(zeros)}` : '') + (largest > HUGE_NORM ? ` ${s.huge(norm(largest))}` : '');
-    const values = norms.map((v, i) => s.layerValue(i + 1, norm(v))).join(', ');
+        : s.ratio(magnitude(firstOverLast), norms.length, trend(firstOverLast)) + (zeros ? ` ${s.zeros(zeros)}` : '') + (largest > HUGE_NORM ? ` ${s.huge(magnitude(largest))}` : '');
+    const values = norms.map((v, i) => s.layerValue(i + 1, magnitude(v))).join(', ');
     const setup = s.setup(s.activationNames[activation], depth, s.initNames[init], WIDTH, BATCH);
     const labelled = norms.length <= 10; // more bars than that leave no room for their values
     body = (
@@ -95,7 +94,7 @@ export default function GradientDepth({ presenting, ...initial }: GradientDepthP
             xLabel={s.xAxis}
             title={s.chartTitle}
             description={s.chartDescription({ setup, values, summary })}
-            format={(v) => (labelled ? norm(v) : '')}
+            format={(v) => (labelled ? magnitude(v) : '')}
           />
         </div>
         <p className="gd-summary" aria-live="polite">

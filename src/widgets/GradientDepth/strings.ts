@@ -1,7 +1,8 @@
 // Every word the gradient-depth figure shows, in one place so that a translation can follow.
-import type { GradientActivation, InitName } from './depth.ts';
+import { catalogue } from '../../i18n/index.ts';
+import type { GradientActivation, InitName } from '../../models/gradientDepth.ts';
 
-export const depthStrings = {
+export const depthStrings = catalogue('GradientDepth', {
   activation: 'Activation',
   activationNames: { sigmoid: 'sigmoid', tanh: 'tanh', relu: 'ReLU' } satisfies Record<GradientActivation, string>,
   depth: 'Hidden layers',
@@ -40,7 +41,15 @@ export const depthStrings = {
   starting: 'Starting the compute engine…',
   engineFailed: (why: string) => `The compute engine could not start: ${why}`,
   failed: (why: string) => `The gradients could not be computed: ${why}`,
-};
+  /** The settings' names in what the frame says about a shared link. */
+  linkLabels: {
+    activation: 'activation',
+    depth: 'hidden layers',
+    init: 'initial weights',
+    seed: 'seed',
+    log: 'logarithmic scale',
+  },
+});
 
 const SUPERSCRIPTS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 function sup(n: number): string {

@@ -2,7 +2,7 @@
 // built, used and disposed inside `layerGradientNorms`, so nothing outlives one computation and
 // React only holds the norms.
 import { useMemo } from 'react';
-import { layerGradientNorms, type DepthSetup } from './depth.ts';
+import { layerGradientNorms, type DepthSetup } from '../../models/gradientDepth.ts';
 
 export type DepthResult = { norms: number[]; error: null } | { norms: null; error: string };
 

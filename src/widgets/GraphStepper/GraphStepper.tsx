@@ -12,19 +12,20 @@ import { useEngine } from '../kit/index.ts';
 import { DEFAULT_VALUES, presetExpressions, presets, VALUE_LIMIT, type Preset } from './build.ts';
 import { layoutGraph, NODE_H, NODE_W } from './layout.ts';
 import { MAX_LENGTH, VARIABLES, type Variable } from './parse.ts';
-import { backwardTex, consumersOf, forwardTex, makeScript, nameTex, nameText, numText, opSymbol, stepView, valueTex, valueText, type StepView } from './steps.ts';
+import { backwardTex, consumersOf, forwardTex, makeScript, nameTex, nameText, opSymbol, stepView, valueTex, valueText, type StepView } from './steps.ts';
 import { stepperStrings as s } from './strings.ts';
 import { useGraphStepper } from './useGraphStepper.ts';
-import { Tex } from './Tex.tsx';
+import { shortNumber } from '../kit/format.ts';
+import { Tex } from '../kit/Tex.tsx';
 import './graphStepper.css';
 
 export const MAX_STEP = 200;
 
 export const graphStepperSchema = {
-  preset: choice(presets, 'chain', 'graph'),
-  expression: text({ maxLength: MAX_LENGTH, default: 'tanh(a*x + b)*c', label: 'expression' }),
-  values: numberList({ length: VARIABLES.length, min: -VALUE_LIMIT, max: VALUE_LIMIT, default: DEFAULT_VALUES, label: 'input values' }),
-  step: integer({ min: 0, max: MAX_STEP, default: 0, label: 'step' }),
+  preset: choice(presets, 'chain', () => s.linkLabels.preset),
+  expression: text({ maxLength: MAX_LENGTH, default: 'tanh(a*x + b)*c', label: () => s.linkLabels.expression }),
+  values: numberList({ length: VARIABLES.length, min: -VALUE_LIMIT, max: VALUE_LIMIT, default: DEFAULT_VALUES, label: () => s.linkLabels.values }),
+  step: integer({ min: 0, max: MAX_STEP, default: 0, label: () => s.linkLabels.step }),
 };
 
 export type GraphStepperProps = Partial<StateOf<typeof graphStepperSchema>>;
@@ -33,18 +34,17 @@ export type GraphStepperProps = Partial<StateOf<typeof graphStepperSchema>>;
 function boxValue(values: readonly number[] | null | undefined, shape: readonly number[]): string {
   if (!values) return '–';
   if (values.length > 3) return `${shape.join('×')} matrix`;
-  return values.length === 1 ? numText(values[0]) : `[${values.map((v) => numText(Number(v.toPrecision(2)))).join(' ')}]`;
+  return values.length === 1 ? shortNumber(values[0]) : `[${values.map((v) => shortNumber(Number(v.toPrecision(2)))).join(' ')}]`;
 }
 
 /** Whether a box's value fits at the normal size (a row of three numbers needs the smaller one). */
 const fits = (values: readonly number[] | null) => !values || values.length < 3 || values.length > 3;
 
-function GraphDrawing({ graph, view, selected, onSelect, presenting }: {
+function GraphDrawing({ graph, view, selected, onSelect }: {
   graph: TracedGraph;
   view: StepView;
   selected: number | null;
   onSelect: (id: number) => void;
-  presenting: boolean;
 }) {
   const layout = useMemo(() => layoutGraph(graph), [graph]);
   const current = view.current;
@@ -52,7 +52,7 @@ function GraphDrawing({ graph, view, selected, onSelect, presenting }: {
   if (current && view.phase === 'backward') {
     for (const { consumer, index } of consumersOf(graph, current)) {
       const local = consumer.localGrads?.[index];
-      if (local && local.length === 1) labelled.set(`${current.id}-${consumer.id}-${index}`, numText(local[0]));
+      if (local && local.length === 1) labelled.set(`${current.id}-${consumer.id}-${index}`, shortNumber(local[0]));
     }
   }
   const known = graph.nodes
@@ -221,7 +221,7 @@ export default function GraphStepper({ presenting, ...initial }: GraphStepperPro
     }
     body = (
       <>
-        <GraphDrawing graph={graph} view={view} selected={selected} onSelect={(id) => setSelected(id === selected ? null : id)} presenting={!!presenting} />
+        <GraphDrawing graph={graph} view={view} selected={selected} onSelect={(id) => setSelected(id === selected ? null : id)} />
         <div className="gs-details" aria-live="polite">
           <p>
             <strong>{s.details}:</strong> {phaseText}

@@ -3,6 +3,7 @@
 // kinds (number, variable, operator, function call) from fixed lists, and only that tree is turned
 // into engine ops (build.ts). Every error names the character where it happened and what was
 // expected there. Pure: no engine, no React, no DOM.
+import { eNotation } from '../kit/format.ts';
 
 /** The variables a typed expression may use, with the values they start at. */
 export const VARIABLES = ['a', 'b', 'c', 'd', 'w', 'x', 'y'] as const;
@@ -83,7 +84,7 @@ function tokenize(src: string): Token[] {
       }
       const value = Number(text);
       if (!Number.isFinite(value) || Math.abs(value) > MAX_NUMBER) {
-        throw new ParseError(`${where(i)}: the number ${quote(text)} is too large; numbers may be at most ${MAX_NUMBER.toExponential()} here.`, i);
+        throw new ParseError(`${where(i)}: the number ${quote(text)} is too large; numbers may be at most ${eNotation(MAX_NUMBER, 0)} here.`, i);
       }
       tokens.push({ type: 'number', value, text, at: i });
       i += text.length;

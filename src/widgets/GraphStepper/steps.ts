@@ -3,6 +3,7 @@
 // each step written as TeX with the engine's numbers. Pure: plain data in, strings out. The TeX
 // is built only from numbers and from names this file controls, never from typed text.
 import type { TracedGraph, TracedNode } from '../../engine/index.ts';
+import { scientificParts, shortNumber, significant } from '../kit/format.ts';
 
 export interface Script {
   forward: TracedNode[];
@@ -40,26 +41,15 @@ export function stepView(graph: TracedGraph, script: Script, step: number): Step
 
 // ---- Numbers and names ---------------------------------------------------------------------
 
-const SUPERSCRIPTS: Record<string, string> = { '-': '⁻', '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹' };
-
-/** A number as the graph writes it: four significant digits at most, a true minus sign. */
-export function numText(v: number): string {
-  if (!Number.isFinite(v)) return '–';
-  if (v === 0 || Object.is(v, -0)) return '0';
-  const a = Math.abs(v);
-  if (a >= 1e-3 && a < 1e5) return String(Number(v.toPrecision(4))).replace('-', '−');
-  const [m, e] = v.toExponential(2).split('e');
-  return `${String(Number(m)).replace('-', '−')}×10${String(Number(e)).replace(/[-0-9]/g, (c) => SUPERSCRIPTS[c])}`;
-}
-
-/** The same number in TeX. */
+/** A number in TeX, as `shortNumber` writes it in text (TeX's own minus, and a point for the decimal mark). */
 export function numTex(v: number): string {
   if (!Number.isFinite(v)) return '\\text{–}';
   if (v === 0) return '0';
   const a = Math.abs(v);
-  if (a >= 1e-3 && a < 1e5) return String(Number(v.toPrecision(4)));
-  const [m, e] = v.toExponential(2).split('e');
-  return `${Number(m)}\\times 10^{${Number(e)}}`;
+  const tex = { locale: 'en', minus: '-' } as const;
+  if (a >= 1e-3 && a < 1e5) return significant(v, 4, tex);
+  const { mantissa, exponent } = scientificParts(v, 2, { ...tex, trailingZeros: false });
+  return `${mantissa}\\times 10^{${exponent}}`;
 }
 
 /** A number as a factor in a product: negative ones in parentheses. */
@@ -77,8 +67,8 @@ export function valueTex(values: readonly number[] | null | undefined, shape: re
 
 export function valueText(values: readonly number[] | null | undefined): string {
   if (!values) return '–';
-  if (values.length === 1) return numText(values[0]);
-  return `[${values.map(numText).join(', ')}]`;
+  if (values.length === 1) return shortNumber(values[0]);
+  return `[${values.map((v) => shortNumber(v)).join(', ')}]`;
 }
 
 /** A node's name in TeX: v1 → v_{1}, W1 → W_{1}, ŷ → \hat{y}; a number constant is its value. */

@@ -1,7 +1,8 @@
 // Every word the graph stepper shows, in one place so that a translation can follow.
+import { catalogue } from '../../i18n/index.ts';
 import type { Preset } from './build.ts';
 
-export const stepperStrings = {
+export const stepperStrings = catalogue('GraphStepper', {
   preset: 'Graph',
   presetNames: {
     chain: '(a·b + c)·d',
@@ -35,4 +36,6 @@ export const stepperStrings = {
   invalid: 'This expression cannot be drawn:',
   showPreset: 'Back to (a·b + c)·d',
   edgeNote: 'Numbers on the edges into the current node: its local derivatives ∂node/∂input.',
-};
+  /** The settings' names in what the frame says about a shared link. */
+  linkLabels: { preset: 'graph', expression: 'expression', values: 'input values', step: 'step' },
+});

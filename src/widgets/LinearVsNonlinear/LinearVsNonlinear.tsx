@@ -1,19 +1,21 @@
-// Two networks of the same shape trained side by side on the same points: one with no activation
-// between its layers, one with tanh or ReLU. The linear one can only ever draw a straight
-// boundary, and its three weight matrices multiply out to one, which the figure prints.
+// Two networks of the same shape trained side by side on the same points, step for step: one with
+// no activation between its layers, one with tanh or ReLU. The linear one can only ever draw a
+// straight boundary, and its three weight matrices multiply out to one, which the figure prints.
 import type { WidgetRenderProps } from '../../book/defineWidget.ts';
 import { Controls, Select, Slider } from '../../book/controls.tsx';
 import { choice, integer, type StateOf } from '../../book/urlState.ts';
 import { useWidgetState } from '../../book/useWidgetState.ts';
 import { data } from '../../engine/index.ts';
 import type { ClassificationSetName } from '../../engine/data/index.ts';
+import { useMemo } from 'react';
 import { symbol } from 'd3-shape';
-import { classColor, classSymbols, Dots, HeatMap, LinePath, LossCurve, Plot, useEngine } from '../kit/index.ts';
-import { fmt } from '../ActivationExplorer/strings.ts';
-import { boundaryLine, labelledDots, percent } from './draw.ts';
-import { MAX_HIDDEN, MIN_HIDDEN, netActivations, type NetActivation } from './models.ts';
+import { classColor, classSymbols, Dots, HeatMap, LinePath, LossCurve, Plot, TrainingBar, useTrainingJob } from '../kit/index.ts';
+import { readable } from '../kit/format.ts';
+import { percent } from '../kit/format.ts';
+import { boundaryLine, labelledDots } from './draw.ts';
+import { EXTENT, GRID, linearVsNonlinearJob, linearVsNonlinearSet, type PanelPicture } from './linearVsNonlinearJob.ts';
+import { MAX_HIDDEN, MIN_HIDDEN, netActivations, SEED, type NetActivation } from './models.ts';
 import { linearStrings as s } from './strings.ts';
-import { EXTENT, GRID, useLinearVsNonlinear, type Panel } from './useLinearVsNonlinear.ts';
 import './linearVsNonlinear.css';
 
 export const linearVsNonlinearSchema = {
@@ -27,19 +29,16 @@ export type LinearVsNonlinearProps = Partial<StateOf<typeof linearVsNonlinearSch
 const SIZE = 300;
 const AXIS = [-EXTENT, EXTENT] as const;
 
-function PanelView({ panel, name, shape, dots, boundary, onReset }: {
-  panel: Panel;
-  name: string;
-  shape: string;
-  dots: { x: number; y: number; cls: number }[];
-  boundary: boolean;
-  onReset: () => void;
-}) {
-  const { training, picture } = panel;
-  const snap = training.snapshot;
-  const step = snap?.step ?? 0;
-  const stopped = snap && (snap.state === 'diverged' || snap.state === 'failed');
-  const acc = picture ? s.accuracy(percent(picture.accuracy)) : s.notTrained;
+interface Panel {
+  picture: PanelPicture | null;
+  loss: number | null;
+  losses: number[];
+  lossSteps: number[];
+}
+
+function PanelView({ panel, step, name, shape, dots, boundary }: { panel: Panel; step: number; name: string; shape: string; dots: { x: number; y: number; cls: number }[]; boundary: boolean }) {
+  const { picture } = panel;
+  const acc = picture ? s.accuracy(percent(picture.accuracy, 1)) : s.notTrained;
   const line = boundary && picture?.collapsed ? boundaryLine(picture.collapsed, EXTENT) : null;
   return (
     <div className="lvn-panel">
@@ -59,17 +58,9 @@ function PanelView({ panel, name, shape, dots, boundary, onReset }: {
         <Dots points={dots} size={36} />
       </Plot>
       <p className="lvn-metrics" aria-live="off">
-        {s.steps(step)} · {snap?.loss != null ? s.loss(fmt(snap.loss)) : s.notTrained} · {acc}
+        {s.steps(step)} · {panel.loss !== null ? s.loss(readable(panel.loss)) : s.notTrained} · {acc}
       </p>
-      {stopped ? (
-        <div role="alert" className="lvn-alert">
-          <p>{s.diverged(snap.reason ?? '')}</p>
-          <button type="button" onClick={onReset}>
-            {s.divergedReset}
-          </button>
-        </div>
-      ) : null}
-      <LossCurve series={[{ name, losses: training.losses, steps: training.lossSteps }]} width={SIZE} height={150} log title={s.lossTitle(name)} />
+      <LossCurve series={[{ name, losses: panel.losses, steps: panel.lossSteps }]} width={SIZE} height={150} log title={s.lossTitle(name)} />
     </div>
   );
 }
@@ -84,17 +75,23 @@ function ClassMark({ cls }: { cls: number }) {
 }
 
 function matrixText(W: number[]): string {
-  return `[${W.map((w) => fmt(w)).join(', ')}]ᵀ`;
+  return `[${W.map((w) => readable(w)).join(', ')}]ᵀ`;
 }
 
 export default function LinearVsNonlinear({ presenting, ...initial }: LinearVsNonlinearProps & WidgetRenderProps) {
   const [state, setState] = useWidgetState(linearVsNonlinearSchema, initial);
   const { dataset, hidden, activation } = state;
-  const engine = useEngine();
-  const nets = useLinearVsNonlinear(engine.ready, dataset, hidden, activation);
-  const dots = labelledDots(nets.set.x, nets.set.y);
+  const set = useMemo(() => linearVsNonlinearSet(dataset), [dataset]);
+  const job = useTrainingJob(linearVsNonlinearJob, { config: { dataset, hidden, activation }, seed: SEED });
+  const { training, view } = job;
+  const snap = training.snapshot;
+  const step = snap?.step ?? 0;
+  const linear: Panel = { picture: view?.linear ?? null, loss: snap?.loss ?? null, losses: training.losses, lossSteps: training.lossSteps };
+  const nonlinearCurve = job.curves.nonlinear;
+  const nonlinear: Panel = { picture: view?.nonlinear ?? null, loss: snap?.metrics.nonlinear ?? null, losses: nonlinearCurve?.values ?? [], lossSteps: nonlinearCurve?.steps ?? [] };
+  const dots = labelledDots(set.x, set.y);
   const nonlinearName = s.activationNames[activation];
-  const collapsed = nets.linear.picture?.collapsed ?? null;
+  const collapsed = linear.picture?.collapsed ?? null;
 
   return (
     <div className={presenting ? 'lvn lvn-presenting' : 'lvn'}>
@@ -113,35 +110,10 @@ export default function LinearVsNonlinear({ presenting, ...initial }: LinearVsNo
           onChange={(v: NetActivation) => setState({ activation: v })}
         />
       </Controls>
-      <div className="lvn-buttons">
-        <button type="button" onClick={nets.running ? nets.pause : nets.play} disabled={!engine.ready}>
-          {nets.running ? s.pause : s.play}
-        </button>
-        <button type="button" onClick={nets.stepOnce} disabled={!engine.ready || nets.running}>
-          {s.step}
-        </button>
-        <button type="button" title={s.resetHint} onClick={nets.reset} disabled={!engine.ready}>
-          {s.reset}
-        </button>
-      </div>
-      {engine.error ? <p role="alert">{s.engineFailed(engine.error)}</p> : !engine.ready ? <p>{s.starting}</p> : null}
+      <TrainingBar job={job} presenting={presenting} showLoss={false} />
       <div className="lvn-panels">
-        <PanelView
-          panel={nets.linear}
-          name={s.linearTitle}
-          shape={s.shape(hidden, s.identity)}
-          dots={dots}
-          boundary
-          onReset={nets.reset}
-        />
-        <PanelView
-          panel={nets.nonlinear}
-          name={s.nonlinearTitle(nonlinearName)}
-          shape={s.shape(hidden, nonlinearName)}
-          dots={dots}
-          boundary={false}
-          onReset={nets.reset}
-        />
+        <PanelView panel={linear} step={step} name={s.linearTitle} shape={s.shape(hidden, s.identity)} dots={dots} boundary />
+        <PanelView panel={nonlinear} step={step} name={s.nonlinearTitle(nonlinearName)} shape={s.shape(hidden, nonlinearName)} dots={dots} boundary={false} />
       </div>
       <p className="lvn-legend">
         <ClassMark cls={0} /> {s.legendClass0} <ClassMark cls={1} /> {s.legendClass1}. {s.boundaryNote}
@@ -149,8 +121,8 @@ export default function LinearVsNonlinear({ presenting, ...initial }: LinearVsNo
       {collapsed ? (
         <div className="lvn-collapse" aria-live="off">
           <h4>{s.collapseTitle}</h4>
-          <p className="lvn-formula">{s.collapse(matrixText(collapsed.W), fmt(collapsed.b))}</p>
-          <p>{s.collapseGap(collapsed.gap === 0 ? '0' : fmt(collapsed.gap), nets.set.x.length)}</p>
+          <p className="lvn-formula">{s.collapse(matrixText(collapsed.W), readable(collapsed.b))}</p>
+          <p>{s.collapseGap(collapsed.gap === 0 ? '0' : readable(collapsed.gap), set.x.length)}</p>
         </div>
       ) : null}
     </div>

@@ -26,8 +26,3 @@ export function boundaryLine({ W, b }: AffineMap, extent: number): [[number, num
 export function labelledDots(points: number[][], labels: number[]): { x: number; y: number; cls: number }[] {
   return points.map(([x, y], i) => ({ x, y, cls: labels[i] > 0.5 ? 1 : 0 }));
 }
-
-/** 0.973 as "97.3%". */
-export function percent(share: number): string {
-  return `${(100 * share).toFixed(1)}%`;
-}

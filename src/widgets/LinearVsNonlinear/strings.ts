@@ -1,8 +1,9 @@
 // Every word the linear-versus-non-linear figure shows, in one place so that a translation can follow.
+import { catalogue } from '../../i18n/index.ts';
 import type { ClassificationSetName } from '../../engine/data/index.ts';
 import type { NetActivation } from './models.ts';
 
-export const linearStrings = {
+export const linearStrings = catalogue('LinearVsNonlinear', {
   dataset: 'Data set',
   datasetNames: {
     circle: 'circle',
@@ -14,11 +15,6 @@ export const linearStrings = {
   hidden: 'Units per hidden layer',
   activation: 'Activation of the second network',
   activationNames: { relu: 'ReLU', tanh: 'tanh' } satisfies Record<NetActivation, string>,
-  play: 'Train',
-  pause: 'Pause',
-  step: 'One step',
-  reset: 'Start again',
-  resetHint: 'Put both networks back to their starting weights',
   steps: (n: number) => `Step ${n}`,
   linearTitle: 'No activation',
   nonlinearTitle: (name: string) => `With ${name}`,
@@ -35,14 +31,10 @@ export const linearStrings = {
   x1: 'x₁',
   x2: 'x₂',
   lossTitle: (name: string) => `Training loss: ${name}`,
-  diverged: (why: string) => `Training stopped: ${why}.`,
-  divergedReset: 'Start again',
   collapseTitle: 'Three linear layers are one',
   collapse: (w: string, b: string) => `W₁W₂W₃ = ${w},  b = (b₁W₂ + b₂)W₃ + b₃ = ${b}`,
   collapseGap: (gap: string, n: number) =>
     `Over all ${n} points, the network’s output and x·W + b differ by at most ${gap}: float32 rounding. Whatever it learns, the linear network is one matrix and one bias.`,
-  starting: 'Starting the compute engine…',
-  engineFailed: (why: string) => `The compute engine could not start: ${why}`,
   legendClass0: 'class 0',
   legendClass1: 'class 1',
-};
+});

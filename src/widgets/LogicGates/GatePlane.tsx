@@ -1,8 +1,9 @@
 // The four inputs on the plane, marked by target (shape, colour and a label), shaded by the
 // neuron's or the network's output, with the neuron's line or the two hidden neurons' lines.
 import { Dots, HeatMap, Plot, PlotText } from '../kit/index.ts';
-import { clipLine, fmt } from '../Neuron/draw.ts';
-import { BoundaryLine } from '../Neuron/PlaneMarks.tsx';
+import { fixed } from '../kit/format.ts';
+import { clipLine } from '../kit/plane.ts';
+import { BoundaryLine } from '../kit/PlaneMarks.tsx';
 import { GATE_INPUTS, GATE_TARGETS, type Gate, type SingleNeuron, type TwoLayerNet } from './gates.ts';
 import { gateStrings as s } from './strings.ts';
 import { PLANE_CELLS, PLANE_HI, PLANE_LO } from './useLogicGates.ts';
@@ -22,7 +23,7 @@ export function GatePlane({ gate, plane, neuron, net }: Props) {
     line =
       neuron.w1 === 0 && neuron.w2 === 0
         ? s.noLine
-        : s.neuronLine(fmt(neuron.w1, 1), fmt(neuron.w2, 1), fmt(neuron.b, 1)) +
+        : s.neuronLine(fixed(neuron.w1, 1), fixed(neuron.w2, 1), fixed(neuron.b, 1)) +
           (clipLine(neuron.w1, neuron.w2, neuron.b, PLANE_LO, PLANE_HI) ? '' : s.outsideWindow);
   } else if (net) {
     line = s.hiddenLines;

@@ -3,10 +3,10 @@
 import { useState } from 'react';
 import type { WidgetRenderProps } from '../../book/defineWidget.ts';
 import { Controls, NumberField, Select, Slider } from '../../book/controls.tsx';
-import { boolean, choice, number, numberList, type StateOf } from '../../book/urlState.ts';
+import { boolean, choice, number, numberList, type Label, type StateOf } from '../../book/urlState.ts';
 import { useWidgetState } from '../../book/useWidgetState.ts';
 import { useEngine } from '../kit/index.ts';
-import { fmt } from '../Neuron/draw.ts';
+import { fixed } from '../kit/format.ts';
 import { BLANK_NET, GATES, listToNet, netToList, rowMatches, XOR_SOLUTIONS, type Gate, type UnitKind } from './gates.ts';
 import { GatePlane } from './GatePlane.tsx';
 import { gateStrings as s } from './strings.ts';
@@ -18,16 +18,16 @@ const NET_LIMIT = 20;
 /** Slider moves on XOR before the figure explains, unasked, why none works. */
 const TRIES_BEFORE_HELP = 20;
 
-const param = (label: string) => number({ min: -3, max: 3, step: 0.1, default: 0, label });
+const param = (label: Label) => number({ min: -3, max: 3, step: 0.1, default: 0, label });
 
 export const logicGatesSchema = {
-  gate: choice(GATES, 'AND', s.gate),
-  w1: param(s.w1),
-  w2: param(s.w2),
-  b: param(s.b),
-  hidden: boolean(false, s.hiddenLayer),
-  unit: choice(['step', 'sigmoid'] as const, 'step', s.unitKind),
-  net: numberList({ length: 9, min: -NET_LIMIT, max: NET_LIMIT, default: netToList(BLANK_NET), label: s.networkWeights }),
+  gate: choice(GATES, 'AND', () => s.gate),
+  w1: param(() => s.w1),
+  w2: param(() => s.w2),
+  b: param(() => s.b),
+  hidden: boolean(false, () => s.hiddenLayer),
+  unit: choice(['step', 'sigmoid'] as const, 'step', () => s.unitKind),
+  net: numberList({ length: 9, min: -NET_LIMIT, max: NET_LIMIT, default: netToList(BLANK_NET), label: () => s.networkWeights }),
 };
 
 export type LogicGatesProps = Partial<Pick<StateOf<typeof logicGatesSchema>, 'gate'>>;
@@ -68,9 +68,9 @@ export default function LogicGates({ presenting, gate: gateProp }: LogicGatesPro
         />
         {networkOn ? null : (
           <>
-            <Slider label={s.w1} value={state.w1} min={-3} max={3} step={0.1} format={(v) => fmt(v, 1)} onChange={(v) => setWeight('w1', v)} />
-            <Slider label={s.w2} value={state.w2} min={-3} max={3} step={0.1} format={(v) => fmt(v, 1)} onChange={(v) => setWeight('w2', v)} />
-            <Slider label={s.b} value={state.b} min={-3} max={3} step={0.1} format={(v) => fmt(v, 1)} onChange={(v) => setWeight('b', v)} />
+            <Slider label={s.w1} value={state.w1} min={-3} max={3} step={0.1} format={(v) => fixed(v, 1)} onChange={(v) => setWeight('w1', v)} />
+            <Slider label={s.w2} value={state.w2} min={-3} max={3} step={0.1} format={(v) => fixed(v, 1)} onChange={(v) => setWeight('w2', v)} />
+            <Slider label={s.b} value={state.b} min={-3} max={3} step={0.1} format={(v) => fixed(v, 1)} onChange={(v) => setWeight('b', v)} />
           </>
         )}
       </Controls>

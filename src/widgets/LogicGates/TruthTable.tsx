@@ -1,6 +1,6 @@
 // The truth table: inputs, the neuron's (or network's) numbers, output, target, and whether they
 // match, written as a tick or a cross with a word, never by colour alone.
-import { fmt } from '../Neuron/draw.ts';
+import { fixed } from '../kit/format.ts';
 import { asBit, GATE_INPUTS, GATE_TARGETS, type Gate, type UnitKind } from './gates.ts';
 import { gateStrings as s } from './strings.ts';
 import type { GateRows } from './useLogicGates.ts';
@@ -37,13 +37,13 @@ export function TruthTable({ gate, rows, network, unit }: { gate: Gate; rows: Ga
               <td>{x2}</td>
               {network ? (
                 <>
-                  <td>{fmt(rows.h[i]?.[0] ?? Number.NaN, digits)}</td>
-                  <td>{fmt(rows.h[i]?.[1] ?? Number.NaN, digits)}</td>
+                  <td>{fixed(rows.h[i]?.[0] ?? Number.NaN, digits)}</td>
+                  <td>{fixed(rows.h[i]?.[1] ?? Number.NaN, digits)}</td>
                 </>
               ) : (
-                <td>{fmt(rows.z[i], 1)}</td>
+                <td>{fixed(rows.z[i], 1)}</td>
               )}
-              <td>{fmt(rows.y[i], digits)}</td>
+              <td>{fixed(rows.y[i], digits)}</td>
               <td>{targets[i]}</td>
               <td>{ok ? s.right : s.wrong}</td>
             </tr>

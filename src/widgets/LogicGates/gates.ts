@@ -2,7 +2,7 @@
 // neuron evaluated on all four rows at once, and the 2-2-1 network that XOR needs. Pure engine
 // code and plain data: no React here.
 import { matmul, add, sigmoid, tensor, tidy, type Tensor } from '../../engine/index.ts';
-import { step } from '../Neuron/neuron.ts';
+import { step } from '../../models/neuron.ts';
 
 export const GATES = ['AND', 'OR', 'NAND', 'XOR'] as const;
 export type Gate = (typeof GATES)[number];
@@ -26,7 +26,7 @@ export type UnitKind = 'step' | 'sigmoid';
 const unitFns: Record<UnitKind, (z: Tensor) => Tensor> = { step, sigmoid };
 
 // #region gate
-// step(z) is 1 where z > 0 and 0 elsewhere (defined with the neuron, src/widgets/Neuron/neuron.ts).
+// step(z) is 1 where z > 0 and 0 elsewhere (defined with the neuron, src/models/neuron.ts).
 
 /** One neuron on the four rows: x is [4, 2], w is [2, 1], b is [1]; output step(x·w + b), [4, 1]. */
 export function gateNeuron(x: Tensor, w: Tensor, b: Tensor): Tensor {

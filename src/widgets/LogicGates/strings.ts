@@ -1,7 +1,8 @@
 // Every word the logic-gates figure shows, in one place so that a translation can follow.
+import { catalogue } from '../../i18n/index.ts';
 import type { Gate, UnitKind } from './gates.ts';
 
-export const gateStrings = {
+export const gateStrings = catalogue('LogicGates', {
   gate: 'Gate',
   gateMeaning: {
     AND: 'AND gives 1 when both inputs are 1.',
@@ -73,4 +74,4 @@ export const gateStrings = {
   outsideWindow: ' (outside this window)',
   hiddenLayer: 'hidden layer',
   networkWeights: 'network weights',
-};
+});

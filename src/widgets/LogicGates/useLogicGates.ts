@@ -1,7 +1,7 @@
 // The figure's numbers: the truth table's rows and the plane's shading, computed by the engine for
 // one neuron or for the 2-2-1 network. Every evaluation frees its tensors before it returns.
 import { useMemo } from 'react';
-import { gridPoints } from '../Neuron/neuron.ts';
+import { gridCenters } from '../kit/plot/grid.ts';
 import { evaluateGateNetwork, evaluateGateNeuron, type SingleNeuron, type TwoLayerNet, type UnitKind } from './gates.ts';
 
 export const PLANE_LO = -0.5;
@@ -19,7 +19,7 @@ export interface GateRows {
 }
 
 export function useGateNeuron(ready: boolean, p: SingleNeuron): GateRows | null {
-  const grid = useMemo(() => gridPoints(PLANE_CELLS, PLANE_LO, PLANE_HI), []);
+  const grid = useMemo(() => gridCenters({ x: [PLANE_LO, PLANE_HI], y: [PLANE_LO, PLANE_HI] }, PLANE_CELLS, PLANE_CELLS), []);
   return useMemo(() => {
     if (!ready) return null;
     const rows = evaluateGateNeuron(p);
@@ -29,7 +29,7 @@ export function useGateNeuron(ready: boolean, p: SingleNeuron): GateRows | null 
 }
 
 export function useGateNetwork(ready: boolean, net: TwoLayerNet | null, unit: UnitKind): GateRows | null {
-  const grid = useMemo(() => gridPoints(PLANE_CELLS, PLANE_LO, PLANE_HI), []);
+  const grid = useMemo(() => gridCenters({ x: [PLANE_LO, PLANE_HI], y: [PLANE_LO, PLANE_HI] }, PLANE_CELLS, PLANE_CELLS), []);
   const key = net ? JSON.stringify(net) : '';
   return useMemo(() => {
     if (!ready || !net) return null;

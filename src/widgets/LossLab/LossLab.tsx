@@ -2,20 +2,20 @@
 // with the data, the training curve of each loss's last run on one plot, and the accuracy.
 import type { WidgetRenderProps } from '../../book/defineWidget.ts';
 import { Controls, Select, Slider } from '../../book/controls.tsx';
-import { Dots, HeatMap, Plot } from '../kit/index.ts';
+import { Dots, HeatMap, LiveHint, Plot, TrainingBar } from '../kit/index.ts';
 import { LossCurves } from './LossCurves.tsx';
-import { EXTENT, GRID_SIZE, LAB_DATASETS, LAB_LOSSES, LARGE_LR, LR_RANGE, MAX_STEPS, rateFromSlider, sliderFromRate } from './lab.ts';
-import { datasetNames, fmt, labLossDetails, labLossNames, lossLabStrings as s, pct, labLossShort } from './strings.ts';
+import { EXTENT, GRID_SIZE, LAB_DATASETS, LAB_LOSSES, LARGE_LR, LR_RANGE, rateFromSlider, sliderFromRate } from './lab.ts';
+import { fixed, percent, significant } from '../kit/format.ts';
+import { datasetNames, labLossDetails, labLossNames, lossLabStrings as s, labLossShort } from './strings.ts';
 import { useLossLab, type LossLabProps } from './useLossLab.ts';
 import './lossLab.css';
 
-const formatRate = (lr: number) => String(Number(lr.toPrecision(2)));
+const formatRate = (lr: number) => significant(lr, 2);
 
 export default function LossLab({ presenting, ...props }: LossLabProps & WidgetRenderProps) {
-  const { engine, state, setState, set, training, view, runs } = useLossLab(props);
-  const { snapshot } = training;
+  const { state, setState, set, job, view, runs } = useLossLab(props);
+  const snapshot = job.training.snapshot;
   const stopped = snapshot?.state === 'diverged' || snapshot?.state === 'failed';
-  const finished = (snapshot?.step ?? 0) >= MAX_STEPS;
   const dots = set.x.map(([x, y], i) => ({ x, y, cls: set.y[i] }));
 
   return (
@@ -32,47 +32,12 @@ export default function LossLab({ presenting, ...props }: LossLabProps & WidgetR
           format={(v) => formatRate(rateFromSlider(v))}
           onChange={(v) => setState({ lr: rateFromSlider(v) })}
         />
+        <LiveHint applies="live" />
       </Controls>
       <p className="ll-model">
         {s.model} {labLossDetails[state.loss]}
       </p>
-      <div className="ll-buttons">
-        {training.running ? (
-          <button type="button" onClick={training.pause}>
-            {s.pause}
-          </button>
-        ) : (
-          <button type="button" onClick={training.play} disabled={!engine.ready || stopped || finished}>
-            {s.play}
-          </button>
-        )}
-        <button type="button" onClick={training.stepOnce} disabled={!engine.ready || training.running || stopped || finished}>
-          {s.step}
-        </button>
-        <button type="button" onClick={training.reset} disabled={!engine.ready}>
-          {s.reset}
-        </button>
-        <span className="ll-status" aria-live="polite">
-          {engine.error ? s.engineFailed(engine.error) : !engine.ready || !snapshot ? s.starting : s.status(snapshot.step, state.loss, snapshot.loss, view?.accuracy ?? null)}
-          {finished && !stopped ? ` ${s.finished(MAX_STEPS)}` : null}
-        </span>
-      </div>
-      {snapshot?.state === 'diverged' && snapshot.reason ? (
-        <p className="ll-alert" role="alert">
-          {s.diverged(snapshot.reason)}{' '}
-          <button type="button" onClick={training.reset}>
-            {s.reset}
-          </button>
-        </p>
-      ) : null}
-      {snapshot?.state === 'failed' && snapshot.reason ? (
-        <p className="ll-alert" role="alert">
-          {s.failed(snapshot.reason)}{' '}
-          <button type="button" onClick={training.reset}>
-            {s.reset}
-          </button>
-        </p>
-      ) : null}
+      <TrainingBar job={job} presenting={presenting} detail={view ? s.accuracy(view.accuracy) : null} advice={s.divergedAdvice} />
       {state.lr >= LARGE_LR && !stopped ? <p className="ll-note">{s.largeRate}</p> : null}
 
       <div className="ll-plots">
@@ -113,9 +78,9 @@ export default function LossLab({ presenting, ...props }: LossLabProps & WidgetR
               <tr key={loss} className={loss === state.loss ? 'll-current' : undefined}>
                 <th scope="row">{labLossShort[loss]}</th>
                 <td>{run?.steps.length ? run.steps[run.steps.length - 1] : s.noRun}</td>
-                <td>{run?.losses.length ? fmt(run.losses[0]) : s.noRun}</td>
-                <td>{run ? fmt(last) : s.noRun}</td>
-                <td>{run?.accuracy != null ? pct(run.accuracy) : s.noRun}</td>
+                <td>{run?.losses.length ? fixed(run.losses[0], 3) : s.noRun}</td>
+                <td>{run ? fixed(last, 3) : s.noRun}</td>
+                <td>{run?.accuracy != null ? percent(run.accuracy, 0) : s.noRun}</td>
               </tr>
             );
           })}

@@ -5,6 +5,7 @@
 //   'hinge'        max(0, 1 − t·s) with t = 2y − 1 ∈ {−1, +1}: the SVM loss on the raw score.
 // All three predict class 1 where s > 0, so one decision surface serves for all.
 import { data, losses, nn, noGrad, optim, Random, sigmoid, tensor, tidy, type Tensor } from '../../engine/index.ts';
+import { gridCenters } from '../kit/plot/grid.ts';
 
 export type LabLoss = 'mse' | 'crossEntropy' | 'hinge';
 export const LAB_LOSSES: readonly LabLoss[] = ['mse', 'crossEntropy', 'hinge'];
@@ -45,8 +46,11 @@ export interface LabModel {
   dispose(): void;
 }
 
-/** The network with seeded weights (the same start for every loss, so the runs compare). */
-export function createLabModel(lr: number, seed = 11): LabModel {
+/** The seed of the starting weights: the same start for every loss, so the runs compare. */
+export const LAB_SEED = 11;
+
+/** The network with seeded weights. */
+export function createLabModel(lr: number, seed = LAB_SEED): LabModel {
   const rng = new Random(seed);
   const model = new nn.Sequential(new nn.Linear(2, HIDDEN, { rng }), new nn.Tanh(), new nn.Linear(HIDDEN, 1, { rng }));
   const optimizer = new optim.SGD(model, { lr });
@@ -120,21 +124,10 @@ export function evaluate(lab: LabModel, t: LabTensors, grid: Tensor): { scores: 
   );
 }
 
-/**
- * The centres of a size × size grid of cells over EXTENT², row by row from the bottom (the plot
- * kit's grid convention: value j·size + i belongs to cell (i, j)).
- */
-export function gridCentres(size = GRID_SIZE): [number, number][] {
-  const [lo, hi] = EXTENT;
-  const at = (k: number) => lo + ((hi - lo) * (k + 0.5)) / size;
-  const out: [number, number][] = [];
-  for (let j = 0; j < size; j++) for (let i = 0; i < size; i++) out.push([at(i), at(j)]);
-  return out;
-}
-
 /** The grid of the decision surface as one [size², 2] input, scaled as the data are. */
 export function gridTensor(size = GRID_SIZE): Tensor {
-  const points = gridCentres(size);
+  // Cell centres over EXTENT², rows from the bottom: value j·size + i belongs to cell (i, j).
+  const points = gridCenters({ x: EXTENT, y: EXTENT }, size, size);
   return tensor(points.flatMap(([a, b]) => [a / INPUT_SCALE, b / INPUT_SCALE]), [points.length, 2]);
 }
 

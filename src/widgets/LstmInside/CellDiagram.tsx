@@ -4,6 +4,7 @@
 // diverging scale (gates centred at 0.5) and carries its number.
 import { useId } from 'react';
 import { divergingColor } from '../kit/index.ts';
+import { fixed } from '../kit/format.ts';
 
 export interface CellValues {
   i: number;
@@ -16,7 +17,6 @@ export interface CellValues {
 }
 
 const TEXT_SCALE = 0.85; // the palette's ends are too dark for dark text; stop short of them
-const fmt = (v: number) => (Number.isFinite(v) ? v.toFixed(2).replace('-', '−') : '–');
 
 function Box({ x, y, w, label, value, gate, scale = 1 }: { x: number; y: number; w: number; label: string; value: number; gate?: boolean; scale?: number }) {
   const t = gate ? 2 * value - 1 : scale > 0 ? value / scale : 0;
@@ -24,7 +24,7 @@ function Box({ x, y, w, label, value, gate, scale = 1 }: { x: number; y: number;
     <g>
       <rect x={x} y={y - 17} width={w} height={34} rx={6} fill={divergingColor(TEXT_SCALE * Math.max(-1, Math.min(1, t)))} stroke="currentColor" strokeWidth={1.2} />
       <text x={x + w / 2} y={y + 5} textAnchor="middle" fill="#111" fontSize={15}>
-        {label} = {fmt(value)}
+        {label} = {fixed(value, 2, { signedZero: true })}
       </text>
     </g>
   );

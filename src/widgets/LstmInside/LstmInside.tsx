@@ -9,11 +9,12 @@ import { CellDiagram } from './CellDiagram.tsx';
 import { cellScaleOf, colourPosition, liveliestUnits, MAX_READ, QUANTITIES, unitValue } from './inside.ts';
 import { insideStrings as s } from './strings.ts';
 import { MODEL_SOURCES, useLstmInside, type LstmInsideProps } from './useLstmInside.ts';
+import { fixed } from '../kit/format.ts';
 import './lstmInside.css';
 
 export type { LstmInsideProps };
 
-const fmt = (v: number | null) => (v === null || !Number.isFinite(v) ? '–' : v.toFixed(2).replace('-', '−'));
+const fmt = (v: number | null) => fixed(v ?? Number.NaN, 2, { signedZero: true });
 const TEXT_SCALE = 0.85;
 
 export default function LstmInside({ presenting, ...props }: LstmInsideProps & WidgetRenderProps) {
@@ -28,8 +29,8 @@ export default function LstmInside({ presenting, ...props }: LstmInsideProps & W
   const cellScale = traces.length ? cellScaleOf(traces, unit) : 1;
 
   let info: string | null = null;
-  if (weights?.kind === 'shipped') info = s.shippedInfo(weights.model.hidden, weights.model.steps, weights.model.trainLoss.toFixed(2), weights.model.heldOutLoss.toFixed(2));
-  else if (weights?.kind === 'yours') info = s.yoursInfo(weights.model.hidden, weights.model.step, weights.model.loss === null ? null : weights.model.loss.toFixed(2));
+  if (weights?.kind === 'shipped') info = s.shippedInfo(weights.model.hidden, weights.model.steps, fixed(weights.model.trainLoss, 2), fixed(weights.model.heldOutLoss, 2));
+  else if (weights?.kind === 'yours') info = s.yoursInfo(weights.model.hidden, weights.model.step, weights.model.loss === null ? null : fixed(weights.model.loss, 2));
 
   let body;
   if (engine.error) body = <p role="alert">{s.engineFailed(engine.error)}</p>;

@@ -2,9 +2,8 @@
 // one-step API (`LSTM.step`, which also returns the gates) and keeps, for every character, the
 // input, forget and output gates, the candidate, the cell state and the hidden state of every
 // unit, as plain arrays. Characters the model never saw are passed over (the state carries on).
-import { concat, data, noGrad, Random, tensor, tidy } from '../../engine/index.ts';
-import { CharLSTM } from '../CharModel/charModel.ts';
-import type { nn } from '../../engine/index.ts';
+import { concat, data, noGrad, tensor, tidy } from '../../engine/index.ts';
+import type { CharLSTM } from '../../models/charLstm/charModel.ts';
 
 export const MAX_READ = 300;
 
@@ -24,20 +23,6 @@ export interface CharTrace {
 
 export const QUANTITIES = ['hidden', 'cell', 'input', 'forget', 'output'] as const;
 export type Quantity = (typeof QUANTITIES)[number];
-
-/** Builds a CharLSTM from plain weights (the shipped file or the reader's model). */
-export function modelFromWeights(chars: readonly string[], hidden: number, weights: nn.StateDict): { model: CharLSTM; vocab: data.CharVocab } {
-  const vocab = new data.CharVocab(chars.join(''));
-  if (vocab.size !== chars.length) throw new Error('the character list has repeats');
-  const model = new CharLSTM(vocab.size, hidden, new Random(1));
-  try {
-    model.loadStateDict(weights);
-  } catch (e) {
-    model.dispose();
-    throw e;
-  }
-  return { model, vocab };
-}
 
 // #region readThrough
 export function readThrough(model: CharLSTM, vocab: data.CharVocab, text: string): CharTrace[] {

@@ -1,10 +1,12 @@
 // Every word the "Inside the LSTM" figure shows.
+import { catalogue } from '../../i18n/index.ts';
+import { count } from '../kit/format.ts';
 import type { Quantity } from './inside.ts';
 import { MAX_READ } from './inside.ts';
 
 export type ModelSource = 'shipped' | 'yours';
 
-export const insideStrings = {
+export const insideStrings = catalogue('LstmInside', {
   source: 'Model',
   sourceNames: { shipped: 'The small model shipped with the book', yours: 'The model you trained above' } satisfies Record<ModelSource, string>,
   text: `Text to read (up to ${MAX_READ} characters)`,
@@ -26,9 +28,9 @@ export const insideStrings = {
   noYours: 'No model has been trained in the figure above yet (press Train there); showing the shipped model.',
   refresh: 'Take the latest weights',
   shippedInfo: (hidden: number, steps: number, trainLoss: string, heldOutLoss: string) =>
-    `A ${hidden}-unit LSTM trained for ${steps.toLocaleString('en-GB')} steps on Coriolanus without its last tenth (loss ${trainLoss} nats per character on a tenth of the text it trained on, ${heldOutLoss} on the held-out tenth).`,
+    `A ${hidden}-unit LSTM trained for ${count(steps)} steps on Coriolanus without its last tenth (loss ${trainLoss} nats per character on a tenth of the text it trained on, ${heldOutLoss} on the held-out tenth).`,
   yoursInfo: (hidden: number, step: number, loss: string | null) =>
-    `Your ${hidden}-unit LSTM after ${step.toLocaleString('en-GB')} training steps${loss ? ` (loss ${loss} nats per character)` : ''}.`,
+    `Your ${hidden}-unit LSTM after ${count(step)} training steps${loss ? ` (loss ${loss} nats per character)` : ''}.`,
   empty: 'Type some text for the model to read.',
   unknownNote: (n: number) => `${n} ${n === 1 ? 'character is' : 'characters are'} not in the model’s alphabet: shown struck through, skipped by the model.`,
   textLabel: (unit: number, q: string) => `The text coloured by unit ${unit}'s ${q}; the values are listed below.`,
@@ -48,4 +50,4 @@ export const insideStrings = {
   starting: 'Starting the compute engine…',
   engineFailed: (why: string) => `The compute engine could not start: ${why}`,
   failed: (why: string) => `The model could not read the text: ${why}`,
-};
+});

@@ -5,9 +5,10 @@ import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 
 import { choice, integer, text, type StateOf } from '../../book/urlState.ts';
 import { useWidgetState } from '../../book/useWidgetState.ts';
 import { useEngine } from '../kit/useEngine.ts';
-import { sharedCharModel, subscribeCharModel, type SharedCharModel } from '../CharModel/store.ts';
-import { MAX_READ, modelFromWeights, QUANTITIES, readThrough, type CharTrace } from './inside.ts';
-import { checkShipped, SHIPPED_FILE, type ShippedCharModel } from './shipped.ts';
+import { sharedCharModel, subscribeCharModel, type SharedCharModel } from '../../models/charLstm/store.ts';
+import { modelFromWeights } from '../../models/charLstm/charModel.ts';
+import { MAX_READ, QUANTITIES, readThrough, type CharTrace } from './inside.ts';
+import { checkShipped, SHIPPED_FILE, type ShippedCharModel } from '../../models/charLstm/shipped.ts';
 import type { ModelSource } from './strings.ts';
 
 export const MODEL_SOURCES = ['shipped', 'yours'] as const satisfies readonly ModelSource[];

@@ -7,10 +7,10 @@ import { choice, type StateOf } from '../../book/urlState.ts';
 import { useWidgetState } from '../../book/useWidgetState.ts';
 import { LinePath, Plot, seriesColors, useEngine } from '../kit/index.ts';
 import { useOnScreen } from '../kit/useOnScreen.ts';
-import '../MnistTrainer/mnistTrainer.css';
-import '../ReceptiveField/receptiveField.css';
+import { count, fixed, percent } from '../kit/format.ts';
 import { versusStrings as s } from './strings.ts';
 import { MAX_SAMPLES, useMlpVsCnn } from './useMlpVsCnn.ts';
+import '../kit/figure.css';
 
 const HIDDEN = ['16', '32', '64', '128', '256'] as const;
 
@@ -46,20 +46,20 @@ export default function MlpVsCnn({ presenting, ...initial }: MlpVsCnnProps & Wid
   else if (!engine.ready) status = <p>{s.starting}</p>;
   else if (snap?.state === 'diverged') status = <p role="alert">{s.diverged(snap.reason ?? '')}</p>;
   else if (snap?.state === 'failed') status = <p role="alert">{s.failed(snap.reason ?? '')}</p>;
-  else if (v.samples >= MAX_SAMPLES) status = <p className="mt-note">{s.done(v.samples)}</p>;
+  else if (v.samples >= MAX_SAMPLES) status = <p className="fig-note">{s.done(v.samples)}</p>;
 
   const ready = Boolean(v.mnist && engine.ready && snap);
   const mlpLoss = snap?.metrics.mlpLoss;
   const cnnLoss = snap?.loss ?? undefined;
-  const fmtLoss = (x: number | undefined) => (x === undefined || x === null ? s.none : x.toFixed(3));
-  const fmtAcc = (x: number | undefined) => (x === undefined ? s.none : `${(100 * x).toFixed(1)}%`);
+  const fmtLoss = (x: number | undefined) => (x === undefined || x === null ? s.none : fixed(x, 3));
+  const fmtAcc = (x: number | undefined) => (x === undefined ? s.none : percent(x, 1));
 
   return (
-    <div ref={root} className={presenting ? 'mv mt-presenting' : 'mv'}>
+    <div ref={root} className={presenting ? 'mv fig-presenting' : 'mv'}>
       <Controls presenting={presenting}>
         <Select label={s.hidden} value={state.hidden} options={HIDDEN.map((h) => ({ value: h, label: h }))} onChange={(h: (typeof HIDDEN)[number]) => setState({ hidden: h })} />
       </Controls>
-      <div className="mt-buttons">
+      <div className="fig-buttons">
         <button type="button" disabled={!ready || v.samples >= MAX_SAMPLES || snap?.state === 'diverged' || snap?.state === 'failed'} aria-pressed={v.training.running} onClick={() => (v.training.running ? v.training.pause() : v.training.play())}>
           {v.training.running ? s.pause : s.play}
         </button>
@@ -68,7 +68,7 @@ export default function MlpVsCnn({ presenting, ...initial }: MlpVsCnnProps & Wid
         </button>
       </div>
       {status}
-      <table className="rf-table">
+      <table className="fig-table">
         <caption>{s.tableCaption(v.samples)}</caption>
         <thead>
           <tr>
@@ -83,21 +83,21 @@ export default function MlpVsCnn({ presenting, ...initial }: MlpVsCnnProps & Wid
           <tr>
             <th scope="row">{s.names.mlp}</th>
             <td>{s.describe.mlp(hidden)}</td>
-            <td>{v.params ? v.params.mlp.toLocaleString('en') : s.none}</td>
+            <td>{v.params ? count(v.params.mlp) : s.none}</td>
             <td>{fmtAcc(last?.mlp)}</td>
             <td>{fmtLoss(mlpLoss)}</td>
           </tr>
           <tr>
             <th scope="row">{s.names.cnn}</th>
             <td>{s.describe.cnn}</td>
-            <td>{v.params ? v.params.cnn.toLocaleString('en') : s.none}</td>
+            <td>{v.params ? count(v.params.cnn) : s.none}</td>
             <td>{fmtAcc(last?.cnn)}</td>
             <td>{fmtLoss(cnnLoss)}</td>
           </tr>
         </tbody>
       </table>
-      {v.params ? <p className="mt-note">{s.ratio((v.params.mlp / v.params.cnn).toFixed(1))}</p> : null}
-      <div className="mt-plot">
+      {v.params ? <p className="fig-note">{s.ratio(fixed(v.params.mlp / v.params.cnn, 1))}</p> : null}
+      <div className="fig-plot">
         <Plot
           width={420}
           height={220}

@@ -1,5 +1,8 @@
 // Every word the MLP-versus-CNN figure shows.
-export const versusStrings = {
+import { catalogue } from '../../i18n/index.ts';
+import { count, percent } from '../kit/format.ts';
+
+export const versusStrings = catalogue('MlpVsCnn', {
   hidden: 'Hidden units of the MLP',
   play: 'Train both',
   pause: 'Pause',
@@ -18,13 +21,13 @@ export const versusStrings = {
     cnn: 'conv 8@5×5 → pool → conv 16@5×5 → pool → 10',
   },
   columns: ['model', 'layers', 'parameters', 'test accuracy', 'training loss'],
-  tableCaption: (samples: number) => `Both trained on the same ${samples.toLocaleString('en')} images, in the same order, with Adam (learning rate 0.002, batch 32)`,
+  tableCaption: (samples: number) => `Both trained on the same ${count(samples)} images, in the same order, with Adam (learning rate 0.002, batch 32)`,
   plotTitle: 'Test accuracy of both models',
   plotDescription: (points: string) => (points ? `Test accuracy on the 2,000 held-out digits against training images seen, MLP dashed, CNN solid: ${points}.` : 'No accuracy measured yet.'),
-  point: (samples: number, mlp: number, cnn: number) => `${samples} images: MLP ${(100 * mlp).toFixed(1)}%, CNN ${(100 * cnn).toFixed(1)}%`,
+  point: (samples: number, mlp: number, cnn: number) => `${samples} images: MLP ${percent(mlp, 1)}, CNN ${percent(cnn, 1)}`,
   xAxis: 'training images seen',
   yAxis: 'test accuracy',
   ratio: (r: string) => `The MLP has ${r} times as many parameters as the CNN.`,
-  done: (samples: number) => `Stopped after ${samples.toLocaleString('en')} training images (five epochs).`,
+  done: (samples: number) => `Stopped after ${count(samples)} training images (five epochs).`,
   none: '–',
-};
+});

@@ -3,11 +3,11 @@
 // both on the test digits every EVAL_EVERY images and whenever training stops.
 import { useEffect, useMemo, useState } from 'react';
 import type { data } from '../../engine/index.ts';
-import { cnnParameters, DEFAULT_ARCHITECTURE, IMAGE_SIDE, CLASSES } from '../MnistTrainer/cnnModel.ts';
-import { DEFAULT_RUN } from '../MnistTrainer/mnistTraining.ts';
-import { loadBookMnist } from '../MnistTrainer/mnistStore.ts';
-import type { SessionSpec } from '../MnistTrainer/mnistWorkerCore.ts';
-import { useMnistSession } from '../MnistTrainer/useMnistSession.ts';
+import { cnnParameters, DEFAULT_ARCHITECTURE, IMAGE_SIDE, CLASSES } from '../../models/mnist/cnnModel.ts';
+import { DEFAULT_RUN } from '../../models/mnist/mnistTraining.ts';
+import { loadBookMnist } from '../kit/mnist/mnistData.ts';
+import type { SessionSpec } from '../../models/mnist/mnistWorkerCore.ts';
+import { useMnistSession } from '../kit/mnist/useMnistSession.ts';
 
 export const EVAL_EVERY = 4000;
 export const MAX_SAMPLES = 40_000;

@@ -3,21 +3,22 @@
 // digit, a confusion matrix and a 5×5 grid of test digits with the model's answers.
 import { memo, useMemo, useRef } from 'react';
 import type { data } from '../../engine/index.ts';
-import type { Inspection } from './inspect.ts';
+import type { Inspection } from '../../models/mnist/inspect.ts';
 import type { WidgetRenderProps } from '../../book/defineWidget.ts';
 import { Controls, NumberField, Select, Slider } from '../../book/controls.tsx';
 import { choice, integer, type StateOf } from '../../book/urlState.ts';
 import { useWidgetState } from '../../book/useWidgetState.ts';
 import { LinePath, LossCurve, Plot, seriesColors, useEngine } from '../kit/index.ts';
-import { MapGrid } from '../ConvolutionExplorer/MapGrid.tsx';
-import '../ConvolutionExplorer/convolutionExplorer.css';
-import { ARCHITECTURE_LIMITS, DEFAULT_ARCHITECTURE, layerShapes, type CnnArchitecture } from './cnnModel.ts';
-import { DigitImage } from './DigitImage.tsx';
-import { DEFAULT_RUN, type RunOptions } from './mnistTraining.ts';
+import { MapGrid } from '../kit/MapGrid.tsx';
+import { ARCHITECTURE_LIMITS, DEFAULT_ARCHITECTURE, layerShapes, type CnnArchitecture } from '../../models/mnist/cnnModel.ts';
+import { DigitImage } from '../kit/DigitImage.tsx';
+import { DEFAULT_RUN, type RunOptions } from '../../models/mnist/mnistTraining.ts';
+import { count, fixed, percent } from '../kit/format.ts';
 import { trainerStrings as s } from './strings.ts';
 import { useMnistTrainer, type TrainerView } from './useMnistTrainer.ts';
 import { useOnScreen } from '../kit/useOnScreen.ts';
 import { backendLabel } from '../../book/engineBoot.ts';
+import '../kit/figure.css';
 import './mnistTrainer.css';
 
 const RATES = ['0.0005', '0.001', '0.002', '0.005', '0.01'] as const;
@@ -86,7 +87,7 @@ export default function MnistTrainer({ presenting, ...initial }: MnistTrainerPro
   const epochs = mnist ? t.samples / mnist.train.count : 0;
 
   const buttons = (
-    <div className="mt-buttons">
+    <div className="fig-buttons">
       <button type="button" disabled={!ready || snap?.state === 'diverged' || snap?.state === 'failed'} aria-pressed={training.running} onClick={() => (training.running ? training.pause() : training.play())}>
         {training.running ? s.pause : s.play}
       </button>
@@ -103,15 +104,15 @@ export default function MnistTrainer({ presenting, ...initial }: MnistTrainerPro
     <dl className="mt-stats" aria-live="off" data-samples={t.samples} data-seconds={t.seconds.toFixed(1)} data-test-accuracy={last ? last.test.toFixed(4) : ''} data-samples-per-second={samplesPerSecond.toFixed(0)} data-steps-per-frame={t.stepsPerFrame} data-test-samples={last ? last.samples : ''} data-test-seconds={last ? last.seconds.toFixed(1) : ''}>
       <div>
         <dt>{s.stats.samples}</dt>
-        <dd>{t.samples.toLocaleString('en')}</dd>
+        <dd>{count(t.samples)}</dd>
       </div>
       <div>
         <dt>{s.stats.epochs}</dt>
-        <dd>{epochs.toFixed(1)}</dd>
+        <dd>{fixed(epochs, 1)}</dd>
       </div>
       <div>
         <dt>{s.stats.speed}</dt>
-        <dd>{training.running ? samplesPerSecond.toFixed(0) : s.none}</dd>
+        <dd>{training.running ? fixed(samplesPerSecond, 0) : s.none}</dd>
       </div>
       <div>
         <dt>{s.stats.time}</dt>
@@ -130,7 +131,7 @@ export default function MnistTrainer({ presenting, ...initial }: MnistTrainerPro
 
   const maxSamples = Math.max(1000, ...history.map((p) => p.samples));
   const accuracyPlot = (
-    <div className="mt-plot">
+    <div className="fig-plot">
       <Plot
         width={360}
         height={200}
@@ -160,10 +161,10 @@ export default function MnistTrainer({ presenting, ...initial }: MnistTrainerPro
   );
 
   return (
-    <div ref={root} className={presenting ? 'mt mt-presenting' : 'mt'} data-mnist-trainer="">
+    <div ref={root} className={presenting ? 'mt fig-presenting' : 'mt'} data-mnist-trainer="">
       {controls}
-      <p className="mt-note">{s.architecture(layerText, t.parameters ?? 0)}</p>
-      {t.info ? <p className="mt-note" data-trains-in={t.inWorker ? 'worker' : 'page'}>{s.where(backendLabel(t.info), t.inWorker)}</p> : null}
+      <p className="fig-note">{s.architecture(layerText, t.parameters ?? 0)}</p>
+      {t.info ? <p className="fig-note" data-trains-in={t.inWorker ? 'worker' : 'page'}>{s.where(backendLabel(t.info), t.inWorker)}</p> : null}
       {buttons}
       {status}
       {stats}
@@ -171,7 +172,7 @@ export default function MnistTrainer({ presenting, ...initial }: MnistTrainerPro
         <LossCurve series={[{ name: s.lossTitle, losses: training.losses, steps: training.lossSteps }]} width={360} height={200} title={s.lossTitle} log />
         {accuracyPlot}
       </div>
-      {t.evaluating ? <p className="mt-note">{s.evaluating}</p> : null}
+      {t.evaluating ? <p className="fig-note">{s.evaluating}</p> : null}
       <Inside view={view} inspection={inspection} mnist={mnist} arch={arch} digit={state.digit - 1} presenting={Boolean(presenting)} />
     </div>
   );
@@ -194,7 +195,7 @@ interface InsideProps {
 const Inside = memo(function Inside({ view, inspection, mnist, arch, digit, presenting }: InsideProps) {
   const gridPixels = useMemo(() => (mnist ? Array.from({ length: 25 }, (_, i) => mnist.test.image(i)) : []), [mnist]);
   const digitPixels = useMemo(() => (mnist ? mnist.test.image(Math.min(digit, mnist.test.count - 1)) : new Float32Array(784)), [mnist, digit]);
-  if (!view || !mnist) return <p className="mt-note">{s.notYet}</p>;
+  if (!view || !mnist) return <p className="fig-note">{s.notYet}</p>;
     const confusion = view.test.confusion;
     const mistakes = confusion
       .flatMap((row, tr) => row.map((n, p) => ({ tr, p, n })))
@@ -207,24 +208,24 @@ const Inside = memo(function Inside({ view, inspection, mnist, arch, digit, pres
     const digitIndex = digit;
     return (
       <>
-        <section className="mt-section">
+        <section className="fig-section">
           <h4>{s.filtersTitle}</h4>
-          <div className="mt-filters">
+          <div className="fig-tiles">
             {view.filters.map((f, i) => (
               <DigitImage key={i} values={f} rows={arch.kernel} cols={arch.kernel} scale={(presenting ? 9 : 6) * (5 / arch.kernel)} mode="signed" label={s.filterLabel(i, arch.kernel)} />
             ))}
           </div>
         </section>
         {inspection ? (
-          <section className="mt-section">
+          <section className="fig-section">
             <div className="mt-digit">
               <DigitImage values={digitPixels} rows={28} cols={28} scale={presenting ? 4 : 3} label={s.digitLabel(mnist.test.labels[digitIndex], digitIndex)} />
-              <p className="mt-note">{s.probabilities(inspection.probabilities.map((p, c) => `${c}: ${(100 * p).toFixed(0)}%`).join(', '))}</p>
+              <p className="fig-note">{s.probabilities(inspection.probabilities.map((p, c) => `${c}: ${percent(p, 0)}`).join(', '))}</p>
             </div>
             {inspection.layers.map((l, li) => (
               <div key={li}>
                 <h4>{s.mapsTitle(li + 1, l.side)}</h4>
-                <div className="mt-maps">
+                <div className="fig-tiles">
                   {l.maps.map((m, i) => (
                     <DigitImage key={i} values={m} rows={l.side} cols={l.side} scale={(presenting ? 4.5 : 3) * (li === 0 ? 1 : 2)} mode="heat" label={s.mapLabel(li + 1, i)} />
                   ))}
@@ -234,7 +235,7 @@ const Inside = memo(function Inside({ view, inspection, mnist, arch, digit, pres
           </section>
         ) : null}
         <div className="mt-row">
-          <section className="mt-section">
+          <section className="fig-section">
             <h4>{s.confusionTitle}</h4>
             <p className="mt-axis">
               {s.rowsTrue} ↓ · {s.colsPredicted} →
@@ -252,7 +253,7 @@ const Inside = memo(function Inside({ view, inspection, mnist, arch, digit, pres
               description={s.confusionDescription(mistakes)}
             />
           </section>
-          <section className="mt-section">
+          <section className="fig-section">
             <h4>{s.gridTitle}</h4>
             <ol className="mt-grid">
               {Array.from({ length: 25 }, (_, i) => {

@@ -1,9 +1,11 @@
 // Every word the MNIST trainer shows.
+import { catalogue } from '../../i18n/index.ts';
+import { count, fixed, percent } from '../kit/format.ts';
 
 /** “a 7”, “an 8”. */
 const aDigit = (d: number) => (d === 8 ? `an ${d}` : `a ${d}`);
 
-export const trainerStrings = {
+export const trainerStrings = catalogue('MnistTrainer', {
   filters1: 'Filters in conv layer 1',
   filters2: 'Filters in conv layer 2 (0: no second layer)',
   kernel: 'Kernel size',
@@ -23,7 +25,7 @@ export const trainerStrings = {
   engineFailed: (why: string) => `The compute engine could not start: ${why}`,
   diverged: (why: string) => `Training diverged: ${why}. Lower the learning rate and press Start again.`,
   failed: (why: string) => `Training stopped: ${why}. Press Start again.`,
-  architecture: (layers: string, params: number) => `Model: ${layers}; ${params.toLocaleString('en')} parameters.`,
+  architecture: (layers: string, params: number) => `Model: ${layers}; ${count(params)} parameters.`,
   stats: {
     samples: 'training images seen',
     epochs: 'epochs',
@@ -35,15 +37,15 @@ export const trainerStrings = {
   },
   evaluating: 'measuring accuracy…',
   where: (backend: string, inWorker: boolean) => (inWorker ? `Training runs in a background thread on ${backend}, so the page stays responsive.` : `Training runs on this page’s own thread on ${backend}, a short slice per frame.`),
-  seconds: (s: number) => (s < 60 ? `${s.toFixed(0)} s` : `${Math.floor(s / 60)} min ${Math.round(s % 60)} s`),
-  percent: (v: number) => `${(100 * v).toFixed(1)}%`,
+  seconds: (s: number) => (s < 60 ? `${fixed(s, 0)} s` : `${Math.floor(s / 60)} min ${Math.round(s % 60)} s`),
+  percent: (v: number) => percent(v, 1),
   none: '–',
   lossTitle: 'Training loss per step',
   accuracyTitle: 'Accuracy',
   accuracyX: 'training images seen',
   accuracyY: 'accuracy',
   accuracyDescription: (points: string) => (points ? `Accuracy on the 2,000 test digits (solid) and on 1,000 training digits (dashed) against the number of training images seen: ${points}.` : 'No accuracy measured yet.'),
-  accuracyPoint: (samples: number, test: number, train: number) => `${samples} images: test ${(100 * test).toFixed(1)}%, training ${(100 * train).toFixed(1)}%`,
+  accuracyPoint: (samples: number, test: number, train: number) => `${samples} images: test ${percent(test, 1)}, training ${percent(train, 1)}`,
   legendTest: 'test digits',
   legendTrain: 'training digits',
   filtersTitle: 'First-layer filters',
@@ -61,4 +63,4 @@ export const trainerStrings = {
   rowsTrue: 'true',
   colsPredicted: 'predicted',
   notYet: 'Press Train: the filters, the feature maps, the confusion matrix and the predictions appear after the first measurement.',
-};
+});

@@ -5,11 +5,12 @@
 // numbers) is published for the drawing widget.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { data } from '../../engine/index.ts';
-import { cnnParameters, type CnnArchitecture } from './cnnModel.ts';
-import type { Evaluation, RunOptions } from './mnistTraining.ts';
-import { loadBookMnist, publishTrained } from './mnistStore.ts';
-import type { SessionSpec } from './mnistWorkerCore.ts';
-import { useMnistSession } from './useMnistSession.ts';
+import { cnnParameters, type CnnArchitecture } from '../../models/mnist/cnnModel.ts';
+import type { Evaluation, RunOptions } from '../../models/mnist/mnistTraining.ts';
+import { publishTrained } from '../../models/mnist/mnistStore.ts';
+import { loadBookMnist } from '../kit/mnist/mnistData.ts';
+import type { SessionSpec } from '../../models/mnist/mnistWorkerCore.ts';
+import { useMnistSession } from '../kit/mnist/useMnistSession.ts';
 
 /** Evaluate every this many training images (and when paused). */
 export const EVAL_EVERY = 4000;

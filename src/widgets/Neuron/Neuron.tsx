@@ -3,26 +3,28 @@
 // with the line w·x + b = 0 drawn on it.
 import type { WidgetRenderProps } from '../../book/defineWidget.ts';
 import { Controls, NumberField, Select, Slider } from '../../book/controls.tsx';
-import { choice, number, type StateOf } from '../../book/urlState.ts';
+import { choice, number, type Label, type StateOf } from '../../book/urlState.ts';
 import { useWidgetState } from '../../book/useWidgetState.ts';
 import { DraggablePoint, HeatMap, Plot, useEngine } from '../kit/index.ts';
-import { clipLine, fmt, fmtFactor, snapTo } from './draw.ts';
-import { NEURON_ACTIVATIONS, outputAtZero, outputRange, type NeuronActivation } from './neuron.ts';
-import { BoundaryLine } from './PlaneMarks.tsx';
+import { factor, fixed } from '../kit/format.ts';
+import { clipLine } from '../kit/plane.ts';
+import { snapTo } from './snap.ts';
+import { NEURON_ACTIVATIONS, outputAtZero, outputRange, type NeuronActivation } from '../../models/neuron.ts';
+import { BoundaryLine } from '../kit/PlaneMarks.tsx';
 import { neuronStrings as s } from './strings.ts';
 import { GRID_CELLS, PLANE_EXTENT, useNeuron } from './useNeuron.ts';
 import './neuron.css';
 
 const E = PLANE_EXTENT;
-const param = (d: number, label: string) => number({ min: -3, max: 3, step: 0.1, default: d, label });
+const param = (d: number, label: Label) => number({ min: -3, max: 3, step: 0.1, default: d, label });
 
 export const neuronSchema = {
-  w1: param(1, s.w1),
-  w2: param(-1, s.w2),
-  b: param(0, s.b),
-  activation: choice(NEURON_ACTIVATIONS, 'sigmoid', s.activation),
-  x1: number({ min: -E, max: E, step: 0.1, default: 1, label: s.x1 }),
-  x2: number({ min: -E, max: E, step: 0.1, default: 0.5, label: s.x2 }),
+  w1: param(1, () => s.w1),
+  w2: param(-1, () => s.w2),
+  b: param(0, () => s.b),
+  activation: choice(NEURON_ACTIVATIONS, 'sigmoid', () => s.activation),
+  x1: number({ min: -E, max: E, step: 0.1, default: 1, label: () => s.x1 }),
+  x2: number({ min: -E, max: E, step: 0.1, default: 0.5, label: () => s.x2 }),
 };
 
 export type NeuronControl = 'w1' | 'w2' | 'b' | 'activation' | 'inputs';
@@ -53,12 +55,12 @@ export default function Neuron({ presenting, hide, w1, w2, b, activation }: Neur
     p.w1 === 0 && p.w2 === 0
       ? s.noLine
       : seg
-        ? s.lineText(seg[0].map((v) => fmt(v)).join(', '), seg[1].map((v) => fmt(v)).join(', '))
+        ? s.lineText(seg[0].map((v) => fixed(v, 2)).join(', '), seg[1].map((v) => fixed(v, 2)).join(', '))
         : s.lineOutside;
 
   const slider = (key: 'w1' | 'w2' | 'b') =>
     hidden.has(key) ? null : (
-      <Slider key={key} label={s[key]} value={state[key]} min={-3} max={3} step={0.1} format={(v) => fmt(v, 1)} onChange={(v) => setState({ [key]: v })} />
+      <Slider key={key} label={s[key]} value={state[key]} min={-3} max={3} step={0.1} format={(v) => fixed(v, 1)} onChange={(v) => setState({ [key]: v })} />
     );
 
   return (
@@ -92,13 +94,13 @@ export default function Neuron({ presenting, hide, w1, w2, b, activation }: Neur
             <div className="neuron-formula" aria-live="polite">
               <p>
                 <span className="neuron-formula-label">{s.sumLabel}</span>
-                {s.sumFormula({ w1: fmtFactor(p.w1), x1: fmtFactor(state.x1), w2: fmtFactor(p.w2), x2: fmtFactor(state.x2), b: fmtFactor(p.b) })}
-                <strong>{fmt(snap.z)}</strong>
+                {s.sumFormula({ w1: factor(p.w1), x1: factor(state.x1), w2: factor(p.w2), x2: factor(state.x2), b: factor(p.b) })}
+                <strong>{fixed(snap.z, 2)}</strong>
               </p>
               <p>
                 <span className="neuron-formula-label">{s.outputLabel}</span>
-                {s.outputFormula(f, fmt(snap.z))}
-                <strong>{fmt(snap.y, digits)}</strong>
+                {s.outputFormula(f, fixed(snap.z, 2))}
+                <strong>{fixed(snap.y, digits)}</strong>
               </p>
             </div>
           )}
@@ -112,27 +114,27 @@ export default function Neuron({ presenting, hide, w1, w2, b, activation }: Neur
               y={{ domain: [-E, E], label: s.x2Axis }}
               title={s.plotTitle}
               description={s.plotDescription({
-                w1: fmt(p.w1, 1),
-                w2: fmt(p.w2, 1),
-                b: fmt(p.b, 1),
+                w1: fixed(p.w1, 1),
+                w2: fixed(p.w2, 1),
+                b: fixed(p.b, 1),
                 activation: s.activationNames[state.activation],
-                x1: fmt(state.x1, 1),
-                x2: fmt(state.x2, 1),
-                z: fmt(snap.z),
-                y: fmt(snap.y, digits),
+                x1: fixed(state.x1, 1),
+                x2: fixed(state.x2, 1),
+                z: fixed(snap.z, 2),
+                y: fixed(snap.y, digits),
                 line: lineText,
-                range: s.range(fmt(lo), fmt(hi)),
+                range: s.range(fixed(lo, 2), fixed(hi, 2)),
               })}
               interactive
             >
               <HeatMap values={snap.plane} cols={GRID_CELLS} rows={GRID_CELLS} colorDomain={[lo, hi]} opacity={0.8} />
               <BoundaryLine w1={p.w1} w2={p.w2} b={p.b} label={s.lineLabel} arrow arrowLabel={s.weightArrow} />
-              <DraggablePoint x={state.x1} y={state.x2} onMove={move} label={s.pointLabel} step={0.1} format={(v) => fmt(v, 1)} />
+              <DraggablePoint x={state.x1} y={state.x2} onMove={move} label={s.pointLabel} step={0.1} format={(v) => fixed(v, 1)} />
             </Plot>
           ) : null}
           <p className="neuron-legend">
-            {s.legend(fmt(lo, 1), fmt(hi, 1))} {p.w1 === 0 && p.w2 === 0 ? s.noLine : seg ? s.sideNote : s.lineOutside}
-            {seg ? ` ${s.onLine(fmt(outputAtZero(state.activation), 1))}` : ''}
+            {s.legend(fixed(lo, 1), fixed(hi, 1))} {p.w1 === 0 && p.w2 === 0 ? s.noLine : seg ? s.sideNote : s.lineOutside}
+            {seg ? ` ${s.onLine(fixed(outputAtZero(state.activation), 1))}` : ''}
           </p>
         </div>
       </div>

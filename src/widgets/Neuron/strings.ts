@@ -1,7 +1,8 @@
 // Every word the neuron figure shows, in one place so that a translation can follow.
-import type { NeuronActivation } from './neuron.ts';
+import { catalogue } from '../../i18n/index.ts';
+import type { NeuronActivation } from '../../models/neuron.ts';
 
-export const neuronStrings = {
+export const neuronStrings = catalogue('Neuron', {
   w1: 'Weight w₁',
   w2: 'Weight w₂',
   b: 'Bias b',
@@ -51,4 +52,4 @@ export const neuronStrings = {
   sideNote: 'The weight vector (w₁, w₂), drawn as an arrow, is perpendicular to the line and points towards z > 0.',
   weightArrow: 'w',
   onLine: (v: string) => `On the line z = 0 the output is σ(0) = ${v}.`,
-};
+});

@@ -2,7 +2,8 @@
 // reader's point. Each evaluation builds its tensors inside `tidy` and hands back plain arrays, so
 // nothing of the engine outlives a render.
 import { useMemo } from 'react';
-import { evaluateNeuron, gridPoints, type NeuronParams } from './neuron.ts';
+import { evaluateNeuron, type NeuronParams } from '../../models/neuron.ts';
+import { gridCenters } from '../kit/plot/grid.ts';
 
 export const PLANE_EXTENT = 3;
 export const GRID_CELLS = 60;
@@ -15,7 +16,7 @@ export interface NeuronSnapshot {
 }
 
 export function useNeuron(ready: boolean, p: NeuronParams, x1: number, x2: number): NeuronSnapshot | null {
-  const grid = useMemo(() => gridPoints(GRID_CELLS, -PLANE_EXTENT, PLANE_EXTENT), []);
+  const grid = useMemo(() => gridCenters({ x: [-PLANE_EXTENT, PLANE_EXTENT], y: [-PLANE_EXTENT, PLANE_EXTENT] }, GRID_CELLS, GRID_CELLS), []);
   const plane = useMemo(
     () => (ready ? evaluateNeuron(grid, p).y : null),
     // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -6,25 +6,26 @@ import { Checkbox, Controls, Select, Slider } from '../../book/controls.tsx';
 import { boolean, choice, integer, type StateOf } from '../../book/urlState.ts';
 import { useWidgetState } from '../../book/useWidgetState.ts';
 import { useEngine } from '../kit/index.ts';
-import { outputSize } from '../ConvolutionExplorer/convolution.ts';
-import { MapGrid } from '../ConvolutionExplorer/MapGrid.tsx';
-import '../ConvolutionExplorer/convolutionExplorer.css';
+import { outputSize } from '../../models/convolution/convolution.ts';
+import { MapGrid } from '../kit/MapGrid.tsx';
 import { FEATURE_MAP, POOL_KINDS, poolWindow, shiftRight, type PoolKind } from './pooling.ts';
 import { poolStrings as s } from './strings.ts';
 import { usePool } from './usePoolingExplorer.ts';
+import { fixed } from '../kit/format.ts';
+import '../kit/figure.css';
 
 export const poolingExplorerSchema = {
-  kind: choice(POOL_KINDS, 'max', 'pooling'),
-  size: integer({ min: 2, max: 4, default: 2, label: 'window size' }),
-  stride: integer({ min: 1, max: 4, default: 2, label: 'stride' }),
-  row: integer({ min: 0, max: 6, default: 0, label: 'output row' }),
-  col: integer({ min: 0, max: 6, default: 0, label: 'output column' }),
-  shifted: boolean(false, 'shifted input'),
+  kind: choice(POOL_KINDS, 'max', () => s.linkLabels.kind),
+  size: integer({ min: 2, max: 4, default: 2, label: () => s.linkLabels.size }),
+  stride: integer({ min: 1, max: 4, default: 2, label: () => s.linkLabels.stride }),
+  row: integer({ min: 0, max: 6, default: 0, label: () => s.linkLabels.row }),
+  col: integer({ min: 0, max: 6, default: 0, label: () => s.linkLabels.col }),
+  shifted: boolean(false, () => s.linkLabels.shifted),
 };
 
 export type PoolingExplorerProps = Partial<StateOf<typeof poolingExplorerSchema>>;
 
-const fmt = (v: number) => (Number.isInteger(v) ? String(v) : v.toFixed(2));
+const fmt = (v: number) => fixed(v, Number.isInteger(v) ? 0 : 2, { minus: '-' });
 const rowsText = (m: readonly (readonly number[])[]) => m.map((r) => r.map(fmt).join(' ')).join('; ');
 
 export default function PoolingExplorer({ presenting, ...initial }: PoolingExplorerProps & WidgetRenderProps) {
@@ -61,7 +62,7 @@ export default function PoolingExplorer({ presenting, ...initial }: PoolingExplo
     const changed = base?.output ? pooled.flat().filter((v, i) => Math.abs(v - base.output!.flat()[i]) > 1e-6).length : null;
     body = (
       <>
-        <div className="ce-maps">
+        <div className="fig-maps">
           <figure>
             <figcaption>{s.inputTitle}</figcaption>
             <MapGrid
@@ -95,15 +96,15 @@ export default function PoolingExplorer({ presenting, ...initial }: PoolingExplo
             />
           </figure>
         </div>
-        <p className="ce-dot" aria-live="polite">
+        <p className="fig-formula" aria-live="polite">
           {s.window(kind, w.values.map(fmt).join(kind === 'max' ? ', ' : ' + '), fmt(pooled[row][col]))}
         </p>
-        <p className="ce-formula">{s.formula(n, size, stride, out)}</p>
-        {stride < size ? <p className="ce-note">{s.overlap}</p> : stride > size ? <p className="ce-note">{s.gaps}</p> : null}
-        {changed !== null ? <p className="ce-note">{s.changed(changed, out * out)}</p> : null}
+        <p className="fig-formula">{s.formula(n, size, stride, out)}</p>
+        {stride < size ? <p className="fig-note">{s.overlap}</p> : stride > size ? <p className="fig-note">{s.gaps}</p> : null}
+        {changed !== null ? <p className="fig-note">{s.changed(changed, out * out)}</p> : null}
       </>
     );
   }
 
-  return <div className={presenting ? 'ce ce-presenting' : 'ce'}>{controls}{body}</div>;
+  return <div className={presenting ? 'pe fig-presenting' : 'pe'}>{controls}{body}</div>;
 }

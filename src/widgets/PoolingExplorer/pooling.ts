@@ -1,6 +1,6 @@
 // Max and average pooling on a small feature map, with plain loops that say what the engine's
 // maxPool2d and avgPool2d compute (the widget draws the engine's numbers; tests compare them).
-import { outputSize } from '../ConvolutionExplorer/convolution.ts';
+import { outputSize } from '../../models/convolution/convolution.ts';
 
 export const POOL_KINDS = ['max', 'average'] as const;
 export type PoolKind = (typeof POOL_KINDS)[number];

@@ -1,7 +1,8 @@
 // Every word the pooling explorer shows.
+import { catalogue } from '../../i18n/index.ts';
 import type { PoolKind } from './pooling.ts';
 
-export const poolStrings = {
+export const poolStrings = catalogue('PoolingExplorer', {
   kind: 'Pooling',
   kindNames: { max: 'max pooling', average: 'average pooling' } satisfies Record<PoolKind, string>,
   size: 'Window size',
@@ -24,4 +25,13 @@ export const poolStrings = {
   starting: 'Starting the compute engine…',
   engineFailed: (why: string) => `The compute engine could not start: ${why}`,
   failed: (why: string) => `Pooling failed: ${why}`,
-};
+  /** The settings' names in what the frame says about a shared link. */
+  linkLabels: {
+    kind: 'pooling',
+    size: 'window size',
+    stride: 'stride',
+    row: 'output row',
+    col: 'output column',
+    shifted: 'shifted input',
+  },
+});

@@ -1,7 +1,7 @@
 // The pooled map from the engine's maxPool2d / avgPool2d, inside one tidy; React gets numbers.
 import { useMemo } from 'react';
 import { avgPool2d, maxPool2d, tensor, tidy } from '../../engine/index.ts';
-import { outputSize } from '../ConvolutionExplorer/convolution.ts';
+import { outputSize } from '../../models/convolution/convolution.ts';
 import type { PoolKind } from './pooling.ts';
 
 export function enginePool(map: readonly (readonly number[])[], kind: PoolKind, size: number, stride: number): number[][] {

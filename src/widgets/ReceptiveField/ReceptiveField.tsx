@@ -5,18 +5,18 @@ import { Controls, Select, Slider } from '../../book/controls.tsx';
 import { choice, integer, type StateOf } from '../../book/urlState.ts';
 import { useWidgetState } from '../../book/useWidgetState.ts';
 import { useEngine } from '../kit/index.ts';
-import { MapGrid } from '../ConvolutionExplorer/MapGrid.tsx';
-import '../ConvolutionExplorer/convolutionExplorer.css';
+import { MapGrid } from '../kit/MapGrid.tsx';
 import { fieldOrigin, INPUT_SIDE, receptiveFields, STACK_LAYERS, STACKS, support, type StackName } from './receptive.ts';
 import { fieldStrings as s } from './strings.ts';
 import { useDependence } from './useReceptiveField.ts';
+import '../kit/figure.css';
 import './receptiveField.css';
 
 export const receptiveFieldSchema = {
-  stack: choice(STACKS, 'three3x3', 'layers'),
-  layer: integer({ min: 1, max: 4, default: 3, label: 'layer' }),
-  row: integer({ min: 0, max: 23, default: 8, label: 'unit row' }),
-  col: integer({ min: 0, max: 23, default: 8, label: 'unit column' }),
+  stack: choice(STACKS, 'three3x3', () => s.linkLabels.stack),
+  layer: integer({ min: 1, max: 4, default: 3, label: () => s.linkLabels.layer }),
+  row: integer({ min: 0, max: 23, default: 8, label: () => s.linkLabels.row }),
+  col: integer({ min: 0, max: 23, default: 8, label: () => s.linkLabels.col }),
 };
 
 export type ReceptiveFieldProps = Partial<StateOf<typeof receptiveFieldSchema>>;
@@ -48,7 +48,7 @@ export default function ReceptiveField({ presenting, ...initial }: ReceptiveFiel
   );
 
   const table = (
-    <table className="rf-table">
+    <table className="fig-table">
       <caption>{s.tableCaption}</caption>
       <thead>
         <tr>
@@ -92,7 +92,7 @@ export default function ReceptiveField({ presenting, ...initial }: ReceptiveFiel
     const layerMap = Array.from({ length: side }, () => new Array<number>(side).fill(0));
     body = (
       <>
-        <div className="ce-maps">
+        <div className="fig-maps">
           <figure>
             <figcaption>{s.inputTitle}</figcaption>
             <MapGrid
@@ -119,16 +119,16 @@ export default function ReceptiveField({ presenting, ...initial }: ReceptiveFiel
             />
           </figure>
         </div>
-        <p className="ce-dot" aria-live="polite">
+        <p className="fig-formula" aria-live="polite">
           {box && box.rows === field && box.cols === field && box.row === r0 && box.col === c0 ? s.agree(field) : s.disagree(box?.rows ?? 0, field)}
         </p>
-        {total < field * field ? <p className="ce-note">{s.holes(total, field)}</p> : null}
+        {total < field * field ? <p className="fig-note">{s.holes(total, field)}</p> : null}
       </>
     );
   }
 
   return (
-    <div className={presenting ? 'ce rf rf-presenting' : 'ce rf'}>
+    <div className={presenting ? 'rf fig-presenting' : 'rf'}>
       {controls}
       {body}
       {table}

@@ -3,7 +3,7 @@
 // span of a dilated kernel; Dumoulin & Visin 2016 give the arithmetic), and the engine's backward
 // pass: the input pixels whose gradient is not zero are exactly those a unit depends on.
 import { avgPool2d, conv2d, ones, slice, sum, tensor, tidy, type Tensor } from '../../engine/index.ts';
-import { outputSize } from '../ConvolutionExplorer/convolution.ts';
+import { outputSize } from '../../models/convolution/convolution.ts';
 
 export interface LayerSpec {
   kind: 'conv' | 'pool';

@@ -1,7 +1,8 @@
 // Every word the receptive-field figure shows.
+import { catalogue } from '../../i18n/index.ts';
 import type { LayerSpec, StackName } from './receptive.ts';
 
-export const fieldStrings = {
+export const fieldStrings = catalogue('ReceptiveField', {
   stack: 'Layers',
   stackNames: {
     three3x3: 'three 3×3 convolutions',
@@ -30,4 +31,6 @@ export const fieldStrings = {
   starting: 'Starting the compute engine…',
   engineFailed: (why: string) => `The compute engine could not start: ${why}`,
   failed: (why: string) => `The receptive field could not be computed: ${why}`,
-};
+  /** The settings' names in what the frame says about a shared link. */
+  linkLabels: { stack: 'layers', layer: 'layer', row: 'unit row', col: 'unit column' },
+});

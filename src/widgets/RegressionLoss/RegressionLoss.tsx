@@ -7,7 +7,8 @@ import { classColor } from '../kit/palette.ts';
 import { Contours, DraggablePoint, LinePath, Plot, PlotText, usePlotScales } from '../kit/index.ts';
 import { deltaBand, residualShapes } from './draw.ts';
 import { contourLevels, DELTA_RANGE, INTERCEPT_RANGE, REGRESSION_LOSSES, residuals, SLOPE_RANGE, SURFACE_GRID, X_DOMAIN, Y_DOMAIN, type Line, type Point, type RegressionLossName } from './regression.ts';
-import { fmt, lossNames, regressionStrings as s, shortLossNames } from './strings.ts';
+import { fixed } from '../kit/format.ts';
+import { lossNames, regressionStrings as s, shortLossNames } from './strings.ts';
 import { useRegressionLoss, type RegressionLossProps } from './useRegressionLoss.ts';
 import './regressionLoss.css';
 
@@ -68,17 +69,17 @@ export default function RegressionLoss({ presenting, ...props }: RegressionLossP
           options={REGRESSION_LOSSES.map((l) => ({ value: l, label: lossNames[l] }))}
           onChange={(v) => w.update({ loss: v })}
         />
-        <Slider label={s.slope} value={state.slope} min={SLOPE_RANGE[0]} max={SLOPE_RANGE[1]} step={0.05} format={(v) => fmt(v)} onChange={(v) => w.update({ slope: v })} />
+        <Slider label={s.slope} value={state.slope} min={SLOPE_RANGE[0]} max={SLOPE_RANGE[1]} step={0.05} format={(v) => fixed(v, 2, { minus: '-' })} onChange={(v) => w.update({ slope: v })} />
         <Slider
           label={s.intercept}
           value={state.intercept}
           min={INTERCEPT_RANGE[0]}
           max={INTERCEPT_RANGE[1]}
           step={0.05}
-          format={(v) => fmt(v)}
+          format={(v) => fixed(v, 2, { minus: '-' })}
           onChange={(v) => w.update({ intercept: v })}
         />
-        <Slider label={s.delta} value={state.delta} min={DELTA_RANGE[0]} max={DELTA_RANGE[1]} step={0.05} format={(v) => fmt(v)} onChange={(v) => w.update({ delta: v })} />
+        <Slider label={s.delta} value={state.delta} min={DELTA_RANGE[0]} max={DELTA_RANGE[1]} step={0.05} format={(v) => fixed(v, 2, { minus: '-' })} onChange={(v) => w.update({ delta: v })} />
         <Checkbox label={s.outlier} checked={state.outlier} onChange={(v) => w.update({ outlier: v })} />
       </Controls>
       <div className="rl-buttons">
@@ -174,7 +175,7 @@ export default function RegressionLoss({ presenting, ...props }: RegressionLossP
             {REGRESSION_LOSSES.map((l) => (
               <td key={l} className={l === state.loss ? 'rl-chosen' : undefined}>
                 <span className="rl-value-name">{shortLossNames[l]}</span>
-                <output className="rl-value">{values ? fmt(values[l], 3) : '…'}</output>
+                <output className="rl-value">{values ? fixed(values[l], 3, { minus: '-' }) : '…'}</output>
                 {l === state.loss ? <span className="rl-value-note">{s.chosen}</span> : null}
               </td>
             ))}

@@ -2,6 +2,7 @@
 // Everything numeric goes through the engine: the three losses, the loss surface over
 // (slope, intercept) in one batched pass, and each gradient-descent step of "fit".
 import { add, losses, mean, mul, Random, tensor, tidy, type Tensor } from '../../engine/index.ts';
+import { cellCenter, gridCenters } from '../kit/plot/grid.ts';
 
 export type RegressionLossName = 'mse' | 'mae' | 'huber';
 export const REGRESSION_LOSSES: readonly RegressionLossName[] = ['mse', 'mae', 'huber'];
@@ -87,9 +88,8 @@ export const SURFACE_GRID: SurfaceGrid = { cols: 48, rows: 40, slopes: SLOPE_RAN
  * axis from the bottom (the plot kit's grid convention, value index r·cols + c).
  */
 export function gridLine(grid: SurfaceGrid, c: number, r: number): Line {
-  const [s0, s1] = grid.slopes;
-  const [b0, b1] = grid.intercepts;
-  return { slope: s0 + ((s1 - s0) * (c + 0.5)) / grid.cols, intercept: b0 + ((b1 - b0) * (r + 0.5)) / grid.rows };
+  const [slope, intercept] = cellCenter({ x: grid.slopes, y: grid.intercepts }, grid.cols, grid.rows, c, r);
+  return { slope, intercept };
 }
 
 /**
@@ -100,15 +100,9 @@ export function lossSurface(points: Point[], name: RegressionLossName, delta: nu
   const n = points.length;
   if (n === 0) return new Array<number>(grid.cols * grid.rows).fill(0);
   const cells = grid.cols * grid.rows;
-  const slopes = new Float32Array(cells);
-  const intercepts = new Float32Array(cells);
-  for (let r = 0; r < grid.rows; r++) {
-    for (let c = 0; c < grid.cols; c++) {
-      const line = gridLine(grid, c, r);
-      slopes[r * grid.cols + c] = line.slope;
-      intercepts[r * grid.cols + c] = line.intercept;
-    }
-  }
+  const centres = gridCenters({ x: grid.slopes, y: grid.intercepts }, grid.cols, grid.rows);
+  const slopes = Float32Array.from(centres, ([slope]) => slope);
+  const intercepts = Float32Array.from(centres, ([, intercept]) => intercept);
   const targets = new Float32Array(cells * n);
   for (let i = 0; i < cells; i++) points.forEach((p, j) => (targets[i * n + j] = p.y));
   return tidy(() => {

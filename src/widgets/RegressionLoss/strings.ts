@@ -1,17 +1,19 @@
 // Every word RegressionLoss shows, in one place so that a translation can follow.
+import { catalogue } from '../../i18n/index.ts';
+import { fixed } from '../kit/format.ts';
 import type { RegressionLossName } from './regression.ts';
 
-const fmt = (v: number, digits = 2) => (Number.isFinite(v) ? v.toFixed(digits).replace(/^-(0\.?0*)$/, '$1') : '–');
+const fmt = (v: number, digits = 2) => fixed(v, digits, { minus: '-' });
 
-export const lossNames: Record<RegressionLossName, string> = {
+export const lossNames: Record<RegressionLossName, string> = catalogue('RegressionLoss.lossNames', {
   mse: 'MSE (squared error)',
   mae: 'MAE (absolute error)',
   huber: 'Huber',
-};
+});
 
-export const shortLossNames: Record<RegressionLossName, string> = { mse: 'MSE', mae: 'MAE', huber: 'Huber' };
+export const shortLossNames: Record<RegressionLossName, string> = catalogue('RegressionLoss.shortLossNames', { mse: 'MSE', mae: 'MAE', huber: 'Huber' });
 
-export const regressionStrings = {
+export const regressionStrings = catalogue('RegressionLoss', {
   loss: 'Loss to minimise',
   slope: 'Slope',
   intercept: 'Intercept',
@@ -52,6 +54,6 @@ export const regressionStrings = {
   fitDone: (step: number, loss: RegressionLossName, value: number) =>
     `Gradient descent stopped after ${step} steps at ${shortLossNames[loss]} ${fmt(value, 3)}.`,
   fitDiverged: 'Gradient descent left the range of the sliders and was stopped. Move the sliders or put the points back to start again.',
-};
-
-export { fmt };
+  /** The settings' names in what the frame says about a shared link. */
+  linkLabels: { slope: 'slope', intercept: 'intercept', outlier: 'outlier', loss: 'loss', delta: 'Huber δ' },
+});

@@ -23,13 +23,14 @@ import {
   type Line,
   type Point,
 } from './regression.ts';
+import { regressionStrings as s } from './strings.ts';
 
 export const regressionLossSchema = {
-  slope: number({ min: SLOPE_RANGE[0], max: SLOPE_RANGE[1], step: 0.001, default: 0.5 }),
-  intercept: number({ min: INTERCEPT_RANGE[0], max: INTERCEPT_RANGE[1], step: 0.001, default: 0 }),
-  outlier: boolean(false, 'outlier'),
-  loss: choice(REGRESSION_LOSSES, 'mse'),
-  delta: number({ min: DELTA_RANGE[0], max: DELTA_RANGE[1], step: 0.05, default: 1, label: 'Huber δ' }),
+  slope: number({ min: SLOPE_RANGE[0], max: SLOPE_RANGE[1], step: 0.001, default: 0.5, label: () => s.linkLabels.slope }),
+  intercept: number({ min: INTERCEPT_RANGE[0], max: INTERCEPT_RANGE[1], step: 0.001, default: 0, label: () => s.linkLabels.intercept }),
+  outlier: boolean(false, () => s.linkLabels.outlier),
+  loss: choice(REGRESSION_LOSSES, 'mse', () => s.linkLabels.loss),
+  delta: number({ min: DELTA_RANGE[0], max: DELTA_RANGE[1], step: 0.05, default: 1, label: () => s.linkLabels.delta }),
 };
 
 export type RegressionLossProps = Partial<StateOf<typeof regressionLossSchema>>;

@@ -6,7 +6,7 @@ import { Checkbox, Controls, NumberField, Slider } from '../../book/controls.tsx
 import { boolean, integer, number, type StateOf } from '../../book/urlState.ts';
 import { useWidgetState } from '../../book/useWidgetState.ts';
 import { LinePath, Plot, seriesColors, useEngine } from '../kit/index.ts';
-import { scientific } from '../ActivationExplorer/strings.ts';
+import { fixed, magnitude } from '../kit/format.ts';
 import {
   FORGET_BIAS_RANGE,
   MAX_LENGTH,
@@ -24,16 +24,15 @@ import './rnnGradients.css';
 const MAX_SEED = 9999;
 
 export const rnnGradientsSchema = {
-  length: integer({ min: MIN_LENGTH, max: MAX_LENGTH, default: 40, label: 'sequence length' }),
-  scale: number({ min: SCALE_RANGE[0], max: SCALE_RANGE[1], default: 1, label: 'recurrent weight scale' }),
-  forgetBias: number({ min: FORGET_BIAS_RANGE[0], max: FORGET_BIAS_RANGE[1], default: 0, label: 'forget-gate bias' }),
-  clip: boolean(false, 'clipping'),
-  seed: integer({ min: 1, max: MAX_SEED, default: 1 }),
+  length: integer({ min: MIN_LENGTH, max: MAX_LENGTH, default: 40, label: () => s.linkLabels.length }),
+  scale: number({ min: SCALE_RANGE[0], max: SCALE_RANGE[1], default: 1, label: () => s.linkLabels.scale }),
+  forgetBias: number({ min: FORGET_BIAS_RANGE[0], max: FORGET_BIAS_RANGE[1], default: 0, label: () => s.linkLabels.forgetBias }),
+  clip: boolean(false, () => s.linkLabels.clip),
+  seed: integer({ min: 1, max: MAX_SEED, default: 1, label: () => s.linkLabels.seed }),
 };
 
 export type RnnGradientsProps = Partial<StateOf<typeof rnnGradientsSchema>>;
 
-const fmt = (v: number) => (v === 0 ? '0' : !Number.isFinite(v) ? '–' : v >= 0.01 && v < 1000 ? v.toPrecision(2) : scientific(v, 1));
 
 function verdict(ratio: number | null): string {
   if (ratio === null) return '';
@@ -43,18 +42,18 @@ function verdict(ratio: number | null): string {
 function summary(name: string, g: CellGradients): string {
   const zeros = g.norms.filter((v) => v === 0).length;
   const ratio = firstOverLast(g.norms);
-  const parts = [ratio === null ? '' : s.ratio(name, fmt(ratio), g.norms.length, verdict(ratio))];
+  const parts = [ratio === null ? '' : s.ratio(name, magnitude(ratio), g.norms.length, verdict(ratio))];
   if (zeros) parts.push(s.underflow(name, zeros));
   return parts.filter(Boolean).join(' ');
 }
 
 function clipLine(name: string, g: CellGradients, clip: boolean): string {
-  if (!clip) return s.noClip(name, fmt(g.weightNorm));
-  return g.clipFactor < 1 ? s.clipNote(name, fmt(g.weightNorm), fmt(g.clipFactor)) : s.clipNone(name, fmt(g.weightNorm));
+  if (!clip) return s.noClip(name, magnitude(g.weightNorm));
+  return g.clipFactor < 1 ? s.clipNote(name, magnitude(g.weightNorm), magnitude(g.clipFactor)) : s.clipNone(name, magnitude(g.weightNorm));
 }
 
 function GradientChart({ name, g, domain, setup, color, dashed }: { name: string; g: CellGradients; domain: [number, number]; setup: string; color: string; dashed: boolean }) {
-  const values = sampleSteps(g.norms.length).map((t) => s.value(t, fmt(g.norms[t - 1]))).join(', ');
+  const values = sampleSteps(g.norms.length).map((t) => s.value(t, magnitude(g.norms[t - 1]))).join(', ');
   // A zero (underflow) cannot sit on a log axis: it is drawn at the bottom edge.
   const points = g.norms.map((v, i) => [i + 1, v > 0 ? v : domain[0]] as const);
   return (
@@ -87,7 +86,7 @@ export default function RnnGradients({ presenting, ...initial }: RnnGradientsPro
   else {
     const { rnn, lstm } = outcome.result;
     const domain = sharedLogDomain(rnn.norms, lstm.norms);
-    const setup = s.setup(length, scale.toFixed(2), forgetBias.toFixed(1), clip);
+    const setup = s.setup(length, fixed(scale, 2), fixed(forgetBias, 1, { minus: '-' }), clip);
     body = (
       <>
         <div className="rg-charts">
@@ -109,8 +108,8 @@ export default function RnnGradients({ presenting, ...initial }: RnnGradientsPro
     <div className={presenting ? 'rg rg-presenting' : 'rg'}>
       <Controls presenting={presenting}>
         <Slider label={s.length} value={length} min={MIN_LENGTH} max={MAX_LENGTH} step={1} format={(v) => String(v)} onChange={(v) => setState({ length: Math.round(v) })} />
-        <Slider label={s.scale} value={scale} min={SCALE_RANGE[0]} max={SCALE_RANGE[1]} step={0.05} format={(v) => v.toFixed(2)} onChange={(v) => setState({ scale: v })} />
-        <Slider label={s.forgetBias} value={forgetBias} min={FORGET_BIAS_RANGE[0]} max={FORGET_BIAS_RANGE[1]} step={0.5} format={(v) => v.toFixed(1)} onChange={(v) => setState({ forgetBias: v })} />
+        <Slider label={s.scale} value={scale} min={SCALE_RANGE[0]} max={SCALE_RANGE[1]} step={0.05} format={(v) => fixed(v, 2)} onChange={(v) => setState({ scale: v })} />
+        <Slider label={s.forgetBias} value={forgetBias} min={FORGET_BIAS_RANGE[0]} max={FORGET_BIAS_RANGE[1]} step={0.5} format={(v) => fixed(v, 1, { minus: '-' })} onChange={(v) => setState({ forgetBias: v })} />
         <Checkbox label={s.clip} checked={clip} onChange={(v) => setState({ clip: v })} />
         <NumberField label={s.seed} value={seed} min={1} max={MAX_SEED} integer onChange={(v) => setState({ seed: v })} />
       </Controls>

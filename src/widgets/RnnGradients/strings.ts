@@ -1,7 +1,8 @@
 // Every word the gradients-through-time figure shows.
+import { catalogue } from '../../i18n/index.ts';
 import { CLIP_NORM, HIDDEN, INPUTS } from './gradients.ts';
 
-export const rnnGradientStrings = {
+export const rnnGradientStrings = catalogue('RnnGradients', {
   length: 'Sequence length (steps)',
   scale: 'Recurrent weight scale',
   forgetBias: 'LSTM forget-gate bias',
@@ -32,4 +33,12 @@ export const rnnGradientStrings = {
   starting: 'Starting the compute engine…',
   engineFailed: (why: string) => `The compute engine could not start: ${why}`,
   failed: (why: string) => `The gradients could not be computed: ${why}`,
-};
+  /** The settings' names in what the frame says about a shared link. */
+  linkLabels: {
+    length: 'sequence length',
+    scale: 'recurrent weight scale',
+    forgetBias: 'forget-gate bias',
+    clip: 'clipping',
+    seed: 'seed',
+  },
+});

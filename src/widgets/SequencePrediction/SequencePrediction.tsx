@@ -2,7 +2,8 @@
 // on its own predictions: does it hold the wave or drift away?
 import type { WidgetRenderProps } from '../../book/defineWidget.ts';
 import { Checkbox, Controls, NumberField, Slider } from '../../book/controls.tsx';
-import { LinePath, LossCurve, Plot, RuleX, seriesColors } from '../kit/index.ts';
+import { LinePath, LossCurve, Plot, RuleX, seriesColors, TrainingBar } from '../kit/index.ts';
+import { fixed } from '../kit/format.ts';
 import { FREE_STEPS, FREQUENCY_RANGE, NOISE_RANGE, rmse, SERIES_LENGTH, TRAIN_END } from './sequence.ts';
 import { sequenceStrings as s } from './strings.ts';
 import { useSequencePrediction, type SequencePredictionProps } from './useSequencePrediction.ts';
@@ -33,11 +34,12 @@ function Legend() {
 }
 
 export default function SequencePrediction({ presenting, ...props }: SequencePredictionProps & WidgetRenderProps) {
-  const { engine, state, setState, series, training, oneStep, free, runFree, maxSteps } = useSequencePrediction(props);
-  const { snapshot } = training;
+  const { state, setState, series, job } = useSequencePrediction(props);
+  const { training } = job;
+  const snapshot = training.snapshot;
   const stopped = snapshot?.state === 'diverged' || snapshot?.state === 'failed';
-  const ready = engine.ready && snapshot !== null;
-  const finished = (snapshot?.step ?? 0) >= maxSteps;
+  const oneStep = job.view?.oneStep ?? null;
+  const free = job.event;
   const oneStepError = oneStep ? rmse(oneStep, series) : null;
   const freeError = free && free.values.length ? rmse(free.values, series) : null;
   const truth = series.slice(SHOW_FROM).map((v, i) => [SHOW_FROM + i, v] as const);
@@ -47,45 +49,17 @@ export default function SequencePrediction({ presenting, ...props }: SequencePre
   return (
     <div className={presenting ? 'sp sp-presenting' : 'sp'}>
       <Controls presenting={presenting}>
-        <Slider label={s.frequency} value={state.frequency} min={FREQUENCY_RANGE[0]} max={FREQUENCY_RANGE[1]} step={0.01} format={(v) => v.toFixed(2)} onChange={(v) => setState({ frequency: v })} />
-        <Slider label={s.noise} value={state.noise} min={NOISE_RANGE[0]} max={NOISE_RANGE[1]} step={0.01} format={(v) => v.toFixed(2)} onChange={(v) => setState({ noise: v })} />
+        <Slider label={s.frequency} value={state.frequency} min={FREQUENCY_RANGE[0]} max={FREQUENCY_RANGE[1]} step={0.01} format={(v) => fixed(v, 2)} onChange={(v) => setState({ frequency: v })} />
+        <Slider label={s.noise} value={state.noise} min={NOISE_RANGE[0]} max={NOISE_RANGE[1]} step={0.01} format={(v) => fixed(v, 2)} onChange={(v) => setState({ noise: v })} />
         <Checkbox label={s.twoSines} checked={state.twoSines} onChange={(v) => setState({ twoSines: v })} />
         <NumberField label={s.seed} value={state.seed} min={1} max={9999} integer onChange={(v) => setState({ seed: v })} />
       </Controls>
       <p className="sp-note">{s.model}</p>
-      <div className="sp-buttons">
-        {training.running ? (
-          <button type="button" onClick={training.pause}>
-            {s.pause}
-          </button>
-        ) : (
-          <button type="button" onClick={training.play} disabled={!ready || stopped || finished}>
-            {s.train}
-          </button>
-        )}
-        <button type="button" onClick={training.stepOnce} disabled={!ready || training.running || stopped || finished}>
-          {s.step}
-        </button>
-        <button type="button" onClick={runFree} disabled={!ready || (snapshot?.step ?? 0) === 0 || stopped}>
+      <TrainingBar job={job} presenting={presenting} detail={s.errors(oneStepError, free?.done ? freeError : null)}>
+        <button type="button" onClick={() => job.request({ kind: 'runFree' })} disabled={!job.engine.ready || (snapshot?.step ?? 0) === 0 || stopped}>
           {s.runFree}
         </button>
-        <button type="button" onClick={training.reset} disabled={!ready}>
-          {s.reset}
-        </button>
-      </div>
-      <p className="sp-status" aria-live="polite">
-        {engine.error ? s.engineFailed(engine.error) : !ready ? s.starting : s.status(snapshot.step, snapshot.loss, oneStepError, free?.done ? freeError : null)}
-      </p>
-      {snapshot?.state === 'diverged' && snapshot.reason ? (
-        <p className="sp-alert" role="alert">
-          {s.diverged(snapshot.reason)}
-        </p>
-      ) : null}
-      {snapshot?.state === 'failed' && snapshot.reason ? (
-        <p className="sp-alert" role="alert">
-          {s.failed(snapshot.reason)}
-        </p>
-      ) : null}
+      </TrainingBar>
       {free ? <p className="sp-note">{free.done ? s.freeHint : s.freeRunning}</p> : null}
       {clamped ? <p className="sp-note">{s.clamped}</p> : null}
       <div className="sp-plots">
@@ -97,9 +71,9 @@ export default function SequencePrediction({ presenting, ...props }: SequencePre
             y={{ domain: [-range, range], label: s.yAxis }}
             title={s.chartTitle}
             description={s.chartDescription({
-              setting: s.setting(state.frequency.toFixed(2), state.noise.toFixed(2), state.twoSines),
-              oneStep: oneStepError === null ? s.noPredictions : s.oneStepDescribed(oneStepError.toFixed(3)),
-              free: freeError === null ? s.noFree : s.freeDescribed(freeError.toFixed(3)),
+              setting: s.setting(fixed(state.frequency, 2), fixed(state.noise, 2), state.twoSines),
+              oneStep: oneStepError === null ? s.noPredictions : s.oneStepDescribed(fixed(oneStepError, 3)),
+              free: freeError === null ? s.noFree : s.freeDescribed(fixed(freeError, 3)),
             })}
           >
             <RuleX x={TRAIN_END} label={s.testStarts} />

@@ -1,23 +1,18 @@
 // Every word the sequence-prediction figure shows.
+import { catalogue } from '../../i18n/index.ts';
+import { fixed } from '../kit/format.ts';
 import { HIDDEN, TRAIN_END, WINDOW } from './sequence.ts';
 
-export const sequenceStrings = {
+export const sequenceStrings = catalogue('SequencePrediction', {
   frequency: 'Frequency (cycles per unit of time)',
   noise: 'Noise (standard deviation)',
   twoSines: 'Add a second sine (2.7 × the frequency)',
   seed: 'Random seed',
-  train: 'Train',
-  pause: 'Pause',
-  step: 'One step',
-  reset: 'Start again',
   runFree: 'Run freely',
   model: `GRU with ${HIDDEN} units reads ${WINDOW} past values and predicts the next; trained on windows before t = ${TRAIN_END}, tested after it.`,
-  status: (step: number, loss: number | null, oneStep: number | null, free: number | null) =>
-    `Step ${step}` +
-    (loss === null ? '' : `, training loss (MSE) ${loss.toPrecision(2)}`) +
-    (oneStep === null ? '' : `, test error one step ahead (RMSE) ${oneStep.toFixed(3)}`) +
-    (free === null ? '' : `, running freely ${free.toFixed(3)}`) +
-    '.',
+  /** The test errors, after the training bar's step and loss. */
+  errors: (oneStep: number | null, free: number | null) =>
+    [oneStep === null ? '' : `test error one step ahead (RMSE) ${fixed(oneStep, 3)}`, free === null ? '' : `running freely ${fixed(free, 3)}`].filter(Boolean).join(', '),
   freeRunning: 'Running freely…',
   freeHint: 'Running freely: from the last true window, every prediction becomes the next input; no true value is read after t = 300.',
   clamped: 'The free run left the range ±5 and is held at its edge.',
@@ -36,8 +31,4 @@ export const sequenceStrings = {
   xAxis: 'time step',
   yAxis: 'value',
   lossTitle: 'Training loss (MSE)',
-  diverged: (why: string) => `Training stopped: ${why}.`,
-  failed: (why: string) => `Training failed: ${why}.`,
-  starting: 'Starting the compute engine…',
-  engineFailed: (why: string) => `The compute engine could not start: ${why}`,
-};
+});

@@ -7,7 +7,7 @@ import { Controls, NumberField, Slider } from '../../book/controls.tsx';
 import { number, numberList, type StateOf } from '../../book/urlState.ts';
 import { useWidgetState } from '../../book/useWidgetState.ts';
 import { BarChart, useEngine } from '../kit/index.ts';
-import { scientific } from '../ActivationExplorer/strings.ts';
+import { fixed, scientific } from '../kit/format.ts';
 import {
   largestChange,
   LOGIT_LIMIT,
@@ -20,13 +20,13 @@ import {
   shiftAll,
   softmaxWithTemperature,
 } from './softmax.ts';
-import { fixed, softmaxStrings as s } from './strings.ts';
+import { softmaxStrings as s } from './strings.ts';
 import { useSoftmaxTemperature } from './useSoftmaxTemperature.ts';
 import './softmaxTemperature.css';
 
 export const softmaxTemperatureSchema = {
-  logits: numberList({ minLength: MIN_CLASSES, maxLength: MAX_CLASSES, min: -LOGIT_LIMIT, max: LOGIT_LIMIT, default: [2, 1, 0.1] }),
-  temperature: number({ min: MIN_TEMPERATURE, max: MAX_TEMPERATURE, default: 1 }),
+  logits: numberList({ minLength: MIN_CLASSES, maxLength: MAX_CLASSES, min: -LOGIT_LIMIT, max: LOGIT_LIMIT, default: [2, 1, 0.1], label: () => s.linkLabels.logits }),
+  temperature: number({ min: MIN_TEMPERATURE, max: MAX_TEMPERATURE, default: 1, label: () => s.linkLabels.temperature }),
 };
 
 export type SoftmaxTemperatureProps = Partial<StateOf<typeof softmaxTemperatureSchema>>;
@@ -55,12 +55,12 @@ export default function SoftmaxTemperature({ presenting, ...initial }: SoftmaxTe
     const after = softmaxWithTemperature(shifted, temperature).probabilities;
     const change = largestChange(before, after);
     setState({ logits: shifted });
-    setShiftNote(s.shifted(change === 0 ? '0' : scientific(change)));
+    setShiftNote(s.shifted(change === 0 ? '0' : scientific(change, 2)));
   };
 
   const k = logits.length;
   const p = result?.probabilities ?? [];
-  const items = p.map((v, i) => s.item(i + 1, fixed(logits[i], 2), fixed(v))).join('; ');
+  const items = p.map((v, i) => s.item(i + 1, fixed(logits[i], 2), fixed(v, 3))).join('; ');
 
   return (
     <div className={presenting ? 'st st-presenting' : 'st'}>
@@ -104,14 +104,14 @@ export default function SoftmaxTemperature({ presenting, ...initial }: SoftmaxTe
               y={{ label: s.yAxis, domain: [0, 1] }}
               xLabel={s.xAxis}
               title={s.chartTitle}
-              description={s.chartDescription(String(temperature), items, fixed(result.total, 4), fixed(result.entropy))}
-              format={(v) => fixed(v)}
+              description={s.chartDescription(String(temperature), items, fixed(result.total, 4), fixed(result.entropy, 3))}
+              format={(v) => fixed(v, 3)}
             />
           </div>
           <ul className="st-readout" aria-live="polite">
             <li>{s.scaled(`[${logits.map((z) => fixed(z / temperature, 2)).join(', ')}]`)}</li>
             <li>{s.total(fixed(result.total, 4))}</li>
-            <li>{s.entropy(fixed(result.entropy), fixed(maxEntropy(k)), k)}</li>
+            <li>{s.entropy(fixed(result.entropy, 3), fixed(maxEntropy(k), 3), k)}</li>
           </ul>
           {shiftNote ? (
             <p className="st-note" role="status">

@@ -1,6 +1,7 @@
 // Every word the softmax figure shows, in one place so that a translation can follow.
+import { catalogue } from '../../i18n/index.ts';
 
-export const softmaxStrings = {
+export const softmaxStrings = catalogue('SoftmaxTemperature', {
   logit: (i: number) => `Logit z${sub(i)}`,
   temperature: 'Temperature T',
   addClass: 'Add a class',
@@ -26,14 +27,9 @@ export const softmaxStrings = {
   plainHint: 'At T = 1 this is the ordinary softmax.',
   starting: 'Starting the compute engine…',
   engineFailed: (why: string) => `The compute engine could not start: ${why}`,
-};
-
-/** Probabilities and logits as the figure writes them: three decimals. */
-export function fixed(v: number, decimals = 3): string {
-  if (!Number.isFinite(v)) return '–';
-  const text = v.toFixed(decimals);
-  return (Number(text) === 0 ? (0).toFixed(decimals) : text).replace('-', '−');
-}
+  /** The settings' names in what the frame says about a shared link. */
+  linkLabels: { logits: 'logits', temperature: 'temperature' },
+});
 
 const SUBSCRIPTS = '₀₁₂₃₄₅₆₇₈₉';
 /** A whole number as subscript digits (z₁). */

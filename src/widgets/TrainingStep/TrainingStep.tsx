@@ -7,20 +7,20 @@ import { Controls, NumberField, Slider } from '../../book/controls.tsx';
 import { integer, number, type StateOf } from '../../book/urlState.ts';
 import { useWidgetState } from '../../book/useWidgetState.ts';
 import { useEngine } from '../kit/index.ts';
-import { numText } from '../GraphStepper/steps.ts';
-import { Tex } from '../GraphStepper/Tex.tsx';
+import { shortNumber } from '../kit/format.ts';
+import { Tex } from '../kit/Tex.tsx';
 import { initialWeights, isFiniteStep, stages, type Matrix, type StepNumbers } from './network.ts';
 import { trainingStepStrings as s } from './strings.ts';
 import { useTrainingStep } from './useTrainingStep.ts';
 import './trainingStep.css';
 
 export const trainingStepSchema = {
-  x1: number({ min: -5, max: 5, default: 1, label: 'input x₁' }),
-  x2: number({ min: -5, max: 5, default: 0.5, label: 'input x₂' }),
-  y: number({ min: -5, max: 5, default: 1, label: 'target' }),
-  learningRate: number({ min: 0.01, max: 50, default: 0.5, label: 'learning rate' }),
-  seed: integer({ min: 1, max: 9999, default: 1, label: 'seed' }),
-  stage: integer({ min: 0, max: stages.length - 1, default: 0, label: 'stage' }),
+  x1: number({ min: -5, max: 5, default: 1, label: () => s.linkLabels.x1 }),
+  x2: number({ min: -5, max: 5, default: 0.5, label: () => s.linkLabels.x2 }),
+  y: number({ min: -5, max: 5, default: 1, label: () => s.linkLabels.y }),
+  learningRate: number({ min: 0.01, max: 50, default: 0.5, label: () => s.linkLabels.learningRate }),
+  seed: integer({ min: 1, max: 9999, default: 1, label: () => s.linkLabels.seed }),
+  stage: integer({ min: 0, max: stages.length - 1, default: 0, label: () => s.linkLabels.stage }),
 };
 
 export type TrainingStepProps = Partial<StateOf<typeof trainingStepSchema>>;
@@ -35,7 +35,7 @@ function MatrixView({ name, m, grad = false }: { name: string; m: Matrix; grad?:
         {m.map((row, r) => (
           <tr key={r}>
             {row.map((v, c) => (
-              <td key={c}>{numText(v)}</td>
+              <td key={c}>{shortNumber(v)}</td>
             ))}
           </tr>
         ))}
@@ -107,7 +107,7 @@ function StepStages({ n, at }: { n: StepNumbers; at: number }) {
       </Stage>
       <Stage k={5} at={at}>
         <p>
-          {s.lossBefore(numText(n.loss))}, {s.lossAfter(numText(n.newLoss))}.
+          {s.lossBefore(shortNumber(n.loss))}, {s.lossAfter(shortNumber(n.newLoss))}.
         </p>
         <p className="ts-verdict" aria-live="polite">
           {Math.abs(change) < 5e-7 ? s.same : change < 0 ? s.better : s.worse}
@@ -117,7 +117,7 @@ function StepStages({ n, at }: { n: StepNumbers; at: number }) {
   );
 }
 
-const numTex = (v: number) => numText(v).replace('−', '-').replace(/×10(.*)$/, (_, e: string) => `\\times 10^{${e}}`);
+const numTex = (v: number) => shortNumber(v, { locale: 'en', minus: '-' }).replace(/×10(.*)$/, (_, e: string) => `\\times 10^{${e}}`);
 const paren = (v: number) => (v < 0 ? `(${numTex(v)})` : numTex(v));
 
 export default function TrainingStep({ presenting, ...initial }: TrainingStepProps & WidgetRenderProps) {
@@ -138,7 +138,7 @@ export default function TrainingStep({ presenting, ...initial }: TrainingStepPro
         <NumberField label={s.x1} value={x1} min={-5} max={5} step={0.1} onChange={(v) => setState({ x1: v })} />
         <NumberField label={s.x2} value={x2} min={-5} max={5} step={0.1} onChange={(v) => setState({ x2: v })} />
         <NumberField label={s.y} value={y} min={-5} max={5} step={0.1} onChange={(v) => setState({ y: v })} />
-        <Slider label={s.learningRate} value={Math.log10(learningRate)} min={-2} max={Math.log10(50)} step={0.01} format={(v) => numText(Number((10 ** v).toPrecision(2)))} onChange={(v) => setState({ learningRate: Number((10 ** v).toPrecision(2)) })} />
+        <Slider label={s.learningRate} value={Math.log10(learningRate)} min={-2} max={Math.log10(50)} step={0.01} format={(v) => shortNumber(Number((10 ** v).toPrecision(2)))} onChange={(v) => setState({ learningRate: Number((10 ** v).toPrecision(2)) })} />
         <NumberField label={s.seed} value={seed} min={1} max={9999} integer onChange={(v) => setState({ seed: v })} />
       </Controls>
       <div className="ts-buttons">

@@ -1,7 +1,8 @@
 // Every word the training-step figure shows, in one place so that a translation can follow.
+import { catalogue } from '../../i18n/index.ts';
 import type { Stage } from './network.ts';
 
-export const trainingStepStrings = {
+export const trainingStepStrings = catalogue('TrainingStep', {
   x1: 'input x₁',
   x2: 'input x₂',
   y: 'target y',
@@ -53,4 +54,6 @@ export const trainingStepStrings = {
   engineFailed: (why: string) => `The compute engine could not start: ${why}`,
   failed: (why: string) => `The step could not be computed: ${why}`,
   note: 'Every number here comes from the engine: the forward pass is traced, and each gradient is read from its backward pass.',
-};
+  /** The settings' names in what the frame says about a shared link. */
+  linkLabels: { x1: 'input x₁', x2: 'input x₂', y: 'target', learningRate: 'learning rate', seed: 'seed', stage: 'stage' },
+});

@@ -8,19 +8,20 @@ import { divergingColor, useEngine } from '../kit/index.ts';
 import { MAX_INPUT, MAX_STEPS, type UnrolledStep } from './unrolled.ts';
 import { unrolledStrings as s } from './strings.ts';
 import { useUnrolledRnn } from './useUnrolledRnn.ts';
+import { fixed } from '../kit/format.ts';
 import './unrolledRnn.css';
 
 const MAX_SEED = 999;
 
 export const unrolledRnnSchema = {
-  sequence: text({ maxLength: MAX_INPUT, default: 'hello', label: 'sequence' }),
-  step: integer({ min: 1, max: MAX_STEPS, default: 5, label: 'time step' }),
-  seed: integer({ min: 1, max: MAX_SEED, default: 3, label: 'weights' }),
+  sequence: text({ maxLength: MAX_INPUT, default: 'hello', label: () => s.linkLabels.sequence }),
+  step: integer({ min: 1, max: MAX_STEPS, default: 5, label: () => s.linkLabels.step }),
+  seed: integer({ min: 1, max: MAX_SEED, default: 3, label: () => s.linkLabels.seed }),
 };
 
 export type UnrolledRnnProps = Partial<StateOf<typeof unrolledRnnSchema>>;
 
-const num = (v: number) => (Number.isFinite(v) ? (Math.abs(v) < 0.005 ? '0.00' : v.toFixed(2)).replace('-', '−') : '–');
+const num = (v: number) => fixed(v, 2);
 const vec = (v: readonly number[]) => `[${v.map(num).join(', ')}]`;
 
 function Strip({ values, label }: { values: readonly number[]; label: string }) {

@@ -1,7 +1,8 @@
 // Every word the unrolled-RNN figure shows.
+import { catalogue } from '../../i18n/index.ts';
 import { HIDDEN, MAX_STEPS } from './unrolled.ts';
 
-export const unrolledStrings = {
+export const unrolledStrings = catalogue('UnrolledRnn', {
   sequence: 'Sequence',
   sequenceHint: `Type characters, or numbers separated by commas (at most ${MAX_STEPS} steps).`,
   step: 'Time step',
@@ -27,4 +28,6 @@ export const unrolledStrings = {
   engineFailed: (why: string) => `The compute engine could not start: ${why}`,
   failed: (why: string) => `The network could not be run: ${why}`,
   symbolName: (symbol: string) => (symbol === ' ' ? '␣ (space)' : symbol === '\n' ? '↵ (newline)' : symbol === '\t' ? '→ (tab)' : symbol),
-};
+  /** The settings' names in what the frame says about a shared link. */
+  linkLabels: { sequence: 'sequence', step: 'time step', seed: 'weights' },
+});

@@ -4,6 +4,7 @@
 //   h_t = tanh(x_t·W_xh + h_{t−1}·W_hh + b)
 // with the live numbers. The weights are seeded, not trained: the point is the recurrence.
 import { add, matmul, nn, Random, tanh, tensor, tidy } from '../../engine/index.ts';
+import { significant } from '../kit/format.ts';
 
 export const HIDDEN = 4;
 export const MAX_STEPS = 12;
@@ -27,7 +28,7 @@ export function parseSequence(raw: string): ParsedSequence {
     const all = raw.trim().split(/[\s,;]+/).map(Number);
     if (all.some((v) => !Number.isFinite(v))) return { ok: false, reason: 'badNumber' };
     const values = all.slice(0, MAX_STEPS).map((v) => Math.max(-10, Math.min(10, v)));
-    return { ok: true, kind: 'numbers', values, symbols: values.map((v) => String(Number(v.toPrecision(3)))), truncated: all.length > MAX_STEPS };
+    return { ok: true, kind: 'numbers', values, symbols: values.map((v) => significant(v, 3, { minus: '-' })), truncated: all.length > MAX_STEPS };
   }
   const chars = Array.from(raw);
   const symbols = chars.slice(0, MAX_STEPS);

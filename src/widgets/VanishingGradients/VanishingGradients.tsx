@@ -5,13 +5,12 @@ import type { WidgetRenderProps } from '../../book/defineWidget.ts';
 import { Checkbox, Controls, NumberField, Select, Slider } from '../../book/controls.tsx';
 import { boolean, choice, integer, number, type StateOf } from '../../book/urlState.ts';
 import { useWidgetState } from '../../book/useWidgetState.ts';
-import { BarChart, LossCurve, useEngine } from '../kit/index.ts';
-import { scientific } from '../ActivationExplorer/strings.ts';
-import { logDomain } from '../GradientDepth/depth.ts';
-import { numText } from '../GraphStepper/steps.ts';
-import { gradientActivations, MAX_DEPTH, MAX_SCALE, MIN_DEPTH, MIN_SCALE, type GradientActivation } from './deep.ts';
+import { BarChart, LossCurve, TrainingBar, useTrainingJob } from '../kit/index.ts';
+import { fixed, magnitude } from '../kit/format.ts';
+import { logDomain } from '../../models/gradientDepth.ts';
+import { gradientActivations, MAX_DEPTH, MAX_SCALE, MIN_DEPTH, MIN_SCALE, normsOf, type GradientActivation } from './deep.ts';
 import { vanishingStrings as s } from './strings.ts';
-import { useVanishingGradients } from './useVanishingGradients.ts';
+import { vanishingJob } from './vanishingJob.ts';
 import './vanishingGradients.css';
 
 export const vanishingGradientsSchema = {
@@ -24,18 +23,19 @@ export const vanishingGradientsSchema = {
 
 export type VanishingGradientsProps = Partial<StateOf<typeof vanishingGradientsSchema>>;
 
-const norm = (v: number) => (v === 0 ? '0' : !Number.isFinite(v) ? '–' : v >= 0.01 && v < 1000 ? v.toPrecision(2) : scientific(v, 1));
 const STUCK_AFTER = 600;
 
 export default function VanishingGradients({ presenting, ...initial }: VanishingGradientsProps & WidgetRenderProps) {
   const [state, setState] = useWidgetState(vanishingGradientsSchema, initial);
   const { activation, depth, scale, seed, live } = state;
-  const engine = useEngine();
-  const { training, norms: startNorms, current, accuracy, error } = useVanishingGradients(engine.ready, { activation, depth, scale, seed });
+  const job = useTrainingJob(vanishingJob, { config: { activation, depth, scale }, seed });
+  const { training, view } = job;
   const snap = training.snapshot;
   const step = snap?.step ?? 0;
-  const exploded = snap && (snap.state === 'diverged' || snap.state === 'failed');
   const loss = snap?.loss ?? null;
+  const accuracy = snap && snap.state !== 'diverged' ? (view?.accuracy ?? null) : null;
+  const startNorms = view?.startNorms ?? null;
+  const current = snap && snap.step > 0 ? normsOf(snap.metrics, depth) : null;
   const verdict =
     step === 0 ? s.verdictIdle : accuracy !== null && accuracy > 0.95 ? s.verdictLearnt : step >= STUCK_AFTER && loss !== null && loss > 0.6 ? s.verdictStuck : s.verdictRunning;
 
@@ -44,9 +44,9 @@ export default function VanishingGradients({ presenting, ...initial }: Vanishing
   let chart = null;
   if (norms) {
     const positive = norms.filter((v) => v > 0);
-    const values = norms.map((v, i) => s.layerValue(i + 1, norm(v))).join(', ');
+    const values = norms.map((v, i) => s.layerValue(i + 1, magnitude(v))).join(', ');
     const ratio = norms[norms.length - 1] > 0 ? norms[0] / norms[norms.length - 1] : null;
-    const summary = ratio !== null && Number.isFinite(ratio) ? s.ratio(norm(ratio), norms.length) : '';
+    const summary = ratio !== null && Number.isFinite(ratio) ? s.ratio(magnitude(ratio), norms.length) : '';
     chart = (
       <BarChart
         bars={norms.map((v, i) => ({ label: String(i + 1), value: v }))}
@@ -56,7 +56,7 @@ export default function VanishingGradients({ presenting, ...initial }: Vanishing
         xLabel={s.xAxis}
         title={s.chartTitle}
         description={s.chartDescription({ when: showingCurrent ? s.whenStep(step) : s.whenStart, values, summary })}
-        format={(v) => (norms.length <= 8 ? norm(v) : '')}
+        format={(v) => (norms.length <= 8 ? magnitude(v) : '')}
       />
     );
   }
@@ -71,7 +71,7 @@ export default function VanishingGradients({ presenting, ...initial }: Vanishing
           onChange={(v: GradientActivation) => setState({ activation: v })}
         />
         <Slider label={s.depth} value={depth} min={MIN_DEPTH} max={MAX_DEPTH} step={1} format={(v) => String(v)} onChange={(v) => setState({ depth: Math.round(v) })} />
-        <Slider label={s.scale} value={scale} min={MIN_SCALE} max={MAX_SCALE} step={0.05} format={(v) => v.toFixed(2)} onChange={(v) => setState({ scale: v })} />
+        <Slider label={s.scale} value={scale} min={MIN_SCALE} max={MAX_SCALE} step={0.05} format={(v) => fixed(v, 2)} onChange={(v) => setState({ scale: v })} />
         <NumberField label={s.seed} value={seed} min={1} max={9999} integer onChange={(v) => setState({ seed: v })} />
         <Checkbox label={s.live} checked={live} onChange={(v) => setState({ live: v })} />
       </Controls>
@@ -82,28 +82,14 @@ export default function VanishingGradients({ presenting, ...initial }: Vanishing
         <button type="button" onClick={() => setState({ scale: 1.41 })} disabled={scale === 1.41}>
           {s.he}
         </button>
-        <button type="button" onClick={training.running ? training.pause : training.play} disabled={!engine.ready || !!exploded}>
-          {training.running ? s.pause : s.play}
-        </button>
-        <button type="button" onClick={training.stepOnce} disabled={!engine.ready || training.running || !!exploded}>
-          {s.step}
-        </button>
-        <button type="button" onClick={training.reset} disabled={!engine.ready}>
-          {s.reset}
-        </button>
       </div>
-      {engine.error ? <p role="alert">{s.engineFailed(engine.error)}</p> : !engine.ready ? <p>{s.starting}</p> : error ? <p role="alert">{s.failed(error)}</p> : null}
-      {exploded ? (
-        <div role="alert">
-          <p>{s.exploded(snap.reason ?? '')}</p>
-          <button type="button" onClick={() => setState({ scale: 1 })}>
-            {s.explodedReset}
-          </button>
-        </div>
-      ) : null}
-      <p className="vg-metrics" aria-live="off">
-        {s.metrics(step, loss !== null ? numText(loss) : '–', accuracy !== null ? `${Math.round(accuracy * 100)}%` : '–')}
-      </p>
+      <TrainingBar
+        job={job}
+        presenting={presenting}
+        detail={accuracy !== null ? s.accuracy(`${Math.round(accuracy * 100)}%`) : null}
+        advice={s.explodedAdvice}
+        recovery={scale !== 1 ? { label: s.explodedReset, onClick: () => setState({ scale: 1 }) } : undefined}
+      />
       <p className="vg-verdict" aria-live="polite">
         {verdict}
       </p>
@@ -113,7 +99,7 @@ export default function VanishingGradients({ presenting, ...initial }: Vanishing
           {chart}
         </div>
         <div className="vg-loss" style={{ width: presenting ? 420 : 320 }}>
-          <LossCurve series={[{ name: 'deep stack', losses: training.losses, steps: training.lossSteps }]} width={presenting ? 420 : 320} height={presenting ? 300 : 240} title={s.lossTitle} />
+          <LossCurve series={[{ name: s.lossSeries, losses: training.losses, steps: training.lossSteps }]} width={presenting ? 420 : 320} height={presenting ? 300 : 240} title={s.lossTitle} />
         </div>
       </div>
       <p className="vg-note">{s.method}</p>

@@ -4,7 +4,7 @@
 // layer's weight gradient, so the figure can show the gradient's size per layer while the network
 // learns, or fails to. Plain SGD on purpose: Adam rescales each gradient and would hide the effect.
 import { data, losses, nn, noGrad, optim, Random, sqrt, square, sum, tidy, type Tensor } from '../../engine/index.ts';
-import { WIDTH, gradientActivations, type GradientActivation } from '../GradientDepth/depth.ts';
+import { WIDTH, gradientActivations, type GradientActivation } from '../../models/gradientDepth.ts';
 
 export { WIDTH, gradientActivations, type GradientActivation };
 export const MIN_DEPTH = 1;

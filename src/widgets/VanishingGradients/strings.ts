@@ -1,7 +1,8 @@
 // Every word the vanishing/exploding-gradients figure shows, in one place for translation.
+import { catalogue } from '../../i18n/index.ts';
 import type { GradientActivation } from './deep.ts';
 
-export const vanishingStrings = {
+export const vanishingStrings = catalogue('VanishingGradients', {
   activation: 'Activation',
   activationNames: { sigmoid: 'sigmoid', tanh: 'tanh', relu: 'ReLU' } satisfies Record<GradientActivation, string>,
   depth: 'Hidden layers',
@@ -9,10 +10,6 @@ export const vanishingStrings = {
   seed: 'Random seed',
   lecun: 'Scale 1 (LeCun)',
   he: 'Scale √2 (He, for ReLU)',
-  play: 'Train',
-  pause: 'Pause',
-  step: 'One step',
-  reset: 'Reset',
   chartTitle: 'Gradient norm of each layer’s weights',
   chartDescription: (o: { when: string; values: string; summary: string }) =>
     `Bar chart on a log scale, one bar per hidden layer from the input (layer 1) to the output: ‖∂L/∂W‖ ${o.when}. Values: ${o.values}. ${o.summary}`,
@@ -23,18 +20,16 @@ export const vanishingStrings = {
   layerValue: (layer: number, value: string) => `layer ${layer}: ${value}`,
   ratio: (ratio: string, last: number) => `Layer 1’s gradient is ${ratio} times that of layer ${last}.`,
   lossTitle: 'Training loss',
+  lossSeries: 'deep stack',
   live: 'Show the gradients of the current step',
   whenStartTitle: 'Gradient size per layer at the starting weights (what decides whether training can start)',
   whenStepTitle: (n: number) => `Gradient size per layer at step ${n}`,
-  metrics: (step: number, loss: string, acc: string) => `Step ${step} · loss ${loss} · accuracy ${acc}`,
   verdictLearnt: 'It learns: the gradient reaches every layer at a useful size.',
   verdictStuck: 'Stuck at chance (loss ln 2 ≈ 0.69): the gradient reaching the early layers is too small to move them.',
   verdictRunning: 'Training… watch whether the loss leaves ln 2 ≈ 0.69, the loss of a coin toss.',
   verdictIdle: 'Press Train: plain gradient descent, learning rate 0.1, on 200 points inside and outside a circle.',
-  exploded: (why: string) => `The gradients exploded and training broke down: ${why}. Lower the weight scale or use fewer layers.`,
+  accuracy: (acc: string) => `accuracy ${acc}`,
+  explodedAdvice: 'The gradients exploded and training broke down: lower the weight scale or use fewer layers.',
   explodedReset: 'Use scale 1 and try again',
   method: 'Hidden layers of 16 units; weights drawn from N(0, (scale/√fan-in)²), biases 0; binary cross-entropy; plain gradient descent, η = 0.1.',
-  starting: 'Starting the compute engine…',
-  engineFailed: (why: string) => `The compute engine could not start: ${why}`,
-  failed: (why: string) => `The gradients could not be computed: ${why}`,
-};
+});

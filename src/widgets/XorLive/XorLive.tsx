@@ -5,10 +5,10 @@ import type { WidgetRenderProps } from '../../book/defineWidget.ts';
 import { Controls, NumberField, Slider } from '../../book/controls.tsx';
 import { integer, number, type StateOf } from '../../book/urlState.ts';
 import { useWidgetState } from '../../book/useWidgetState.ts';
-import { Dots, HeatMap, LossCurve, Plot, useEngine } from '../kit/index.ts';
-import { numText } from '../GraphStepper/steps.ts';
+import { Dots, HeatMap, LiveHint, LossCurve, Plot, TrainingBar, useTrainingJob } from '../kit/index.ts';
+import { shortNumber } from '../kit/format.ts';
 import { xorStrings as s } from './strings.ts';
-import { EXTENT, GRID, useXorLive } from './useXorLive.ts';
+import { EXTENT, GRID, xorJob } from './xorJob.ts';
 import { MAX_HIDDEN, MIN_HIDDEN, xorAccuracy, XOR_X, XOR_Y } from './xor.ts';
 import './xorLive.css';
 
@@ -25,13 +25,11 @@ const dots = XOR_X.map(([x, y], i) => ({ x, y, cls: XOR_Y[i] }));
 export default function XorLive({ presenting, ...initial }: XorLiveProps & WidgetRenderProps) {
   const [state, setState] = useWidgetState(xorLiveSchema, initial);
   const { hidden, learningRate, seed } = state;
-  const engine = useEngine();
-  const { training, picture } = useXorLive(engine.ready, hidden, learningRate, seed);
-  const snap = training.snapshot;
-  const step = snap?.step ?? 0;
-  const stopped = snap && (snap.state === 'diverged' || snap.state === 'failed');
+  const job = useTrainingJob(xorJob, { config: { hidden, learningRate }, seed });
+  const { training, view: picture } = job;
+  const step = training.snapshot?.step ?? 0;
   const acc = picture ? s.accuracy(Math.round(xorAccuracy(picture.atPoints) * 4)) : s.notTrained;
-  const points = picture ? XOR_X.map(([a, b], i) => s.pointText(a, b, XOR_Y[i], numText(picture.atPoints[i]))).join('; ') : '';
+  const points = picture ? XOR_X.map(([a, b], i) => s.pointText(a, b, XOR_Y[i], shortNumber(picture.atPoints[i]))).join('; ') : '';
   const big = presenting ? 380 : 280;
   const small = presenting ? 150 : 110;
 
@@ -45,34 +43,13 @@ export default function XorLive({ presenting, ...initial }: XorLiveProps & Widge
           min={-2}
           max={Math.log10(20)}
           step={0.05}
-          format={(v) => numText(Number((10 ** v).toPrecision(2)))}
+          format={(v) => shortNumber(Number((10 ** v).toPrecision(2)))}
           onChange={(v) => setState({ learningRate: Number((10 ** v).toPrecision(2)) })}
         />
+        <LiveHint applies="restart" />
         <NumberField label={s.seed} value={seed} min={1} max={9999} integer onChange={(v) => setState({ seed: v })} />
       </Controls>
-      <div className="xor-buttons">
-        <button type="button" onClick={training.running ? training.pause : training.play} disabled={!engine.ready || !!stopped}>
-          {training.running ? s.pause : s.play}
-        </button>
-        <button type="button" onClick={training.stepOnce} disabled={!engine.ready || training.running || !!stopped}>
-          {s.step}
-        </button>
-        <button type="button" title={s.resetHint} onClick={training.reset} disabled={!engine.ready}>
-          {s.reset}
-        </button>
-      </div>
-      {engine.error ? <p role="alert">{s.engineFailed(engine.error)}</p> : !engine.ready ? <p>{s.starting}</p> : null}
-      {stopped ? (
-        <div role="alert">
-          <p>{s.diverged(snap.reason ?? '')}</p>
-          <button type="button" onClick={training.reset}>
-            {s.divergedReset}
-          </button>
-        </div>
-      ) : null}
-      <p className="xor-metrics" aria-live="off">
-        {s.metrics(step, snap?.loss != null ? numText(snap.loss) : '–', acc)}
-      </p>
+      <TrainingBar job={job} presenting={presenting} detail={acc} advice={s.divergedAdvice} />
       <div className="xor-main">
         <div className="xor-surface" style={{ width: big }}>
         <Plot

@@ -1,13 +1,10 @@
 // Every word the XOR figure shows, in one place so that a translation can follow.
-export const xorStrings = {
+import { catalogue } from '../../i18n/index.ts';
+
+export const xorStrings = catalogue('XorLive', {
   hidden: 'Hidden units',
   learningRate: 'Learning rate η',
   seed: 'Random seed',
-  play: 'Train',
-  pause: 'Pause',
-  step: 'One step',
-  reset: 'Reset',
-  resetHint: 'Back to the starting weights of this seed',
   x1: 'x₁',
   x2: 'x₂',
   outputTitle: 'The network’s output',
@@ -18,13 +15,9 @@ export const xorStrings = {
     `Heat map of hidden unit ${k}'s tanh activation over the same square after ${step} steps: blue for −1, vermilion for +1. Each unit draws one straight boundary; the output combines them.`,
   hiddenHeading: 'What each hidden unit computes (tanh: −1 blue, +1 vermilion)',
   pointText: (x1: number, x2: number, y: number, p: string) => `(${x1}, ${x2}) should be ${y}, the network says ${p}`,
-  metrics: (step: number, loss: string, acc: string) => `Step ${step} · loss ${loss} · ${acc}`,
   accuracy: (k: number) => `${k} of 4 points right`,
   notTrained: 'not trained yet',
   lossTitle: 'Loss while training (log scale)',
-  diverged: (why: string) => `Training stopped: ${why}. A smaller learning rate will help.`,
-  divergedReset: 'Reset and try again',
+  divergedAdvice: 'A smaller learning rate will help.',
   stuckNote: 'With two hidden units some seeds (3 and 5, for instance) get stuck in a local minimum, with two of the points left at a probability of one half: a different seed, or a third unit, gets out of it.',
-  starting: 'Starting the compute engine…',
-  engineFailed: (why: string) => `The compute engine could not start: ${why}`,
-};
+});

@@ -2,7 +2,10 @@
 // layer (d3-scale, d3-shape, d3-contour) with text alternatives, and colour-blind-safe palettes.
 export { useEngine, type EngineStatus } from './useEngine.ts';
 export { useOnScreen } from './useOnScreen.ts';
-export { useTraining, useTrainingPicture, type Training, type TrainingSetup, type TrainingOptions } from './useTraining.ts';
+export { useTrainingJob, type Training, type TrainingJob, type TrainingJobOptions } from './training/useTrainingJob.ts';
+export { TrainingBar, LiveHint, type TrainingBarProps } from './training/TrainingBar.tsx';
+export { trainingStrings } from './training/strings.ts';
+export { useTraining, type TrainingSetup, type TrainingOptions } from './useTraining.ts';
 export { Plot, usePlotScales, type Axis, type PlotProps, type PlotScales } from './plot/Plot.tsx';
 export { LinePath, Dots, RuleX, RuleY, Band, PlotText, classSymbols, classShapeNames, type Dot } from './plot/marks.tsx';
 export { HeatMap, Contours, gridCenters, type Extent } from './plot/surface.tsx';

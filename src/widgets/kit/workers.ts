@@ -5,3 +5,9 @@ export function workersAvailable(): boolean {
   if (import.meta.env.MODE === 'test' && typeof location !== 'undefined' && new URLSearchParams(location.search).get('worker') === 'off') return false;
   return true;
 }
+
+/**
+ * The names a page may give the worker script (src/widgets/workers/training.worker.ts) for the two
+ * models with message handlers of their own; every other name is one of its training jobs.
+ */
+export type WorkerCoreName = 'char-model' | 'mnist';

@@ -4,16 +4,18 @@
 // built and fetched once. The WebAssembly binaries' URLs come from the page's engine boot, so they
 // are fetched from the site, under its base path.
 import { WASM_PATHS } from '../../book/engineBoot.ts';
-import { createCharWorkerCore } from '../CharModel/charWorkerCore.ts';
-import { createMnistWorkerCore } from '../MnistTrainer/mnistWorkerCore.ts';
-
-/** The names a page may give the worker, one per message handler. */
-export type TrainingJob = 'char-model' | 'mnist';
+import { createCharWorkerCore } from '../../models/charLstm/charWorkerCore.ts';
+import { createMnistWorkerCore } from '../../models/mnist/mnistWorkerCore.ts';
+import { createTrainingCore } from '../../models/training/core.ts';
+import { workerJob } from './jobs.ts';
 
 const scope = self as unknown as { name: string; postMessage: (m: unknown) => void; onmessage: ((e: MessageEvent) => void) | null };
 const post = (m: unknown) => scope.postMessage(m);
 
-const core = scope.name === 'mnist' ? createMnistWorkerCore(post, { wasmPaths: WASM_PATHS }) : scope.name === 'char-model' ? createCharWorkerCore(post, { wasmPaths: WASM_PATHS }) : null;
+const job = workerJob(scope.name);
+const core = job
+  ? createTrainingCore(job, post, { wasmPaths: WASM_PATHS })
+  : scope.name === 'mnist' ? createMnistWorkerCore(post, { wasmPaths: WASM_PATHS }) : scope.name === 'char-model' ? createCharWorkerCore(post, { wasmPaths: WASM_PATHS }) : null;
 
 scope.onmessage = (e) => {
   if (core) void core.handle(e.data);

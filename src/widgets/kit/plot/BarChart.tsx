@@ -1,6 +1,7 @@
 // Bars with their values written on them: probabilities of classes, gradient size per layer.
 import { useId } from 'react';
 import { scaleBand, scaleLinear, scaleLog } from 'd3-scale';
+import { significant } from '../format.ts';
 import { seriesColors } from '../palette.ts';
 import { DEFAULT_MARGIN, plainNumber } from './Plot.tsx';
 
@@ -23,7 +24,7 @@ export interface BarChartProps {
   format?: (v: number) => string;
 }
 
-export function BarChart({ bars, width, height, y, xLabel, title, description, format = (v) => v.toPrecision(3) }: BarChartProps) {
+export function BarChart({ bars, width, height, y, xLabel, title, description, format = (v) => significant(v, 3, { trailingZeros: true, minus: '-' }) }: BarChartProps) {
   const id = useId().replace(/:/g, '');
   const m = DEFAULT_MARGIN;
   const right = width - m.right;

@@ -1,13 +1,15 @@
 // A point the reader moves with the pointer (mouse, pen, touch) or, once focused, with the arrow
 // keys (Shift for ten steps). Its label and position are read out; it stays inside the plot.
 import { useRef, type KeyboardEvent, type PointerEvent } from 'react';
+import { catalogue } from '../../../i18n/index.ts';
+import { fixed } from '../format.ts';
 import { classColor } from '../palette.ts';
 import { usePlotScales } from './Plot.tsx';
 
-export const draggableStrings = {
+export const draggableStrings = catalogue('kit.DraggablePoint', {
   role: 'draggable point',
   position: (label: string, x: string, y: string) => `${label}: (${x}, ${y}). Arrow keys move it.`,
-};
+});
 
 export interface DraggablePointProps {
   x: number;
@@ -25,7 +27,7 @@ export interface DraggablePointProps {
 
 const clamp = (v: number, lo: number, hi: number) => Math.min(Math.max(v, Math.min(lo, hi)), Math.max(lo, hi));
 
-export function DraggablePoint({ x: px, y: py, onMove, label, step, axis, color = classColor(3), radius = 8, format = (v) => v.toFixed(2) }: DraggablePointProps) {
+export function DraggablePoint({ x: px, y: py, onMove, label, step, axis, color = classColor(3), radius = 8, format = (v) => fixed(v, 2, { minus: '-', signedZero: true }) }: DraggablePointProps) {
   const { x, y, toData } = usePlotScales();
   const dragging = useRef(false);
   if (!Number.isFinite(px) || !Number.isFinite(py)) return null;

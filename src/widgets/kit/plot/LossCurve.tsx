@@ -1,9 +1,11 @@
 // Loss against training step for one or more runs (a legend names them; lines also differ by dash).
+import { catalogue } from '../../../i18n/index.ts';
+import { significant } from '../format.ts';
 import { seriesColors } from '../palette.ts';
 import { LinePath } from './marks.tsx';
 import { Plot } from './Plot.tsx';
 
-export const lossCurveStrings = {
+export const lossCurveStrings = catalogue('kit.LossCurve', {
   title: 'Training loss',
   step: 'step',
   loss: 'loss',
@@ -11,7 +13,7 @@ export const lossCurveStrings = {
   empty: 'No training steps yet.',
   describe: (parts: string[]) => parts.join(' '),
   run: (name: string, steps: number, first: string, last: string) => `${name}: ${steps} steps, loss from ${first} to ${last}.`,
-};
+});
 
 export interface LossSeries {
   name: string;
@@ -29,7 +31,7 @@ export function LossCurve({ series, width = 360, height = 200, log = false, titl
   const described = series.filter((s) => s.losses.length > 0);
   const description = described.length
     ? lossCurveStrings.describe(
-        described.map((s) => lossCurveStrings.run(s.name, s.steps?.length ? s.steps[s.steps.length - 1] + 1 : s.losses.length, s.losses[0].toPrecision(3), s.losses[s.losses.length - 1].toPrecision(3))),
+        described.map((s) => lossCurveStrings.run(s.name, s.steps?.length ? s.steps[s.steps.length - 1] + 1 : s.losses.length, significant(s.losses[0], 3, { trailingZeros: true }), significant(s.losses[s.losses.length - 1], 3, { trailingZeros: true }))),
       )
     : lossCurveStrings.empty;
   return (

@@ -4,6 +4,7 @@
 // phone, a laptop and a projector.
 import { createContext, useContext, useId, useMemo, useRef, type ReactNode, type RefObject } from 'react';
 import { scaleLinear, scaleLog, type ScaleContinuousNumeric } from 'd3-scale';
+import { scientific, significant } from '../format.ts';
 import '../kit.css';
 
 export interface Axis {
@@ -140,15 +141,11 @@ export function Plot({ width, height, x, y, title, description, interactive = fa
   );
 }
 
-const SUPERSCRIPT: Record<string, string> = { '-': '⁻', '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹' };
-
 /** A number on a log axis as a reader writes it: 0.01, 200, 10⁻⁶, 2×10⁻⁶ (never SI prefixes such as "10µ"). */
 export function plainNumber(v: number): string {
   if (v === 0 || !Number.isFinite(v)) return String(v);
-  if (Math.abs(v) >= 1e-3 && Math.abs(v) < 1e4) return String(Number(v.toPrecision(3)));
-  const [mantissa, exponent] = v.toExponential(0).split('e');
-  const power = `10${exponent.replace('+', '').replace(/./g, (c) => SUPERSCRIPT[c] ?? c)}`;
-  return mantissa === '1' ? power : mantissa === '-1' ? `\u2212${power}` : `${mantissa.replace('-', '\u2212')}×${power}`;
+  if (Math.abs(v) >= 1e-3 && Math.abs(v) < 1e4) return significant(v, 3);
+  return scientific(v, 0, { bareOne: true });
 }
 
 function tickFormatOf(scale: ScaleContinuousNumeric<number, number>, axis: Axis): (v: number) => string {

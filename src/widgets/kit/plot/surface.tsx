@@ -6,20 +6,9 @@ import { useEffect, useMemo, useState } from 'react';
 import { contours as d3contours } from 'd3-contour';
 import { divergingRgb, sequentialColor } from '../palette.ts';
 import { usePlotScales } from './Plot.tsx';
+import { gridCenters, type Extent } from './grid.ts';
 
-export interface Extent {
-  x: readonly [number, number];
-  y: readonly [number, number];
-}
-
-/** The centres of a cols × rows grid of cells covering `extent`, row-major from the bottom row. */
-export function gridCenters(extent: Extent, cols: number, rows: number): [number, number][] {
-  const out: [number, number][] = [];
-  const dx = (extent.x[1] - extent.x[0]) / cols;
-  const dy = (extent.y[1] - extent.y[0]) / rows;
-  for (let j = 0; j < rows; j++) for (let i = 0; i < cols; i++) out.push([extent.x[0] + (i + 0.5) * dx, extent.y[0] + (j + 0.5) * dy]);
-  return out;
-}
+export { gridCenters, type Extent };
 
 function useExtent(extent: Extent | undefined): Extent {
   const { x, y } = usePlotScales();

@@ -1,0 +1,38 @@
+// The book's addresses, as pure functions of a path (router.ts binds them to the site's base and
+// its chapters). Below the base, each locale but the default has its own prefix (src/i18n/paths.ts):
+//   ${BASE}                         landing page          ${BASE}zh/                  …in Chinese
+//   ${BASE}chapters/<slug>/         a chapter             ${BASE}zh/chapters/<slug>/
+import { DEFAULT_LOCALE, splitLocale, type Locale } from '../i18n/index.ts';
+
+export type Route =
+  | { kind: 'landing'; locale: Locale }
+  | { kind: 'chapter'; slug: string; locale: Locale }
+  | { kind: 'not-found'; locale: Locale };
+
+/**
+ * The route a path names; `hasChapter` says whether a slug is one of the book's chapters,
+ * `isLocale` whether a first segment names one of its locales (the book's own list by default).
+ */
+export function parseRoute(pathname: string, base: string, hasChapter: (slug: string) => boolean, isLocale?: (name: string) => boolean): Route {
+  let below: string;
+  if (pathname.startsWith(base)) below = pathname.slice(base.length);
+  else if (`${pathname}/` === base) below = '';
+  else return { kind: 'not-found', locale: DEFAULT_LOCALE };
+  const { locale, rest: withIndex } = splitLocale(below, isLocale);
+  const rest = withIndex.replace(/(^|\/)index\.html$/, '$1');
+  if (rest === '') return { kind: 'landing', locale };
+  const match = /^chapters\/([a-z0-9-]+)\/?$/.exec(rest);
+  if (match && hasChapter(match[1])) return { kind: 'chapter', slug: match[1], locale };
+  return { kind: 'not-found', locale };
+}
+
+/** A stable name of a route ("landing", "chapter:intro", "not-found"; "zh:chapter:intro" in another locale). */
+export function routeKey(route: Route): string {
+  const key = route.kind === 'chapter' ? `chapter:${route.slug}` : route.kind;
+  return route.locale === DEFAULT_LOCALE ? key : `${route.locale}:${key}`;
+}
+
+/** A chapter's path below the base and the locale's prefix, with an optional `#hash`. */
+export function chapterPath(slug: string, hash = ''): string {
+  return `chapters/${slug}/${hash ? `#${hash.replace(/^#/, '')}` : ''}`;
+}

@@ -1,0 +1,158 @@
+// Every word the shell shows: the page around the chapters, the widget frame, the controls,
+// exercises and callouts. A sentence with something inside it (a link, a name) is written whole, with
+// `{name}` where that goes (see Sentence.tsx), so that a translation can put it where its grammar
+// wants it.
+import { catalogue } from '../i18n/index.ts';
+
+export const siteStrings = catalogue('site', {
+  bookTitle: 'Deep Learning, Live',
+  tagline:
+    'An interactive deep-learning textbook: every idea comes with a model you can train, poke and break, right here in the browser.',
+  chapterTitle: (chapter: string, book: string) => `${chapter} · ${book}`,
+  notFoundTitle: (book: string) => `Page not found · ${book}`,
+});
+
+export const appStrings = catalogue('app', {
+  skipToContent: 'Skip to content',
+  contents: 'Contents',
+  shortcuts: 'Keyboard shortcuts',
+  /** A button's tooltip: what it does and its key. */
+  withKey: (action: string, key: string) => `${action} (${key})`,
+  switchTheme: 'Switch theme',
+  switchToLight: 'Switch to light theme',
+  switchToDark: 'Switch to dark theme',
+});
+
+export const shortcutStrings = catalogue('shortcuts', {
+  previousChapter: 'Previous chapter',
+  nextChapter: 'Next chapter',
+  toggleTheme: 'Switch between light and dark theme',
+  presentWidget: 'Present the focused widget full-screen (or the one most in view)',
+  leave: 'Leave presentation, close a dialog or the menu',
+  showHelp: 'Show these shortcuts',
+  escapeKey: 'Esc',
+  title: 'Keyboard shortcuts',
+  whileTyping: 'Shortcuts do nothing while you type in a field.',
+  close: 'Close',
+});
+
+export const navStrings = catalogue('navigation', {
+  bookContents: 'Book contents',
+  aboutBook: 'About this book',
+  chapters: 'Chapters',
+  testPages: 'Test pages',
+  sectionsOf: (chapter: string) => `Sections of ${chapter}`,
+  chapterKicker: (number: string) => `Chapter ${number}`,
+  testPageKicker: 'Test page',
+  chapterFailed: 'This chapter could not be loaded: {error}',
+  tryAgain: 'Try again',
+  chapterLoading: 'Loading the chapter…',
+  pager: 'Previous and next chapter',
+  previous: 'Previous',
+  next: 'Next',
+  notFoundHeading: 'Page not found',
+  notFoundText: 'There is no page at this address. It may have moved when the chapters were renumbered; the {link} has every page of the book.',
+  notFoundLink: 'list of chapters',
+});
+
+export const landingStrings = catalogue('landing', {
+  intro:
+    'Deep learning is easier to understand when you can see it move. This book explains neural networks from a single neuron upwards, and each idea comes with an interactive figure backed by a small autograd engine written for the book, running on your GPU when there is one.',
+  startReading: (chapter: string) => `Start reading: ${chapter}`,
+  audiencesHeading: 'Who it is for',
+  chaptersHeading: 'Chapters',
+  audiences: [
+    {
+      who: 'Students',
+      what: 'Read a chapter, then change a learning rate, a layer or a dataset in its widgets and watch what training does. Every formula sits next to a model that obeys it.',
+    },
+    {
+      who: 'Instructors',
+      what: 'Put any widget full-screen in front of a class with Present (or the p key), link straight to a section, and step through chapters with [ and ].',
+    },
+    {
+      who: 'Self-learners',
+      what: 'Go at your own pace: the chapters build on each other, “Try this” boxes suggest experiments, and nothing needs installing — the models train on your own machine.',
+    },
+  ],
+});
+
+export const frameStrings = catalogue('frame', {
+  present: 'Present',
+  leavePresent: 'Leave presentation',
+  presentHint: 'Show this figure full-screen (Esc leaves)',
+  reset: 'Reset',
+  resetHint: 'Start this figure again from its initial state',
+  loading: 'Loading the interactive figure…',
+  loadingNamed: (title: string) => `Loading the interactive figure “${title}”…`,
+  failed: 'This figure stopped with an error: {error}',
+  failedReset: 'Reset the figure',
+  share: 'Copy link',
+  shareHint: 'Copy a link that opens this figure as it is now',
+  copied: 'Link copied: it opens this figure as it is now.',
+  copyManually: 'Copy this link to open the figure as it is now:',
+  dismiss: 'Dismiss',
+  dismissHint: 'Hide these messages',
+});
+
+export const badgeStrings = catalogue('computeBadge', {
+  prefix: 'Compute:',
+  starting: 'starting…',
+  failed: 'unavailable',
+  webgl: 'WebGL (GPU)',
+  wasmSimd: 'WebAssembly (SIMD)',
+  wasm: 'WebAssembly',
+  cpu: 'CPU (JavaScript)',
+  unknownRenderer: 'renderer unknown',
+  onGpu: (renderer: string) => `WebGL on a GPU (${renderer}).`,
+  forced: (asked: string) => `Chosen by ?backend=${asked} in the address.`,
+  forcedFailed: (asked: string, used: string) => `?backend=${asked} could not start here: computing with ${used}.`,
+  softwareGl: (renderer: string, used: string) =>
+    `WebGL here runs in software (${renderer}), which is slower than the processor itself: computing with ${used}.`,
+  noGl: (used: string) => `WebGL is not available here: computing with ${used}.`,
+  moved: (from: string, to: string) => `${from} stopped answering: the figures moved to ${to} and carry on from where they were.`,
+  startFailed: 'No compute backend could start in this browser: the figures cannot compute.',
+});
+
+export const dataStrings = catalogue('data', {
+  /** Why a data file is missing, for a widget's sentence about what could not run. */
+  loadFailed: (file: string, status: number) => `could not load ${file} (HTTP ${status})`,
+});
+
+export const calloutStrings = catalogue('callouts', {
+  note: 'Note',
+  warning: 'Warning',
+  tryThis: 'Try this',
+  predict: 'Predict first',
+});
+
+export const contentStrings = catalogue('content', {
+  sectionLink: 'Link to this section',
+  wideTable: 'Table, scrolls sideways on narrow screens',
+  diagramFailed: 'This diagram could not be drawn: {error}',
+  diagramDrawing: 'Diagram source (drawing…)',
+});
+
+export const codeTabStrings = catalogue('codeTabs', {
+  label: 'The same code, three ways',
+  from: 'From {source}',
+});
+
+export const exerciseStrings = catalogue('exercises', {
+  exercise: 'Exercise',
+  exerciseNamed: (title: string) => `Exercise: ${title}`,
+  hint: (n: number, of: number) => (of > 1 ? `Hint ${n}` : 'Hint'),
+  solution: 'Solution',
+  yourAnswer: 'Your answer',
+  check: 'Check',
+  correct: (answer: string) => `Correct: the answer is ${answer}.`,
+  tooHigh: 'Not yet: your answer is too high.',
+  tooLow: 'Not yet: your answer is too low.',
+  notANumber: 'Type a number, for example 0.25 or -1.5.',
+  tolerance: (t: string) => `Answers within ${t} count as correct.`,
+});
+
+export const controlStrings = catalogue('controls', {
+  notANumber: (min: string, max: string, kept: string) => `Enter a number from ${min} to ${max}; it stays ${kept}.`,
+  clamped: (to: string) => `Clamped to ${to}.`,
+});

@@ -1,0 +1,75 @@
+// What a training job is: a model, its optimiser and its data, built from a configuration and a
+// seed, that the training core (core.ts) steps, pictures and answers for. A job imports the engine
+// only, so the same definition runs in a dedicated worker and on the page, and Node tests drive it.
+//
+//   export const xorJob: JobDefinition<{ hidden: number }, undefined, XorPicture> = {
+//     name: 'xor',
+//     build({ hidden }, { seed }) {
+//       const net = makeXorNet(hidden, seed);
+//       …
+//       return { step: () => xorStep(net, opt, x, y), keep: () => [net, x, y], view: () => xorPicture(net, grid), dispose };
+//     },
+//   };
+import type { StepResult, TrainingLoopOptions, TrainingSnapshot } from '../../engine/index.ts';
+
+/** What must survive a change of backend: models, optimisers, data tensors uploaded once. */
+export type Kept = ReturnType<NonNullable<TrainingLoopOptions['keep']>>;
+
+/** What the core hands a job when it builds it. */
+export interface JobContext<Live, Event> {
+  /** The run's seed: the same seed (and configuration) gives the same run, step for step. */
+  seed: number;
+  /** The live settings as they are now (a learning rate); later changes arrive by `setLive`. */
+  live: Live;
+  /** Sends a job-specific event to the page (a sample, a prediction run), tagged with the run. */
+  emit(payload: Event): void;
+  /**
+   * Runs `callback` at the next tick (a task in a worker, an animation frame on the page), for work
+   * spread over time; returns a function that cancels it. A reset or a new setup cancels it too.
+   */
+  schedule(callback: () => void): () => void;
+}
+
+/** A built job: the model the core trains, until it is disposed. */
+export interface BuiltJob<Live, View, Request> {
+  /** One training step (forward, backward, update), inside `tidy`: `{ loss, ...metrics }`. */
+  step(stepIndex: number): StepResult;
+  keep(): Kept;
+  /** A live setting changed (the learning rate): applies from the next step, no rebuild. */
+  setLive?(live: Live): void;
+  /**
+   * The job's picture as plain data (surfaces, accuracies), drawn when a snapshot is sent; null
+   * keeps the page's previous picture. Not called once a run has diverged or failed.
+   */
+  view?(snapshot: TrainingSnapshot): View | null;
+  /** Called after every frame and change of state (publish weights, start an evaluation). */
+  onFrame?(snapshot: TrainingSnapshot): void;
+  /** A request from the page (run a sample, predict freely); answers by `emit`. */
+  request?(payload: Request): void;
+  /** While true, training ticks and single steps wait (an evaluation that needs still weights). */
+  busy?(): boolean;
+  /** Frees every tensor the build made. */
+  dispose(): void;
+}
+
+export interface JobDefinition<Config, Live = undefined, View = never, Event = never, Request = never> {
+  /** The job's name, by which the worker script finds it. */
+  readonly name: string;
+  /**
+   * Builds the model from the configuration and the context's seed. A reset disposes the build
+   * and calls this again with the same configuration and seed, so a reset run repeats the first.
+   */
+  build(config: Config, context: JobContext<Live, Event>): BuiltJob<Live, View, Request>;
+  /** Training pauses for good after this many steps (until a reset). */
+  readonly maxSteps?: number | ((config: Config) => number);
+  /** The loop's divergence test: the loss above this many times its first value (default 1e4). */
+  readonly divergenceFactor?: number;
+  /** Most steps per tick, however fast they run (a figure meant to be watched). */
+  readonly maxStepsPerTick?: number;
+  /** Metrics the step returns whose curve is kept as well as the loss's (a second model's loss). */
+  readonly curves?: readonly string[];
+}
+
+/** Any job, as the worker script's table of jobs holds them. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyJobDefinition = JobDefinition<any, any, any, any, any>;

@@ -1,0 +1,14 @@
+// The training jobs the worker script runs by name: each a job definition (src/models/training/
+// job.ts) that the one training core runs. A figure that trains a job with `where: 'worker'` names
+// it here; its page falls back to the same definition on its own thread where no worker starts.
+import type { AnyJobDefinition } from '../../models/training/job.ts';
+import { sequenceJob } from '../SequencePrediction/sequenceJob.ts';
+
+const jobs: readonly AnyJobDefinition[] = [sequenceJob];
+
+const byName = new Map(jobs.map((job) => [job.name, job]));
+
+/** The job called `name`, or undefined where there is none. */
+export function workerJob(name: string): AnyJobDefinition | undefined {
+  return byName.get(name);
+}
