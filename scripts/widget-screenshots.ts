@@ -1,5 +1,7 @@
 // Screenshots of every widget of the given pages, normally and in Present mode, with and without WebGL.
 // usage: npx tsx scripts/widget-screenshots.ts <distDir> <outDir> <slug> [slug…]
+// Environment: MODES (webgl,no-webgl), SCHEME (light or dark), VIEWPORTS (default 390x844,1280x900;
+// Present mode is taken at 1920x1080 from the widest), WAIT (ms after a widget loads), NOPRESENT.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -11,10 +13,14 @@ const [dist, out, ...slugs] = process.argv.slice(2);
 mkdirSync(out, { recursive: true });
 const server = await serveStatic(dist, builtBase(dist) ?? '/');
 const modes = (process.env.MODES ?? 'webgl,no-webgl').split(',');
+const viewports = (process.env.VIEWPORTS ?? '390x844,1280x900').split(',').map((v) => v.split('x').map(Number) as [number, number]).sort((a, b) => a[0] - b[0]);
+const scheme = process.env.SCHEME ?? 'light';
 for (const mode of modes) {
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: mode === 'webgl' ? WEBGL_ARGS : NO_WEBGL_ARGS });
-  for (const slug of slugs) {
-    const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: (process.env.SCHEME as 'dark') ?? 'light' });
+  for (const slug of slugs) for (const [width, height] of viewports) {
+    const wide = width === viewports[viewports.length - 1][0];
+    const size = `${width}x${height}`;
+    const ctx = await browser.newContext({ viewport: { width, height }, colorScheme: (process.env.SCHEME as 'dark') ?? 'light' });
     const page = await ctx.newPage();
     page.on('console', (m) => { if (m.type() === 'error') console.log(`[${mode} ${slug}] console error: ${m.text()}`); });
     page.on('pageerror', (e) => console.log(`[${mode} ${slug}] pageerror: ${e.message}`));
@@ -27,17 +33,19 @@ for (const mode of modes) {
       await w.locator('[data-widget-loading]').first().waitFor({ state: 'detached', timeout: 60_000 }).catch(() => console.log(`${name} never loaded`));
       await page.waitForTimeout(Number(process.env.WAIT ?? 1500));
       const badge = await w.locator('.compute-badge, [data-compute-badge]').first().textContent().catch(() => '');
-      await w.screenshot({ path: join(out, `${slug}-${i}-${name}-${mode}.png`) });
-      if (mode === 'webgl' && !process.env.NOPRESENT) {
+      await w.screenshot({ path: join(out, `${slug}-${i}-${name}-${mode}-${size}-${scheme}.png`) });
+      if (mode === 'webgl' && wide && !process.env.NOPRESENT) {
+        await page.setViewportSize({ width: 1920, height: 1080 });
         await w.getByRole('button', { name: 'Present' }).click();
         await page.waitForTimeout(1200);
-        await page.screenshot({ path: join(out, `${slug}-${i}-${name}-present.png`) });
+        await page.screenshot({ path: join(out, `${slug}-${i}-${name}-present-1920x1080-${scheme}.png`) });
         await page.keyboard.press('Escape');
         await page.waitForTimeout(300);
         const still = await w.getByRole('button', { name: 'Leave presentation' }).count();
         if (still) await w.getByRole('button', { name: 'Leave presentation' }).click();
+        await page.setViewportSize({ width, height });
       }
-      console.log(`${mode} ${slug} ${i} ${name} badge=${badge}`);
+      console.log(`${mode} ${size} ${slug} ${i} ${name} badge=${badge}`);
     }
     await ctx.close();
   }

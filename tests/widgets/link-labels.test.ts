@@ -20,6 +20,13 @@ import { rnnGradientsSchema } from '../../src/widgets/RnnGradients/RnnGradients.
 import { softmaxTemperatureSchema } from '../../src/widgets/SoftmaxTemperature/SoftmaxTemperature.tsx';
 import { trainingStepSchema } from '../../src/widgets/TrainingStep/TrainingStep.tsx';
 import { unrolledRnnSchema } from '../../src/widgets/UnrolledRnn/UnrolledRnn.tsx';
+import { xorLiveSchema } from '../../src/widgets/XorLive/XorLive.tsx';
+import { lossLabSchema } from '../../src/widgets/LossLab/useLossLab.ts';
+import { linearVsNonlinearSchema } from '../../src/widgets/LinearVsNonlinear/LinearVsNonlinear.tsx';
+import { vanishingGradientsSchema } from '../../src/widgets/VanishingGradients/VanishingGradients.tsx';
+import { sequenceSchema } from '../../src/widgets/SequencePrediction/useSequencePrediction.ts';
+import { drawDigitSchema } from '../../src/widgets/DrawDigit/DrawDigit.tsx';
+import { lstmInsideSchema } from '../../src/widgets/LstmInside/useLstmInside.ts';
 
 const schemas: Record<string, Schema> = {
   ActivationExplorer: activationExplorerSchema,
@@ -38,6 +45,13 @@ const schemas: Record<string, Schema> = {
   RnnGradients: rnnGradientsSchema,
   SoftmaxTemperature: softmaxTemperatureSchema,
   TrainingStep: trainingStepSchema,
+  XorLive: xorLiveSchema,
+  LossLab: lossLabSchema,
+  LinearVsNonlinear: linearVsNonlinearSchema,
+  VanishingGradients: vanishingGradientsSchema,
+  SequencePrediction: sequenceSchema,
+  DrawDigit: drawDigitSchema,
+  LstmInside: lstmInsideSchema,
   UnrolledRnn: unrolledRnnSchema,
 };
 

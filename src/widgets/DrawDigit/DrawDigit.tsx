@@ -24,8 +24,8 @@ const PICK_SEED = 7;
 const SOURCES = ['shipped', 'yours'] as const;
 
 export const drawDigitSchema = {
-  source: choice(SOURCES, 'shipped', 'model'),
-  test: integer({ min: 1, max: 2000, default: 1, label: 'test digit' }),
+  source: choice(SOURCES, 'shipped', () => s.linkLabels.source),
+  test: integer({ min: 1, max: 2000, default: 1, label: () => s.linkLabels.test }),
 };
 
 export type DrawDigitProps = Partial<StateOf<typeof drawDigitSchema>>;

@@ -36,4 +36,9 @@ export const drawStrings = catalogue('DrawDigit', {
   starting: 'Starting the compute engine…',
   engineFailed: (why: string) => `The compute engine could not start: ${why}`,
   failed: (why: string) => `The network could not run: ${why}`,
+  /** How the shared-link notices name each setting. */
+  linkLabels: {
+    source: 'model',
+    test: 'test digit',
+  },
 });

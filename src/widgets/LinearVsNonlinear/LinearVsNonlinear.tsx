@@ -19,9 +19,9 @@ import { linearStrings as s } from './strings.ts';
 import './linearVsNonlinear.css';
 
 export const linearVsNonlinearSchema = {
-  dataset: choice(data.classificationSets, 'circle', 'data set'),
-  hidden: integer({ min: MIN_HIDDEN, max: MAX_HIDDEN, default: 8, label: 'units per hidden layer' }),
-  activation: choice(netActivations, 'tanh'),
+  dataset: choice(data.classificationSets, 'circle', () => s.linkLabels.dataset),
+  hidden: integer({ min: MIN_HIDDEN, max: MAX_HIDDEN, default: 8, label: () => s.linkLabels.hidden }),
+  activation: choice(netActivations, 'tanh', () => s.linkLabels.activation),
 };
 
 export type LinearVsNonlinearProps = Partial<StateOf<typeof linearVsNonlinearSchema>>;

@@ -37,4 +37,10 @@ export const linearStrings = catalogue('LinearVsNonlinear', {
     `Over all ${n} points, the network’s output and x·W + b differ by at most ${gap}: float32 rounding. Whatever it learns, the linear network is one matrix and one bias.`,
   legendClass0: 'class 0',
   legendClass1: 'class 1',
+  /** How the shared-link notices name each setting. */
+  linkLabels: {
+    dataset: 'data set',
+    hidden: 'units per hidden layer',
+    activation: 'activation',
+  },
 });

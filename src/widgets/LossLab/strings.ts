@@ -52,4 +52,10 @@ export const lossLabStrings = catalogue('LossLab', {
   runsCaption: 'Last run of each loss on this data set',
   runsColumns: ['loss', 'steps', 'first loss', 'last loss', 'accuracy'] as const,
   noRun: '—',
+  /** How the shared-link notices name each setting. */
+  linkLabels: {
+    dataset: 'data set',
+    loss: 'loss',
+    lr: 'learning rate',
+  },
 });

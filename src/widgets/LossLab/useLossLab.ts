@@ -4,14 +4,15 @@
 import { useEffect, useMemo, useState } from 'react';
 import { choice, number, type StateOf } from '../../book/urlState.ts';
 import { useWidgetState } from '../../book/useWidgetState.ts';
+import { lossLabStrings as s } from './strings.ts';
 import { useTrainingJob } from '../kit/training/useTrainingJob.ts';
 import { DEFAULT_LR, LAB_DATASETS, LAB_LOSSES, LAB_SEED, labDataset, LR_RANGE, type LabLoss } from './lab.ts';
 import { lossLabJob } from './lossLabJob.ts';
 
 export const lossLabSchema = {
-  dataset: choice(LAB_DATASETS, 'gaussians', 'data set'),
-  loss: choice(LAB_LOSSES, 'crossEntropy'),
-  lr: number({ min: LR_RANGE[0], max: LR_RANGE[1], default: DEFAULT_LR, label: 'learning rate' }),
+  dataset: choice(LAB_DATASETS, 'gaussians', () => s.linkLabels.dataset),
+  loss: choice(LAB_LOSSES, 'crossEntropy', () => s.linkLabels.loss),
+  lr: number({ min: LR_RANGE[0], max: LR_RANGE[1], default: DEFAULT_LR, label: () => s.linkLabels.lr }),
 };
 
 export type LossLabProps = Partial<StateOf<typeof lossLabSchema>>;

@@ -50,4 +50,12 @@ export const insideStrings = catalogue('LstmInside', {
   starting: 'Starting the compute engine…',
   engineFailed: (why: string) => `The compute engine could not start: ${why}`,
   failed: (why: string) => `The model could not read the text: ${why}`,
+  /** How the shared-link notices name each setting. */
+  linkLabels: {
+    source: 'model',
+    text: 'text',
+    unit: 'hidden unit',
+    quantity: 'colour',
+    position: 'character',
+  },
 });

@@ -9,17 +9,17 @@ import { sharedCharModel, subscribeCharModel, type SharedCharModel } from '../..
 import { modelFromWeights } from '../../models/charLstm/charModel.ts';
 import { MAX_READ, QUANTITIES, readThrough, type CharTrace } from './inside.ts';
 import { checkShipped, SHIPPED_FILE, type ShippedCharModel } from '../../models/charLstm/shipped.ts';
-import type { ModelSource } from './strings.ts';
+import { insideStrings as s, type ModelSource } from './strings.ts';
 
 export const MODEL_SOURCES = ['shipped', 'yours'] as const satisfies readonly ModelSource[];
 export const MAX_UNITS = 192;
 
 export const lstmInsideSchema = {
-  source: choice(MODEL_SOURCES, 'shipped', 'model'),
-  text: text({ maxLength: MAX_READ, default: 'First Citizen: Before we proceed any further, hear me speak.', label: 'text' }),
-  unit: integer({ min: 1, max: MAX_UNITS, default: 1, label: 'hidden unit' }),
-  quantity: choice(QUANTITIES, 'hidden', 'colour'),
-  position: integer({ min: 1, max: MAX_READ, default: 1, label: 'character' }),
+  source: choice(MODEL_SOURCES, 'shipped', () => s.linkLabels.source),
+  text: text({ maxLength: MAX_READ, default: 'First Citizen: Before we proceed any further, hear me speak.', label: () => s.linkLabels.text }),
+  unit: integer({ min: 1, max: MAX_UNITS, default: 1, label: () => s.linkLabels.unit }),
+  quantity: choice(QUANTITIES, 'hidden', () => s.linkLabels.quantity),
+  position: integer({ min: 1, max: MAX_READ, default: 1, label: () => s.linkLabels.position }),
 };
 
 export type LstmInsideProps = Partial<StateOf<typeof lstmInsideSchema>>;

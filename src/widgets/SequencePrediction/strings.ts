@@ -31,4 +31,11 @@ export const sequenceStrings = catalogue('SequencePrediction', {
   xAxis: 'time step',
   yAxis: 'value',
   lossTitle: 'Training loss (MSE)',
+  /** How the shared-link notices name each setting. */
+  linkLabels: {
+    frequency: 'frequency',
+    noise: 'noise',
+    twoSines: 'second sine',
+    seed: 'seed',
+  },
 });

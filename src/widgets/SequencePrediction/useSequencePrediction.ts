@@ -4,15 +4,16 @@
 import { useMemo } from 'react';
 import { boolean, integer, number, type StateOf } from '../../book/urlState.ts';
 import { useWidgetState } from '../../book/useWidgetState.ts';
+import { sequenceStrings as s } from './strings.ts';
 import { useTrainingJob } from '../kit/training/useTrainingJob.ts';
 import { FREQUENCY_RANGE, makeSeries, NOISE_RANGE } from './sequence.ts';
 import { sequenceJob } from './sequenceJob.ts';
 
 export const sequenceSchema = {
-  frequency: number({ min: FREQUENCY_RANGE[0], max: FREQUENCY_RANGE[1], default: 0.25, label: 'frequency' }),
-  noise: number({ min: NOISE_RANGE[0], max: NOISE_RANGE[1], default: 0, label: 'noise' }),
-  twoSines: boolean(false, 'second sine'),
-  seed: integer({ min: 1, max: 9999, default: 1 }),
+  frequency: number({ min: FREQUENCY_RANGE[0], max: FREQUENCY_RANGE[1], default: 0.25, label: () => s.linkLabels.frequency }),
+  noise: number({ min: NOISE_RANGE[0], max: NOISE_RANGE[1], default: 0, label: () => s.linkLabels.noise }),
+  twoSines: boolean(false, () => s.linkLabels.twoSines),
+  seed: integer({ min: 1, max: 9999, default: 1, label: () => s.linkLabels.seed }),
 };
 
 export type SequencePredictionProps = Partial<StateOf<typeof sequenceSchema>>;

@@ -14,11 +14,11 @@ import { vanishingJob } from './vanishingJob.ts';
 import './vanishingGradients.css';
 
 export const vanishingGradientsSchema = {
-  activation: choice(gradientActivations, 'sigmoid'),
-  depth: integer({ min: MIN_DEPTH, max: MAX_DEPTH, default: 10, label: 'hidden layers' }),
-  scale: number({ min: MIN_SCALE, max: MAX_SCALE, step: 0.05, default: 1, label: 'weight scale' }),
-  seed: integer({ min: 1, max: 9999, default: 1 }),
-  live: boolean(false, 'show the current step'),
+  activation: choice(gradientActivations, 'sigmoid', () => s.linkLabels.activation),
+  depth: integer({ min: MIN_DEPTH, max: MAX_DEPTH, default: 10, label: () => s.linkLabels.depth }),
+  scale: number({ min: MIN_SCALE, max: MAX_SCALE, step: 0.05, default: 1, label: () => s.linkLabels.scale }),
+  seed: integer({ min: 1, max: 9999, default: 1, label: () => s.linkLabels.seed }),
+  live: boolean(false, () => s.linkLabels.live),
 };
 
 export type VanishingGradientsProps = Partial<StateOf<typeof vanishingGradientsSchema>>;

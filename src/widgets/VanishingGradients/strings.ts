@@ -32,4 +32,12 @@ export const vanishingStrings = catalogue('VanishingGradients', {
   explodedAdvice: 'The gradients exploded and training broke down: lower the weight scale or use fewer layers.',
   explodedReset: 'Use scale 1 and try again',
   method: 'Hidden layers of 16 units; weights drawn from N(0, (scale/√fan-in)²), biases 0; binary cross-entropy; plain gradient descent, η = 0.1.',
+  /** How the shared-link notices name each setting. */
+  linkLabels: {
+    activation: 'activation',
+    depth: 'hidden layers',
+    scale: 'weight scale',
+    seed: 'seed',
+    live: 'show the current step',
+  },
 });

@@ -13,9 +13,9 @@ import { MAX_HIDDEN, MIN_HIDDEN, xorAccuracy, XOR_X, XOR_Y } from './xor.ts';
 import './xorLive.css';
 
 export const xorLiveSchema = {
-  hidden: integer({ min: MIN_HIDDEN, max: MAX_HIDDEN, default: 3, label: 'hidden units' }),
-  learningRate: number({ min: 0.01, max: 20, default: 1, label: 'learning rate' }),
-  seed: integer({ min: 1, max: 9999, default: 1, label: 'seed' }),
+  hidden: integer({ min: MIN_HIDDEN, max: MAX_HIDDEN, default: 3, label: () => s.linkLabels.hidden }),
+  learningRate: number({ min: 0.01, max: 20, default: 1, label: () => s.linkLabels.learningRate }),
+  seed: integer({ min: 1, max: 9999, default: 1, label: () => s.linkLabels.seed }),
 };
 
 export type XorLiveProps = Partial<StateOf<typeof xorLiveSchema>>;

@@ -20,4 +20,10 @@ export const xorStrings = catalogue('XorLive', {
   lossTitle: 'Loss while training (log scale)',
   divergedAdvice: 'A smaller learning rate will help.',
   stuckNote: 'With two hidden units some seeds (3 and 5, for instance) get stuck in a local minimum, with two of the points left at a probability of one half: a different seed, or a third unit, gets out of it.',
+  /** How the shared-link notices name each setting. */
+  linkLabels: {
+    hidden: 'hidden units',
+    learningRate: 'learning rate',
+    seed: 'seed',
+  },
 });
