@@ -38,7 +38,8 @@ export interface WidgetRenderProps {
 export interface WidgetDefinition<P extends object> {
   /** Component name, as written in chapters (`<DecisionBoundary />`) and in `data-widget`. */
   name: string;
-  title: string;
+  /** The title, read from a catalogue when the frame renders (so in the page's locale). */
+  title: () => string;
   /** Height in CSS pixels the widget needs, reserved before it loads. */
   height: number;
   load: () => Promise<{ default: ComponentType<P & WidgetRenderProps> }>;
@@ -252,7 +253,7 @@ export function defineWidget<P extends object = Record<string, never>>(definitio
     return (
       <WidgetFrame<P>
         name={definition.name}
-        title={definition.title}
+        title={definition.title()}
         height={definition.height}
         widget={LazyWidget}
         widgetProps={props}

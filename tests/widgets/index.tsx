@@ -7,13 +7,13 @@ import { defineWidget } from '../../src/book/defineWidget.ts';
 export const testComponents: Record<string, ComponentType<any>> = {
   ControlsLab: defineWidget({
     name: 'ControlsLab',
-    title: 'Test: one neuron, every kind of control',
+    title: () => 'Test: one neuron, every kind of control',
     height: 280,
     load: () => import('./ControlsLab.tsx'),
   }),
   ErrorProbe: defineWidget({
     name: 'ErrorProbe',
-    title: 'Test: a figure that fails on request',
+    title: () => 'Test: a figure that fails on request',
     height: 140,
     load: () => import('./ErrorProbe.tsx'),
   }),

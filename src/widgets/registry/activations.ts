@@ -1,5 +1,6 @@
 // The widgets of chapter 2, "Activation functions", by the names the chapter uses.
 import { defineWidget } from '../../book/defineWidget.ts';
+import { widgetTitles } from './strings.ts';
 import type { ActivationExplorerProps } from '../ActivationExplorer/ActivationExplorer.tsx';
 import type { GradientDepthProps } from '../GradientDepth/GradientDepth.tsx';
 import type { LinearVsNonlinearProps } from '../LinearVsNonlinear/LinearVsNonlinear.tsx';
@@ -8,25 +9,25 @@ import type { SoftmaxTemperatureProps } from '../SoftmaxTemperature/SoftmaxTempe
 export const activationsWidgets = {
   ActivationExplorer: defineWidget<ActivationExplorerProps>({
     name: 'ActivationExplorer',
-    title: 'An activation function and its slope',
+    title: () => widgetTitles.ActivationExplorer,
     height: 560,
     load: () => import('../ActivationExplorer/ActivationExplorer.tsx'),
   }),
   LinearVsNonlinear: defineWidget<LinearVsNonlinearProps>({
     name: 'LinearVsNonlinear',
-    title: 'The same network with and without an activation',
+    title: () => widgetTitles.LinearVsNonlinear,
     height: 760,
     load: () => import('../LinearVsNonlinear/LinearVsNonlinear.tsx'),
   }),
   SoftmaxTemperature: defineWidget<SoftmaxTemperatureProps>({
     name: 'SoftmaxTemperature',
-    title: 'Softmax and its temperature',
+    title: () => widgetTitles.SoftmaxTemperature,
     height: 560,
     load: () => import('../SoftmaxTemperature/SoftmaxTemperature.tsx'),
   }),
   GradientDepth: defineWidget<GradientDepthProps>({
     name: 'GradientDepth',
-    title: 'Gradients through a deep stack of layers',
+    title: () => widgetTitles.GradientDepth,
     height: 560,
     load: () => import('../GradientDepth/GradientDepth.tsx'),
   }),

@@ -1,5 +1,6 @@
 // The widgets of the chapter "Convolutional networks", by the names the chapter uses.
 import { defineWidget } from '../../book/defineWidget.ts';
+import { widgetTitles } from './strings.ts';
 import type { ConvolutionExplorerProps } from '../ConvolutionExplorer/ConvolutionExplorer.tsx';
 import type { DrawDigitProps } from '../DrawDigit/DrawDigit.tsx';
 import type { MlpVsCnnProps } from '../MlpVsCnn/MlpVsCnn.tsx';
@@ -10,37 +11,37 @@ import type { ReceptiveFieldProps } from '../ReceptiveField/ReceptiveField.tsx';
 export const convolutionalNetworksWidgets = {
   ConvolutionExplorer: defineWidget<ConvolutionExplorerProps>({
     name: 'ConvolutionExplorer',
-    title: 'A kernel sliding over an image',
+    title: () => widgetTitles.ConvolutionExplorer,
     height: 640,
     load: () => import('../ConvolutionExplorer/ConvolutionExplorer.tsx'),
   }),
   PoolingExplorer: defineWidget<PoolingExplorerProps>({
     name: 'PoolingExplorer',
-    title: 'Max and average pooling',
+    title: () => widgetTitles.PoolingExplorer,
     height: 520,
     load: () => import('../PoolingExplorer/PoolingExplorer.tsx'),
   }),
   ReceptiveField: defineWidget<ReceptiveFieldProps>({
     name: 'ReceptiveField',
-    title: 'The receptive field of a unit',
+    title: () => widgetTitles.ReceptiveField,
     height: 640,
     load: () => import('../ReceptiveField/ReceptiveField.tsx'),
   }),
   MnistTrainer: defineWidget<MnistTrainerProps>({
     name: 'MnistTrainer',
-    title: 'Train a CNN on handwritten digits',
+    title: () => widgetTitles.MnistTrainer,
     height: 900,
     load: () => import('../MnistTrainer/MnistTrainer.tsx'),
   }),
   DrawDigit: defineWidget<DrawDigitProps>({
     name: 'DrawDigit',
-    title: 'Draw a digit',
+    title: () => widgetTitles.DrawDigit,
     height: 620,
     load: () => import('../DrawDigit/DrawDigit.tsx'),
   }),
   MlpVsCnn: defineWidget<MlpVsCnnProps>({
     name: 'MlpVsCnn',
-    title: 'A perceptron and a CNN on the same digits',
+    title: () => widgetTitles.MlpVsCnn,
     height: 520,
     load: () => import('../MlpVsCnn/MlpVsCnn.tsx'),
   }),

@@ -1,5 +1,6 @@
 // The figures of chapter 3, "Loss functions". Each loads its code only when the chapter shows it.
 import { defineWidget } from '../../book/defineWidget.ts';
+import { widgetTitles } from './strings.ts';
 import type { RegressionLossProps } from '../RegressionLoss/useRegressionLoss.ts';
 import type { ClassificationLossProps } from '../ClassificationLoss/useClassificationLoss.ts';
 import type { CrossEntropyByHandProps } from '../CrossEntropyByHand/useCrossEntropyByHand.ts';
@@ -8,25 +9,25 @@ import type { LossLabProps } from '../LossLab/useLossLab.ts';
 export const lossesWidgets = {
   RegressionLoss: defineWidget<RegressionLossProps>({
     name: 'RegressionLoss',
-    title: 'Fitting a line: squared, absolute and Huber loss',
+    title: () => widgetTitles.RegressionLoss,
     height: 860,
     load: () => import('../RegressionLoss/RegressionLoss.tsx'),
   }),
   ClassificationLoss: defineWidget<ClassificationLossProps>({
     name: 'ClassificationLoss',
-    title: 'Cross-entropy or squared error for a sigmoid output',
+    title: () => widgetTitles.ClassificationLoss,
     height: 720,
     load: () => import('../ClassificationLoss/ClassificationLoss.tsx'),
   }),
   CrossEntropyByHand: defineWidget<CrossEntropyByHandProps>({
     name: 'CrossEntropyByHand',
-    title: 'Softmax cross-entropy, step by step',
+    title: () => widgetTitles.CrossEntropyByHand,
     height: 1000,
     load: () => import('../CrossEntropyByHand/CrossEntropyByHand.tsx'),
   }),
   LossLab: defineWidget<LossLabProps>({
     name: 'LossLab',
-    title: 'One network, three losses',
+    title: () => widgetTitles.LossLab,
     height: 940,
     load: () => import('../LossLab/LossLab.tsx'),
   }),
