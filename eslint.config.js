@@ -94,7 +94,7 @@ export default defineConfig([
   // The shell's words come from its catalogues (src/book/strings.ts): text in its JSX may be
   // symbols only, and an attribute a reader hears or sees (a label, a tooltip) holds no literal word.
   {
-    files: ['src/book/**/*.tsx'],
+    files: ['src/book/**/*.tsx', 'src/widgets/**/*.tsx'],
     rules: {
       'react/jsx-no-literals': ['error', { noStrings: true, ignoreProps: true, allowedStrings: JSX_SYMBOLS }],
       'no-restricted-syntax': [

@@ -87,7 +87,7 @@ export default function ConvolutionExplorer({ presenting, ...initial }: Convolut
 
   const formula = (
     <p className="fig-formula" aria-live="polite">
-      {s.formula}: ⌊(n + 2p − d(k − 1) − 1) / s⌋ + 1 = ⌊({n} + 2·{padding} − {dilation}·({K} − 1) − 1) / {stride}⌋ + 1 = <strong>{fits ? outSide : '—'}</strong>
+      {s.formula}: {s.formulaWorking(n, padding, dilation, K, stride)} <strong>{fits ? outSide : '—'}</strong>
       {fits ? ` (${outSide}×${outSide})` : ''}
     </p>
   );

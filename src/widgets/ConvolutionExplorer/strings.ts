@@ -36,6 +36,9 @@ export const convStrings = catalogue('ConvolutionExplorer', {
   outputDescription: (h: number, w: number, done: number, lo: string, hi: string) =>
     `The ${h}×${w} output map, ${done} of ${h * w} values computed so far, from ${lo} (blue) to ${hi} (vermilion); white is zero.`,
   formula: 'Output size',
+  /** The output-size formula, then the same with the live numbers, up to the result (shown in bold after it). */
+  formulaWorking: (n: number, p: number, d: number, k: number, s: number) =>
+    `⌊(n + 2p − d(k − 1) − 1) / s⌋ + 1 = ⌊(${n} + 2·${p} − ${d}·(${k} − 1) − 1) / ${s}⌋ + 1 =`,
   tooBig: 'With these settings the kernel does not fit in the padded input: make the padding larger, or the stride or dilation smaller.',
   dotAt: (i: number, j: number) => `Output at row ${i + 1}, column ${j + 1}:`,
   engineNote: 'The output map comes from the engine’s conv2d; the sum written out above is the same number, recomputed term by term.',

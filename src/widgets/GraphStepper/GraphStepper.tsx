@@ -130,7 +130,7 @@ function GraphDrawing({ graph, view, selected, onSelect }: {
               </text>
               {gradShown ? (
                 <text className={fits(n.grad ?? null) ? 'gs-grad' : 'gs-grad gs-long'} x={10} y={66}>
-                  ∂ {boxValue(n.grad, n.shape)}
+                  {s.gradBox(boxValue(n.grad, n.shape))}
                 </text>
               ) : null}
             </g>

@@ -24,6 +24,8 @@ export const stepperStrings = catalogue('GraphStepper', {
   done: 'Every gradient is known: one backward pass has given the derivative of L with respect to every input at once.',
   value: 'value',
   grad: 'grad',
+  /** A node's gradient as its box shows it, under its value. */
+  gradBox: (value: string) => `∂ ${value}`,
   input: 'input',
   details: 'This step',
   graphTitle: 'Computation graph',

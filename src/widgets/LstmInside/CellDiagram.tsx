@@ -5,6 +5,7 @@
 import { useId } from 'react';
 import { divergingColor } from '../kit/index.ts';
 import { fixed } from '../kit/format.ts';
+import { insideStrings as s } from './strings.ts';
 
 export interface CellValues {
   i: number;
@@ -56,18 +57,18 @@ export function CellDiagram({ v, title, description, cellScale }: { v: CellValue
         </marker>
       </defs>
       {/* The cell's own line, left to right: c₋₁ → ×f → + → c */}
-      <Box x={10} y={40} w={120} label="c₋₁" value={v.cBefore} scale={cs} />
+      <Box x={10} y={40} w={120} label={s.cellSymbols.cBefore} value={v.cBefore} scale={cs} />
       <path d="M130 40 H198" {...line} />
       <Op x={212} y={40} sign="×" />
-      <Box x={160} y={100} w={105} label="f" value={v.f} gate />
+      <Box x={160} y={100} w={105} label={s.cellSymbols.f} value={v.f} gate />
       <path d="M212 83 V56" {...line} />
       <path d="M225 40 H318" {...line} />
       <Op x={332} y={40} sign="+" />
       <path d="M345 40 H418" {...line} />
-      <Box x={420} y={40} w={130} label="c" value={v.c} scale={cs} />
+      <Box x={420} y={40} w={130} label={s.cellSymbols.c} value={v.c} scale={cs} />
       {/* What enters: i × g */}
-      <Box x={230} y={160} w={90} label="i" value={v.i} gate />
-      <Box x={330} y={160} w={90} label="g" value={v.g} />
+      <Box x={230} y={160} w={90} label={s.cellSymbols.i} value={v.i} gate />
+      <Box x={330} y={160} w={90} label={s.cellSymbols.g} value={v.g} />
       <Op x={332} y={110} sign="×" />
       <path d="M275 143 L320 118" {...line} />
       <path d="M375 143 L343 119" {...line} />
@@ -75,13 +76,13 @@ export function CellDiagram({ v, title, description, cellScale }: { v: CellValue
       {/* What is shown: o × tanh(c) */}
       <path d="M485 57 V96" {...line} />
       <text x={495} y={82} fontSize={13} fill="currentColor">
-        tanh
+        {s.cellSymbols.tanh}
       </text>
       <Op x={485} y={110} sign="×" />
-      <Box x={360} y={222} w={100} label="o" value={v.o} gate />
+      <Box x={360} y={222} w={100} label={s.cellSymbols.o} value={v.o} gate />
       <path d="M440 205 L476 121" {...line} />
       <path d="M492 122 L530 203" {...line} />
-      <Box x={480} y={222} w={115} label="h" value={v.h} />
+      <Box x={480} y={222} w={115} label={s.cellSymbols.h} value={v.h} />
     </svg>
   );
 }

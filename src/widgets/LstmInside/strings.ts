@@ -43,6 +43,8 @@ export const insideStrings = catalogue('LstmInside', {
   diagramTitle: (unit: number, char: string) => `Unit ${unit} of the LSTM cell reading ${char}`,
   diagramDescription: (o: { unit: number; char: string; i: string; f: string; g: string; o: string; cBefore: string; c: string; h: string }) =>
     `Cell diagram for unit ${o.unit} reading ${o.char}: the old cell state ${o.cBefore} is multiplied by the forget gate ${o.f}; the input gate ${o.i} times the candidate ${o.g} is added, giving the new cell state ${o.c}; the output gate ${o.o} times tanh of it gives the hidden state ${o.h}.`,
+  /** The notation on the cell diagram's boxes: the old and new cell state, the gates, the candidate, the hidden state. */
+  cellSymbols: { cBefore: 'c₋₁', f: 'f', c: 'c', i: 'i', g: 'g', o: 'o', h: 'h', tanh: 'tanh' },
   diagramUnknown: (char: string) => `${char} is not in the model's alphabet, so the model skips it.`,
   equation: (o: { f: string; cBefore: string; i: string; g: string; c: string; o: string; h: string }) =>
     `c = f·c₋₁ + i·g = ${o.f}·${o.cBefore} + ${o.i}·${o.g} = ${o.c};  h = o·tanh(c) = ${o.o}·tanh(${o.c}) = ${o.h}`,

@@ -238,7 +238,7 @@ const Inside = memo(function Inside({ view, inspection, mnist, arch, digit, pres
           <section className="fig-section">
             <h4>{s.confusionTitle}</h4>
             <p className="mt-axis">
-              {s.rowsTrue} ↓ · {s.colsPredicted} →
+              {s.confusionAxes}
             </p>
             <MapGrid
               values={confusion.map((row, tr) => row.map((n, p) => (p === tr ? n : n)))}

@@ -60,7 +60,7 @@ export const trainerStrings = catalogue('MnistTrainer', {
   gridTitle: 'The first 25 test digits with the model’s answers',
   gridItem: (label: number, pred: number) => (label === pred ? `${aDigit(label)}, predicted ${pred}` : `${aDigit(label)}, predicted ${pred}: wrong`),
   wrongMark: '✗',
-  rowsTrue: 'true',
-  colsPredicted: 'predicted',
+  /** Under the confusion matrix's title: which way its rows and columns run. */
+  confusionAxes: 'true ↓ · predicted →',
   notYet: 'Press Train: the filters, the feature maps, the confusion matrix and the predictions appear after the first measurement.',
 });

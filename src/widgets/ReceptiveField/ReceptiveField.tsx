@@ -62,9 +62,10 @@ export default function ReceptiveField({ presenting, ...initial }: ReceptiveFiel
       <tbody>
         <tr>
           <th scope="row">{s.input}</th>
+          {/* An input pixel sees only itself (r = 1), and its neighbour is one pixel away (j = 1). */}
           <td>{INPUT_SIDE}</td>
-          <td>1</td>
-          <td>1</td>
+          <td>{1}</td>
+          <td>{1}</td>
         </tr>
         {fields.map((f, i) => (
           <tr key={i} className={i + 1 === layer ? 'rf-current' : undefined}>

@@ -38,32 +38,34 @@ function Strip({ values, label }: { values: readonly number[]; label: string }) 
 }
 
 function Equation({ t, step, inputKind }: { t: number; step: UnrolledStep; inputKind: 'chars' | 'numbers' }) {
+  const { x, W, xh, h, hh, z, b, tanh } = s.symbols;
   return (
     <div className="ur-equation">
       <h4>{s.equationHeading(t)}</h4>
       <p>
-        <var>x</var>
-        <sub>{t}</sub> = {inputKind === 'chars' ? `one-hot(${s.symbolName(step.symbol)}) = ${vec(step.x)}` : vec(step.x)}
+        <var>{x}</var>
+        <sub>{t}</sub> = {inputKind === 'chars' ? s.oneHot(s.symbolName(step.symbol), vec(step.x)) : vec(step.x)}
       </p>
       <p>
-        <var>x</var>
-        <sub>{t}</sub>·<var>W</var>
-        <sub>xh</sub> = {vec(step.fromInput)}
+        <var>{x}</var>
+        <sub>{t}</sub>·<var>{W}</var>
+        <sub>{xh}</sub> = {vec(step.fromInput)}
       </p>
       <p>
-        <var>h</var>
-        <sub>{t - 1}</sub>·<var>W</var>
-        <sub>hh</sub> = {vec(step.hPrev)}·<var>W</var>
-        <sub>hh</sub> = {vec(step.fromHidden)}
+        <var>{h}</var>
+        <sub>{t - 1}</sub>·<var>{W}</var>
+        <sub>{hh}</sub> = {vec(step.hPrev)}·<var>{W}</var>
+        <sub>{hh}</sub> = {vec(step.fromHidden)}
       </p>
       <p>
-        <var>z</var>
-        <sub>{t}</sub> = {vec(step.fromInput)} + {vec(step.fromHidden)} + <var>b</var> {vec(step.bias)} = {vec(step.z)}
+        <var>{z}</var>
+        <sub>{t}</sub> = {vec(step.fromInput)} + {vec(step.fromHidden)} + <var>{b}</var> {vec(step.bias)} = {vec(step.z)}
       </p>
       <p>
-        <var>h</var>
-        <sub>{t}</sub> = tanh(<var>z</var>
-        <sub>{t}</sub>) = <strong>{vec(step.h)}</strong>
+        <var>{h}</var>
+        <sub>{t}</sub> = {tanh}(<var>{z}</var>
+        <sub>{t}</sub>){' = '}
+        <strong>{vec(step.h)}</strong>
       </p>
     </div>
   );
@@ -100,7 +102,7 @@ export default function UnrolledRnn({ presenting, ...initial }: UnrolledRnnProps
                 </button>
                 {shown ? <Strip values={st.h} label={s.stateValues(t, name, vec(st.h))} /> : <div className="ur-strip ur-empty">{s.notYet}</div>}
                 <span className="ur-t" aria-hidden="true">
-                  t={t}
+                  {s.timeMark(t)}
                 </span>
               </li>
             );
@@ -149,7 +151,7 @@ export default function UnrolledRnn({ presenting, ...initial }: UnrolledRnnProps
     <div className={presenting ? 'ur ur-presenting' : 'ur'}>
       <Controls presenting={presenting}>
         <TextField label={s.sequence} value={state.sequence} maxLength={MAX_INPUT} onChange={(v) => setState({ sequence: v })} />
-        <Slider label={s.step} value={current} min={1} max={Math.max(1, length)} step={1} format={(v) => `${v} of ${Math.max(1, length)}`} onChange={(v) => setState({ step: Math.round(v) })} />
+        <Slider label={s.step} value={current} min={1} max={Math.max(1, length)} step={1} format={(v) => s.stepOf(v, Math.max(1, length))} onChange={(v) => setState({ step: Math.round(v) })} />
         <NumberField label={s.seed} value={state.seed} min={1} max={MAX_SEED} integer onChange={(v) => setState({ seed: v })} />
       </Controls>
       <p className="ur-note">{s.sequenceHint}</p>

@@ -6,6 +6,7 @@ export const unrolledStrings = catalogue('UnrolledRnn', {
   sequence: 'Sequence',
   sequenceHint: `Type characters, or numbers separated by commas (at most ${MAX_STEPS} steps).`,
   step: 'Time step',
+  stepOf: (step: number, steps: number) => `${step} of ${steps}`,
   previous: 'Previous step',
   next: 'Next step',
   seed: 'Weights (random seed)',
@@ -19,6 +20,11 @@ export const unrolledStrings = catalogue('UnrolledRnn', {
   stateValues: (t: number, symbol: string, values: string) => `Step ${t}, input ${symbol}: hidden state ${values}.`,
   notYet: 'not computed yet',
   equationHeading: (t: number) => `Step ${t} written out`,
+  /** The notation of the written-out step: input x, weights W_xh and W_hh, bias b, pre-activation z, hidden state h. */
+  symbols: { x: 'x', W: 'W', xh: 'xh', h: 'h', hh: 'hh', z: 'z', b: 'b', tanh: 'tanh' },
+  oneHot: (symbol: string, vector: string) => `one-hot(${symbol}) = ${vector}`,
+  /** The time index under each step's strip. */
+  timeMark: (t: number) => `t=${t}`,
   sameWeights: `W_hh below (${HIDDEN} × ${HIDDEN}) is the very same matrix at every step: one set of weights, reused along the sequence.`,
   matrixCaption: 'Recurrent weights W_hh (row i: from hidden unit i)',
   columnHeader: (j: number) => `to unit ${j}`,
