@@ -12,7 +12,8 @@ import { Computed } from './worked.tsx';
 // The book's widgets, one registry file per chapter (src/widgets/registry/<chapter>.ts); each
 // widget's code is its own lazy chunk, so the registries themselves are small.
 // Each registry module exports one object of `defineWidget(...)` components, named after its chapter.
-const registries = import.meta.glob<Record<string, ComponentMap>>('../widgets/registry/*.ts', { eager: true });
+// (strings.ts beside them holds the figures' titles, not components.)
+const registries = import.meta.glob<Record<string, ComponentMap>>(['../widgets/registry/*.ts', '!../widgets/registry/strings.ts'], { eager: true });
 const widgetComponents: ComponentMap = Object.assign({}, ...Object.values(registries).flatMap((m) => Object.values(m)));
 
 // Each tag takes its own props; MDX passes whatever the chapter wrote, checked by the content tests.
