@@ -23,8 +23,8 @@ const WIDGETS_DIR = new URL('./src/widgets/', import.meta.url);
 const widgetFolders = readdirSync(WIDGETS_DIR, { withFileTypes: true })
   .filter((entry) => entry.isDirectory())
   .map((entry) => entry.name);
-/** Folders that may name other widgets' modules: the chapter registries and the worker script. */
-const MAY_NAME_WIDGETS = ['registry', 'workers'];
+/** The one folder that may name other widgets' modules: the chapter registries. */
+const MAY_NAME_WIDGETS = ['registry'];
 
 /** A relative import that climbs (`../`, `../../`…) into one of `folders`, or into `widgets/<folder>`. */
 const climbsInto = (folders, prefix = '') => `^(\\.\\./)+${prefix}(${folders.join('|')})(/|$)`;

@@ -17,7 +17,7 @@ const registries = import.meta.glob<Record<string, ComponentMap>>(['../widgets/r
 const widgetComponents: ComponentMap = Object.assign({}, ...Object.values(registries).flatMap((m) => Object.values(m)));
 
 // Each tag takes its own props; MDX passes whatever the chapter wrote, checked by the content tests.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each tag takes its own props, checked by the content tests
 export type ComponentMap = Record<string, ComponentType<any>>;
 
 /** Tags chapters write by name (<Note>, <Mermaid> from ```mermaid fences, widgets). */

@@ -140,7 +140,7 @@ export const NOTICE_LIMIT = 5;
 
 /** A piece of a link as shown in a notice: control characters removed, cut to ECHO_LIMIT. */
 export function echo(raw: string): string {
-  // eslint-disable-next-line no-control-regex
+  // eslint-disable-next-line no-control-regex -- control characters are what this removes
   const clean = raw.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, '');
   return linkStrings.quoted(clean.length > ECHO_LIMIT ? `${clean.slice(0, ECHO_LIMIT)}…` : clean);
 }
@@ -233,7 +233,7 @@ export function checkValue(field: FieldSpec, value: unknown): Checked {
     case 'text': {
       if (typeof value !== 'string') return fallback({ code: 'notText' });
       if (value.length > field.maxLength) return fallback({ code: 'tooLong', limit: field.maxLength });
-      // eslint-disable-next-line no-control-regex
+      // eslint-disable-next-line no-control-regex -- control characters are what this rejects
       if (/[\u0000-\u001f\u007f]/.test(value)) return fallback({ code: 'controlCharacters' });
       return { value, problem: null };
     }

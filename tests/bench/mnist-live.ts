@@ -103,7 +103,7 @@ async function main(): Promise<void> {
         accuracySamples: await num('data-test-samples'),
         accuracySeconds: await num('data-test-seconds'),
         tensors: await page.evaluate(() => (window as unknown as { __bookTensorCount?: () => number }).__bookTensorCount?.() ?? null),
-        workerTensors: await page.evaluate(() => (window as unknown as { __mnistWorkerTensors?: number }).__mnistWorkerTensors ?? null),
+        workerTensors: await page.evaluate(() => (window as unknown as { __jobTensors?: Record<string, number> }).__jobTensors?.mnist ?? null),
       });
       const r = readings[readings.length - 1];
       console.log(

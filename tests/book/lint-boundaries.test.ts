@@ -38,6 +38,8 @@ describe('import boundaries', () => {
     // Deeper in a folder, and by way of widgets/, still another widget.
     expect(await crossings('src/widgets/kit/plot/Plot.tsx', "import { fixed } from '../../Neuron/snap.ts';\nexport const f = fixed;\n")).toHaveLength(1);
     expect(await crossings('src/widgets/Neuron/Neuron.tsx', "import x from '../../widgets/LogicGates/LogicGates.tsx';\nexport const y = x;\n")).toHaveLength(1);
+    // The worker script takes its jobs from src/models, never from a widget's folder.
+    expect(await crossings('src/widgets/workers/jobs.ts', "import { xorJob } from '../XorLive/xorJob.ts';\nexport const j = xorJob;\n")).toHaveLength(1);
   });
 
   it('keeps React, the shell, the widgets and the models out of the engine', async () => {
@@ -71,8 +73,8 @@ describe('import boundaries', () => {
     expect(await crossings('src/widgets/kit/plot/Plot.tsx', "import { fixed } from '../format.ts';\nimport { seriesColors } from '../palette.ts';\nexport const p = [fixed, seriesColors];\n")).toEqual([]);
     expect(await crossings('src/models/mnist/inspect.ts', "import { tidy } from '../../engine/index.ts';\nimport { IMAGE_SIDE } from './cnnModel.ts';\nexport const i = [tidy, IMAGE_SIDE];\n")).toEqual([]);
     expect(await crossings('src/engine/train.ts', "import * as tf from '@tensorflow/tfjs-core';\nimport { Random } from './random.ts';\nexport const e = [tf, Random];\n")).toEqual([]);
-    // The registry names each chapter's widgets, and the worker script their training jobs.
+    // The registry names each chapter's widgets; the worker script names training jobs, from the models.
     expect(await crossings('src/widgets/registry/neurons.ts', "import type { NeuronProps } from '../Neuron/Neuron.tsx';\nexport type P = NeuronProps;\n")).toEqual([]);
-    expect(await crossings('src/widgets/workers/jobs.ts', "import { sequenceJob } from '../SequencePrediction/sequenceJob.ts';\nexport const j = sequenceJob;\n")).toEqual([]);
+    expect(await crossings('src/widgets/workers/jobs.ts', "import { sequenceJob } from '../../models/sequence/sequenceJob.ts';\nexport const j = sequenceJob;\n")).toEqual([]);
   });
 });

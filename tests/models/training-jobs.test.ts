@@ -9,8 +9,8 @@ import { linearVsNonlinearJob, linearVsNonlinearSet } from '../../src/widgets/Li
 import { LEARNING_RATE, makeNet, trainingStep as lvnStep } from '../../src/widgets/LinearVsNonlinear/models.ts';
 import { createLabModel, LAB_SEED, labDataset, labTensors, trainingStep as labStep } from '../../src/widgets/LossLab/lab.ts';
 import { lossLabJob } from '../../src/widgets/LossLab/lossLabJob.ts';
-import { createSeriesTrainer, makeSeries, seriesStep } from '../../src/widgets/SequencePrediction/sequence.ts';
-import { sequenceJob, type FreeRunEvent } from '../../src/widgets/SequencePrediction/sequenceJob.ts';
+import { createSeriesTrainer, makeSeries, seriesStep } from '../../src/models/sequence/sequence.ts';
+import { sequenceJob, type FreeRunEvent } from '../../src/models/sequence/sequenceJob.ts';
 import { buildDeepNet, deepStep, makeData, makeOptimizer as deepOptimizer } from '../../src/widgets/VanishingGradients/deep.ts';
 import { vanishingJob } from '../../src/widgets/VanishingGradients/vanishingJob.ts';
 import { makeOptimizer, makeXorNet, xorStep, XOR_X, XOR_Y } from '../../src/widgets/XorLive/xor.ts';

@@ -73,7 +73,7 @@ export default function ControlsLab({ presenting, ...initial }: ControlsLabProps
   // The first result appears as soon as the engine is ready.
   useEffect(() => {
     if (engine && outputs === null) compute();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, when the engine becomes ready
   }, [engine]);
 
   return (

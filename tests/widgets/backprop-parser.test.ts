@@ -127,7 +127,7 @@ describe('parseExpression refuses bad and hostile input with a message', () => {
     expect(r.error.position).toBeLessThanOrEqual(Math.max(src.length, MAX_LENGTH));
     // A quoted piece of the input is short and printable: nothing long or invisible is echoed back.
     expect(r.error.message.length).toBeLessThan(400);
-    // eslint-disable-next-line no-control-regex
+    // eslint-disable-next-line no-control-regex -- control characters are what must not appear
     expect(r.error.message).not.toMatch(/<img|onerror|[\u0000-\u001f\u202e]/);
   });
 

@@ -3,7 +3,7 @@
 import type { ComponentType } from 'react';
 import { defineWidget } from '../../src/book/defineWidget.ts';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each test widget takes its own props
 export const testComponents: Record<string, ComponentType<any>> = {
   ControlsLab: defineWidget({
     name: 'ControlsLab',

@@ -13,7 +13,7 @@ import {
   SERIES_LENGTH,
   seriesStep,
   TRAIN_END,
-} from '../../src/widgets/SequencePrediction/sequence.ts';
+} from '../../src/models/sequence/sequence.ts';
 
 beforeAll(async () => {
   await initEngine({ prefer: 'cpu' });

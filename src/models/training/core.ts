@@ -63,6 +63,7 @@ export function createTrainingCore<View = unknown, Event = unknown>(job: AnyJobD
   let engineReady = false;
   let session: Session | null = null;
   let live: unknown = undefined;
+  let loaded: unknown = undefined;
   let disposed = false;
   let queue: Promise<void> = Promise.resolve();
 
@@ -114,7 +115,6 @@ export function createTrainingCore<View = unknown, Event = unknown>(job: AnyJobD
       const per = s.tickCompute / n;
       s.msPerStep = s.msPerStep === 0 ? per : 0.8 * s.msPerStep + 0.2 * per;
       s.stepsPerTick = Math.max(1, Math.min(maxPerTick, Math.floor(budget / Math.max(s.msPerStep, 0.05))));
-      s.loop.setStepsPerFrame(s.stepsPerTick);
     }
     s.tickCompute = 0;
     s.losses.recordFrame(snap.step, snap.frameLosses);
@@ -127,6 +127,17 @@ export function createTrainingCore<View = unknown, Event = unknown>(job: AnyJobD
         return;
       }
     }
+    // The job may stop the next tick short (at its next evaluation).
+    let limit = s.stepsPerTick;
+    if (s.failure === null && s.built?.stepLimit) {
+      try {
+        limit = Math.max(1, Math.min(limit, Math.floor(s.built.stepLimit())));
+      } catch (e) {
+        fail(s, e);
+        return;
+      }
+    }
+    s.loop.setStepsPerFrame(limit);
     if (!running || snap.state !== s.lastState || now() - s.lastPost >= snapshotEvery) postSnapshot(s, snap);
   }
 
@@ -142,6 +153,7 @@ export function createTrainingCore<View = unknown, Event = unknown>(job: AnyJobD
     const context: JobContext<unknown, unknown> = {
       seed: s.seed,
       live,
+      data: loaded,
       emit: (payload) => {
         if (alive && session === s) post({ type: 'event', generation: s.generation, payload: payload as Event });
       },
@@ -253,6 +265,9 @@ export function createTrainingCore<View = unknown, Event = unknown>(job: AnyJobD
         } catch (e) {
           post({ type: 'initFailed', message: message(e) });
         }
+        return;
+      case 'load':
+        loaded = m.data;
         return;
       case 'setup':
         await teardown();

@@ -21,6 +21,8 @@ export interface JobContext<Live, Event> {
   seed: number;
   /** The live settings as they are now (a learning rate); later changes arrive by `setLive`. */
   live: Live;
+  /** What the page delivered once by a `load` message (a data set), or undefined before any. */
+  data: unknown;
   /** Sends a job-specific event to the page (a sample, a prediction run), tagged with the run. */
   emit(payload: Event): void;
   /**
@@ -46,6 +48,11 @@ export interface BuiltJob<Live, View, Request> {
   onFrame?(snapshot: TrainingSnapshot): void;
   /** A request from the page (run a sample, predict freely); answers by `emit`. */
   request?(payload: Request): void;
+  /**
+   * The most steps the next tick may take, asked after every frame: a job that measures its model
+   * at a given step (an evaluation every so many examples) stops the tick there.
+   */
+  stepLimit?(): number;
   /** While true, training ticks and single steps wait (an evaluation that needs still weights). */
   busy?(): boolean;
   /** Frees every tensor the build made. */
@@ -71,5 +78,5 @@ export interface JobDefinition<Config, Live = undefined, View = never, Event = n
 }
 
 /** Any job, as the worker script's table of jobs holds them. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the table holds jobs of every configuration, view and event type
 export type AnyJobDefinition = JobDefinition<any, any, any, any, any>;

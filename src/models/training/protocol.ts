@@ -7,6 +7,11 @@ import type { Curve } from './history.ts';
 export type ToJob<Config, Live, Request> =
   /** Start the job's engine (a worker's own; on the page, the page's engine as it is). */
   | { type: 'init'; backend?: BackendName }
+  /**
+   * Data too large to send with every setup (a data set), delivered once: kept for every later
+   * build as its context's `data`, until another `load` replaces it.
+   */
+  | { type: 'load'; data: unknown }
   /** Build a model for this configuration and seed; `generation` tags everything it sends. */
   | { type: 'setup'; generation: number; config: Config; seed: number; live: Live }
   /** New live settings (a learning rate), applied from the next step. */

@@ -3,7 +3,7 @@
 import { useId, useRef } from 'react';
 import type { WidgetRenderProps } from '../../book/defineWidget.ts';
 import { Controls, Select, Slider } from '../../book/controls.tsx';
-import { LossCurve, useOnScreen } from '../kit/index.ts';
+import { LossCurve, TrainingBar, useOnScreen } from '../kit/index.ts';
 import { DEFAULT_CONFIG } from '../../models/charLstm/charModel.ts';
 import { fixed } from '../kit/format.ts';
 import { charModelStrings as s } from './strings.ts';
@@ -21,17 +21,16 @@ function visible(text: string): string {
 export default function CharModel({ presenting, ...props }: CharModelProps & WidgetRenderProps) {
   const root = useRef<HTMLDivElement>(null);
   const m = useCharModel(props, useOnScreen(root));
-  const { state, setState, training, prepared, engine } = m;
+  const { state, setState, training, prepared, job } = m;
   const { snapshot } = training;
   const pasteId = useId();
-  const stopped = snapshot?.state === 'diverged' || snapshot?.state === 'failed';
-  const ready = engine.ready && prepared?.ok === true && snapshot !== null;
+  const stopped = snapshot?.state === 'diverged' || snapshot?.state === 'failed' || job.failure !== null;
+  const ready = job.engine.ready && prepared?.ok === true && snapshot !== null;
   const charsPerStep = m.batch * DEFAULT_CONFIG.steps;
   const vocab = prepared?.ok ? prepared.vocab.size : 0;
 
   let message: string | null = null;
-  if (engine.error) message = s.engineFailed(engine.error);
-  else if (state.source === 'corpus' && m.corpus && 'error' in m.corpus) message = s.loadFailed(m.corpus.error);
+  if (state.source === 'corpus' && m.corpus && 'error' in m.corpus) message = s.loadFailed(m.corpus.error);
   else if (state.source === 'corpus' && !m.corpus) message = s.loading;
   else if (state.source === 'pasted' && m.pasted === null) message = s.textProblem.empty;
   else if (prepared && !prepared.ok) {
@@ -41,7 +40,7 @@ export default function CharModel({ presenting, ...props }: CharModelProps & Wid
       : p.reason === 'oneChar' ? s.textProblem.oneChar(p.length)
       : p.reason === 'tooShort' ? s.textProblem.tooShort(p.length, DEFAULT_CONFIG.steps)
       : s.textProblem.tooManyChars(p.distinct);
-  } else if (!engine.ready || m.starting) message = s.starting;
+  }
 
   return (
     <div ref={root} className={presenting ? 'cm cm-presenting' : 'cm'}>
@@ -73,49 +72,19 @@ export default function CharModel({ presenting, ...props }: CharModelProps & Wid
         </p>
       ) : null}
 
-      <div className="cm-buttons">
-        {training.running ? (
-          <button type="button" onClick={training.pause}>
-            {s.pause}
+      {prepared?.ok ? (
+        <TrainingBar
+          job={job}
+          presenting={presenting}
+          detail={snapshot ? s.progress({ chars: snapshot.step * charsPerStep, perSecond: training.running ? snapshot.stepsPerSecond * charsPerStep : 0, seconds: m.seconds, backend: m.backendName ?? snapshot.backend }) : null}
+          advice={s.advice}
+        >
+          <button type="button" onClick={m.sample} disabled={!ready || stopped}>
+            {s.sampleNow}
           </button>
-        ) : (
-          <button type="button" onClick={training.play} disabled={!ready || stopped}>
-            {s.train}
-          </button>
-        )}
-        <button type="button" onClick={training.stepOnce} disabled={!ready || training.running || stopped}>
-          {s.step}
-        </button>
-        <button type="button" onClick={m.sample} disabled={!ready || stopped}>
-          {s.sampleNow}
-        </button>
-        <button type="button" onClick={training.reset} disabled={!ready}>
-          {s.reset}
-        </button>
-      </div>
-      {ready ? (
-        <p className="cm-status" aria-live="polite">
-          {s.status({
-            step: snapshot.step,
-            chars: snapshot.step * charsPerStep,
-            loss: snapshot.loss,
-            perSecond: snapshot.stepsPerSecond * charsPerStep,
-            seconds: m.seconds,
-            backend: m.backendName ?? snapshot.backend,
-          })}{' '}
-          {s.uniform(vocab, fixed(Math.log(vocab), 2))}
-        </p>
+        </TrainingBar>
       ) : null}
-      {snapshot?.state === 'diverged' && snapshot.reason ? (
-        <p className="cm-alert" role="alert">
-          {s.diverged(snapshot.reason)}
-        </p>
-      ) : null}
-      {snapshot?.state === 'failed' && snapshot.reason ? (
-        <p className="cm-alert" role="alert">
-          {s.failed(snapshot.reason)}
-        </p>
-      ) : null}
+      {ready ? <p className="cm-note">{s.uniform(vocab, fixed(Math.log(vocab), 2))}</p> : null}
 
       <div className="cm-body">
         <LossCurve series={[{ name: s.lossTitle, losses: training.losses, steps: training.lossSteps }]} width={360} height={220} title={s.lossTitle} />

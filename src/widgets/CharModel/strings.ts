@@ -15,15 +15,9 @@ export const charModelStrings = catalogue('CharModel', {
   temperatureValue: (t: number) => (t < 0.05 ? '0 (always the likeliest)' : fixed(t, 2)),
   pasteLabel: 'Your text (any language or alphabet; emoji count as one character each)',
   usePasted: 'Train on this text',
-  train: 'Train',
-  pause: 'Pause',
-  step: 'One step',
-  reset: 'Start again',
   sampleNow: 'Sample now',
   loading: 'Loading the text…',
   loadFailed: (why: string) => `The text could not be loaded: ${why}`,
-  starting: 'Starting the compute engine…',
-  engineFailed: (why: string) => `The compute engine could not start: ${why}`,
   textProblem: {
     empty: 'The text is empty: paste at least a few sentences, then press “Train on this text”.',
     oneChar: (n: number) => `The text is ${n === 1 ? 'one character' : `${thousands(n)} copies of one character`}: with a single symbol there is nothing to predict. Paste text with at least two different characters.`,
@@ -34,15 +28,11 @@ export const charModelStrings = catalogue('CharModel', {
   textInfo: (chars: number, vocab: number) => `${thousands(chars)} characters, ${vocab} different ones.`,
   model: (vocab: number, hidden: number, steps: number, batch: number) =>
     `One-hot characters (${vocab}) → LSTM with ${hidden} units → ${vocab} scores. Each step: ${batch} windows of ${steps} characters (truncated backpropagation through time), Adam, gradients clipped to norm 5.`,
-  status: (o: { step: number; chars: number; loss: number | null; perSecond: number; seconds: number; backend: string }) =>
-    `Step ${thousands(o.step)}, ${thousands(o.chars)} characters seen in ${fixed(o.seconds, 0)} s of training` +
-    (o.loss === null ? '' : `, loss ${fixed(o.loss, 2)} nats per character`) +
-    (o.perSecond > 0 ? `, ${thousands(o.perSecond)} characters per second on ${o.backend}` : '') +
-    '.',
+  progress: (o: { chars: number; perSecond: number; seconds: number; backend: string }) =>
+    `${thousands(o.chars)} characters seen in ${fixed(o.seconds, 0)} s of training` + (o.perSecond > 0 ? `, ${thousands(o.perSecond)} characters per second on ${o.backend}` : ` on ${o.backend}`),
   smallBatch: (full: number) => `On the plain-JavaScript backend a step of ${full} windows would freeze the page for seconds, so it trains on fewer windows per step; expect it to learn far more slowly.`,
   uniform: (vocab: number, nats: string) => `A model that guesses uniformly among ${vocab} characters scores ${nats} nats.`,
-  diverged: (why: string) => `Training stopped: ${why}. Press “Start again” to begin from new random weights.`,
-  failed: (why: string) => `Training failed: ${why}.`,
+  advice: 'Reset to begin again from the starting weights, or try a smaller width.',
   lossTitle: 'Training loss (cross-entropy per character)',
   samplesHeading: 'Samples, newest first',
   sampleLabel: (step: number, t: string) => `after step ${thousands(step)}, temperature ${t}`,

@@ -1,22 +1,17 @@
-// The live character model's engine side: the text (the shipped corpus or the reader's), the
-// LSTM and its optimiser (rebuilt when the text or the width changes, freed on unmount), the
-// training loop, samples, and the weights published to the shared store for the "Inside the LSTM"
-// figure. Training and sampling run in a dedicated worker (useCharWorker.ts), so the page stays
-// responsive; where no worker can start, the same model trains on the main thread here instead
-// (one step of 32 windows per frame, samples a few characters per animation frame).
+// The live character model's page side: the text (the shipped corpus or the reader's), the
+// character job (src/models/charLstm/charJob.ts) trained through the one training hook, in a worker
+// where one starts and on the page otherwise (the same job, the same run), the samples it sends,
+// and the weights it publishes, passed on to the shared store for the "Inside the LSTM" figure.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { fetchDataText } from '../../book/engineBoot.ts';
+import { backendLabel, fetchDataText } from '../../book/engineBoot.ts';
 import { choice, number, type StateOf } from '../../book/urlState.ts';
 import { useWidgetState } from '../../book/useWidgetState.ts';
-import { backendLabel } from '../../book/engineBoot.ts';
-import { data, engineInfo, Random } from '../../engine/index.ts';
-import { useEngine } from '../kit/useEngine.ts';
-import { useTraining, type TrainingSetup } from '../kit/useTraining.ts';
-import { configForBackend, createTrainer, DEFAULT_CONFIG, MAX_TEMPERATURE, prepareText, Sampler, trainStep, type CharTrainer, type PreparedText } from '../../models/charLstm/charModel.ts';
+import { data } from '../../engine/index.ts';
+import { batchFor, charJob, SAMPLE_LENGTH, type CharEvent } from '../../models/charLstm/charJob.ts';
+import { DEFAULT_CONFIG, MAX_TEMPERATURE, prepareText, type PreparedText } from '../../models/charLstm/charModel.ts';
 import { publishCharModel } from '../../models/charLstm/store.ts';
+import { useTrainingJob } from '../kit/training/useTrainingJob.ts';
 import type { TextSource } from './strings.ts';
-import { PUBLISH_EVERY, SAMPLE_LENGTH } from '../../models/charLstm/charWorkerCore.ts';
-import { useCharWorker, type SampleMessage, type WeightsMessage } from './useCharWorker.ts';
 
 export const HIDDEN_SIZES = ['64', '128', '192'] as const;
 export const TEXT_SOURCES = ['corpus', 'pasted'] as const satisfies readonly TextSource[];
@@ -32,8 +27,6 @@ export type CharModelProps = Partial<StateOf<typeof charModelSchema>>;
 /** A new sample every this many steps while training runs. */
 export const SAMPLE_EVERY = 80;
 export { SAMPLE_LENGTH };
-/** Characters generated per animation frame: each is one small LSTM step and one read-back. */
-const CHARS_PER_FRAME = 6;
 const MAX_SAMPLES = 6;
 
 export interface Sample {
@@ -47,12 +40,18 @@ export interface Sample {
 /** Caps what is pasted before it is split into code points (4 units per character is more than enough). */
 const RAW_CAP = 4 * 200_000;
 
+/** The list of samples with one sample's latest event in it (newest first). */
+function withSample(list: Sample[], e: Extract<CharEvent, { kind: 'sample' }>): Sample[] {
+  const sample = { id: e.id, step: e.step, temperature: e.temperature, text: e.text, done: e.done };
+  if (list.some((x) => x.id === e.id)) return list.map((x) => (x.id === e.id ? sample : x));
+  return e.done && !e.text ? list : [sample, ...list].slice(0, MAX_SAMPLES);
+}
+
 /**
  * `onScreen`: the text and the worker (which brings its own copy of the engine) are fetched only
  * once the figure has come on screen.
  */
 export function useCharModel(initial: CharModelProps, onScreen = true) {
-  const engine = useEngine();
   const [state, setState] = useWidgetState(charModelSchema, initial);
   const [corpus, setCorpus] = useState<{ text: string } | { error: string } | null>(null);
   const [draft, setDraft] = useState('');
@@ -77,77 +76,26 @@ export function useCharModel(initial: CharModelProps, onScreen = true) {
   }, [rawText]);
 
   const hidden = Number(state.hidden);
-  const [batch, setBatch] = useState(DEFAULT_CONFIG.batch);
-  const trainerRef = useRef<CharTrainer | null>(null);
-  const preparedRef = useRef(prepared);
-  preparedRef.current = prepared;
   const ok = prepared?.ok ? prepared : null;
-  // Rebuilt on a new text or width; `generation` tells samplers of an old model to stop.
-  const generation = useRef(0);
-
-  // Samples: the list both paths fill.
   const [samples, setSamples] = useState<Sample[]>([]);
-  const nextId = useRef(1);
-  /** The worker's sample being generated, if any. */
-  const workerSample = useRef<number | null>(null);
-  const onSample = useCallback((m: SampleMessage) => {
-    if (m.done && workerSample.current === m.id) workerSample.current = null;
-    setSamples((list) => {
-      if (!list.some((s) => s.id === m.id)) {
-        return m.done && !m.text ? list : [{ id: m.id, step: m.step, temperature: m.temperature, text: m.text, done: m.done }, ...list].slice(0, MAX_SAMPLES);
-      }
-      return list.map((s) => (s.id === m.id ? { ...s, text: s.text + m.text, done: s.done || m.done } : s));
-    });
-  }, []);
+  /** The sample being generated, if any. */
+  const sampling = useRef<number | null>(null);
   const sourceRef = useRef(state.source);
-  sourceRef.current = state.source;
-  const onWeights = useCallback((m: WeightsMessage) => {
-    publishCharModel({ chars: m.chars, hidden: m.hidden, weights: m.weights, step: m.step, loss: m.loss, source: sourceRef.current });
-  }, []);
-
-  const worker = useCharWorker({
-    enabled: engine.ready && onScreen,
-    backend: engineInfo()?.backend,
-    text: ok ? ok.text : null,
-    hidden,
-    onSample,
-    onWeights,
-  });
-  const inWorker = !worker.failed;
-
-  const setup =
-    engine.ready && ok && !inWorker
-      ? (): TrainingSetup => {
-          const config = { ...configForBackend(engineInfo()?.backend), hidden };
-          setBatch(config.batch);
-          const holder = { trainer: createTrainer(ok.vocab.size, config) };
-          trainerRef.current = holder.trainer;
-          generation.current++;
-          return {
-            step: () => trainStep(holder.trainer, ok.ids),
-            keep: () => [holder.trainer.model, holder.trainer.optimizer],
-            onReset: () => {
-              holder.trainer.dispose();
-              // The same seed again: a reset replays the run from its first step, as in the worker.
-              holder.trainer = createTrainer(ok.vocab.size, config);
-              trainerRef.current = holder.trainer;
-              generation.current++;
-            },
-            dispose: () => {
-              generation.current++;
-              if (trainerRef.current === holder.trainer) trainerRef.current = null;
-              holder.trainer.dispose();
-            },
-          };
-        }
-      : null;
-
-  const mainTraining = useTraining(setup, [ok, hidden], { stepsPerFrame: 1, historyLimit: 400 });
-  const training = inWorker ? worker.training : mainTraining;
-  const { snapshot } = training;
   useEffect(() => {
-    if (inWorker && worker.batch !== null) setBatch(worker.batch);
-  }, [inWorker, worker.batch]);
+    sourceRef.current = state.source;
+  });
+  const onEvent = useCallback((e: CharEvent) => {
+    if (e.kind === 'weights') {
+      publishCharModel({ chars: e.chars, hidden: e.hidden, weights: e.weights, step: e.step, loss: e.loss, source: sourceRef.current });
+      return;
+    }
+    if (e.done && sampling.current === e.id) sampling.current = null;
+    setSamples((list) => withSample(list, e));
+  }, []);
+  const job = useTrainingJob(charJob, { config: onScreen && ok ? { text: ok.text, hidden } : null, where: 'worker', onEvent });
+  const { training } = job;
+  const { snapshot } = training;
+  const batch = job.info ? batchFor(job.info.backend) : DEFAULT_CONFIG.batch;
 
   // Seconds spent training (wall clock while running), for the "within two minutes" reading.
   const [seconds, setSeconds] = useState(0);
@@ -163,121 +111,54 @@ export function useCharModel(initial: CharModelProps, onScreen = true) {
       setSeconds(banked.current);
     }
   }, [training.running, snapshot]);
-  useEffect(() => {
-    if ((snapshot?.step ?? 0) === 0 && !training.running) {
-      banked.current = 0;
-      runStart.current = null;
-      setSeconds(0);
-    }
-  }, [snapshot?.step, training.running]);
 
-  // Main-thread samples: each generated a few characters per frame from the live model.
-  const cancelSample = useRef<(() => void) | null>(null);
+  // Samples are numbered from 1 for each model: the number also seeds the sample's draws.
+  const nextId = useRef(1);
   const temperature = useRef(state.temperature);
-  temperature.current = Math.min(Math.max(state.temperature, 0), MAX_TEMPERATURE);
-
-  const sample = useCallback(() => {
-    if (inWorker) {
-      if (!preparedRef.current?.ok || !snapshot) return;
-      const id = nextId.current++;
-      workerSample.current = id;
-      worker.sample(id, temperature.current);
-      return;
-    }
-    const trainer = trainerRef.current;
-    const text = preparedRef.current;
-    if (!trainer || !text?.ok) return;
-    cancelSample.current?.();
-    const gen = generation.current;
-    const id = nextId.current++;
-    const t = temperature.current;
-    const step = snapshot?.step ?? 0;
-    let sampler: Sampler | null = null;
-    try {
-      sampler = new Sampler(trainer.model, text.vocab, '\n', t, new Random(id));
-    } catch {
-      return;
-    }
-    setSamples((list) => [{ id, step, temperature: t, text: '', done: false }, ...list].slice(0, MAX_SAMPLES));
-    let produced = 0;
-    let frame = 0;
-    const stop = () => {
-      cancelAnimationFrame(frame);
-      sampler?.dispose();
-      sampler = null;
-      setSamples((list) => list.map((s) => (s.id === id ? { ...s, done: true } : s)));
-      if (cancelSample.current === stop) cancelSample.current = null;
-    };
-    const tick = () => {
-      if (!sampler || gen !== generation.current) return stop();
-      let chunk: string;
-      try {
-        chunk = sampler.next(Math.min(CHARS_PER_FRAME, SAMPLE_LENGTH - produced));
-      } catch {
-        return stop();
-      }
-      produced += Array.from(chunk).length;
-      setSamples((list) => list.map((s) => (s.id === id ? { ...s, text: s.text + chunk } : s)));
-      if (produced >= SAMPLE_LENGTH) return stop();
-      frame = requestAnimationFrame(tick);
-    };
-    cancelSample.current = stop;
-    frame = requestAnimationFrame(tick);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [snapshot?.step, inWorker, snapshot === null]);
-
-  // While training: a sample every SAMPLE_EVERY steps, and the weights to the shared store.
-  const lastSampled = useRef(0);
   useEffect(() => {
-    const step = snapshot?.step ?? 0;
-    if (inWorker) {
-      // The worker publishes the weights itself; here only the samples are asked for.
-      if (!ok || step === 0) {
-        lastSampled.current = 0;
-        return;
-      }
-      if (step - lastSampled.current >= SAMPLE_EVERY && workerSample.current === null) {
-        lastSampled.current = step;
-        sample();
-      }
-      return;
-    }
-    const trainer = trainerRef.current;
-    if (!trainer || !ok || step === 0) {
+    temperature.current = Math.min(Math.max(state.temperature, 0), MAX_TEMPERATURE);
+  });
+  const { request } = job;
+  const sample = useCallback(() => {
+    const id = nextId.current++;
+    sampling.current = id;
+    request({ id, temperature: temperature.current });
+  }, [request]);
+
+  // While training: a sample every SAMPLE_EVERY steps, unless one is still being written.
+  const lastSampled = useRef(0);
+  const step = snapshot?.step ?? 0;
+  useEffect(() => {
+    if (step === 0) {
       lastSampled.current = 0;
       return;
     }
-    if (step - lastSampled.current >= SAMPLE_EVERY && !cancelSample.current) {
+    if (step - lastSampled.current >= SAMPLE_EVERY && sampling.current === null) {
       lastSampled.current = step;
       sample();
     }
-    if (step % PUBLISH_EVERY === 0 || !training.running) {
-      publishCharModel({ chars: ok.vocab.chars, hidden: trainer.model.hiddenSize, weights: trainer.model.stateDict(), step, loss: snapshot?.loss ?? null, source: state.source });
-    }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [snapshot]);
+  }, [step, sample]);
 
-  // A new model (text, width, reset) starts a new list of samples.
+  // A new model (text, width, reset, the page taking over from a worker) starts a new list of
+  // samples, numbered from 1 again; a reset while paused starts a new training clock too.
+  const atStart = step === 0;
   useEffect(() => {
-    cancelSample.current?.();
-    workerSample.current = null;
+    if (!atStart) return;
+    sampling.current = null;
+    nextId.current = 1;
     setSamples([]);
-  }, [ok, hidden, inWorker]);
-  useEffect(() => () => cancelSample.current?.(), []);
+  }, [atStart, ok, hidden, job.inWorker]);
+  const fresh = atStart && !training.running;
   useEffect(() => {
-    if ((snapshot?.step ?? 0) === 0) {
-      cancelSample.current?.();
-      workerSample.current = null;
-      setSamples([]);
-    }
-  }, [snapshot?.step]);
+    if (!fresh) return;
+    banked.current = 0;
+    runStart.current = null;
+    setSeconds(0);
+  }, [fresh]);
 
   const usePasted = useCallback(() => setPasted(draft), [draft]);
 
-  // The backend named in the status line: the worker's own, when it trains there.
-  const backendName = inWorker ? (worker.info ? backendLabel(worker.info) : null) : engine.backend;
-  /** The engine is up and the text fine, but the model is not built yet (the worker is starting). */
-  const starting = engine.ready && ok !== null && snapshot === null;
+  const backendName = job.info ? backendLabel(job.info) : null;
 
-  return { engine, state, setState, corpus, prepared, draft, setDraft, usePasted, pasted, training, samples, sample, seconds, hidden, batch, backendName, starting, inWorker };
+  return { job, state, setState, corpus, prepared, draft, setDraft, usePasted, pasted, training, samples, sample, seconds, hidden, batch, backendName };
 }

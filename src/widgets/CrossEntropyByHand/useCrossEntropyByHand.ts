@@ -21,7 +21,7 @@ export function useCrossEntropyByHand(initial: CrossEntropyByHandProps) {
   const key = logits.join(',');
   const steps = useMemo(
     () => (engine.ready ? crossEntropySteps(logits, target) : null),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the logits by their joined key, not the array identity
     [engine.ready, key, target],
   );
   const formula = steps ? formulaGradient(steps.probs, target) : null;

@@ -23,6 +23,9 @@ import {
   type TracedGraph,
 } from '../../engine/index.ts';
 import { parseExpression, VARIABLES, variablesOf, type Expr, type FunctionName, type Variable } from './parse.ts';
+import { stepperStrings } from './strings.ts';
+
+const say = stepperStrings.problems;
 
 /** The menu: expressions the chapter walks through, and a two-layer network on one example. */
 export const presets = ['chain', 'neuron', 'network', 'typed'] as const;
@@ -123,15 +126,13 @@ export function describeNonFinite(graph: TracedGraph): string | null {
   for (const node of graph.nodes) {
     const bad = node.value.find((v) => !Number.isFinite(v));
     if (bad !== undefined) {
-      return Number.isNaN(bad)
-        ? `${node.name ?? node.op} (${node.op}) is not a real number: a logarithm or square root of a negative number, or 0/0. Change an input or the expression.`
-        : `${node.name ?? node.op} (${node.op}) is infinite: a division by zero or a number too large for float32. Change an input or the expression.`;
+      return Number.isNaN(bad) ? say.notReal(node.name ?? node.op, node.op) : say.infinite(node.name ?? node.op, node.op);
     }
   }
   for (const node of graph.nodes) {
     const lists = [node.grad ?? [], ...(node.localGrads ?? []).map((g) => g ?? [])];
     if (lists.some((g) => g.some((v) => !Number.isFinite(v)))) {
-      return `The gradient at ${node.name ?? node.op} (${node.op}) is not finite: the slope there is infinite or undefined (for example √ at 0, or a power of 0). Change an input or the expression.`;
+      return say.gradient(node.name ?? node.op, node.op);
     }
   }
   return null;
@@ -150,14 +151,14 @@ export function buildGraph(preset: Preset, typed: string, valueList: readonly nu
     if (!parsed.ok) return { ok: false, message: parsed.error.message, position: parsed.error.position };
     const expr = parsed.expr;
     variables = variablesOf(expr);
-    if (variables.length === 0) return { ok: false, message: 'The expression uses no variable, so there is nothing to differentiate: include at least one of a, b, c, d, w, x, y.', position: null };
+    if (variables.length === 0) return { ok: false, message: say.noVariable, position: null };
     make = () => buildExpression(expr, values);
   }
   let graph: TracedGraph;
   try {
     graph = nameOps(traceWithGradients(make), preset);
   } catch (e) {
-    return { ok: false, message: `The engine could not compute this graph: ${e instanceof Error ? e.message : String(e)}`, position: null };
+    return { ok: false, message: say.engine(e instanceof Error ? e.message : String(e)), position: null };
   }
   const bad = describeNonFinite(graph);
   if (bad) return { ok: false, message: bad, position: null };

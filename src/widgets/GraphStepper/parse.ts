@@ -4,6 +4,9 @@
 // into engine ops (build.ts). Every error names the character where it happened and what was
 // expected there. Pure: no engine, no React, no DOM.
 import { eNotation } from '../kit/format.ts';
+import { stepperStrings } from './strings.ts';
+
+const say = stepperStrings.problems;
 
 /** The variables a typed expression may use, with the values they start at. */
 export const VARIABLES = ['a', 'b', 'c', 'd', 'w', 'x', 'y'] as const;
@@ -54,13 +57,11 @@ const isFunction = (s: string): s is FunctionName => (FUNCTIONS as readonly stri
 function quote(text: string): string {
   const clean = Array.from(text).filter((ch) => /^[\x20-\x7e]$/.test(ch)).join('');
   const shown = clean.length > 12 ? `${clean.slice(0, 12)}…` : clean;
-  return shown ? `“${shown}”` : 'a character that cannot be typed here';
+  return shown ? say.quoted(shown) : say.unprintable;
 }
 
-const where = (at: number) => `At character ${at + 1}`;
-
 function describe(t: Token): string {
-  return t.type === 'end' ? 'the end of the expression' : quote(t.type === 'number' ? t.text : t.text);
+  return t.type === 'end' ? say.end : quote(t.type === 'number' ? t.text : t.text);
 }
 
 const MULTIPLY = new Set(['*', '·', '×']);
@@ -76,15 +77,15 @@ function tokenize(src: string): Token[] {
     }
     if (/[0-9.]/.test(ch)) {
       const m = /^(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?/.exec(src.slice(i));
-      if (!m) throw new ParseError(`${where(i)}: expected a number such as 2, 0.5 or 1e-3, but found ${quote(src.slice(i, i + 3))}.`, i);
+      if (!m) throw new ParseError(say.badNumber(i, quote(src.slice(i, i + 3))), i);
       const text = m[0];
       const after = src[i + text.length];
       if (after === '.' || (after !== undefined && /[0-9eE]/.test(after))) {
-        throw new ParseError(`${where(i + text.length)}: a number cannot continue with ${quote(after)}.`, i + text.length);
+        throw new ParseError(say.numberContinues(i + text.length, quote(after)), i + text.length);
       }
       const value = Number(text);
       if (!Number.isFinite(value) || Math.abs(value) > MAX_NUMBER) {
-        throw new ParseError(`${where(i)}: the number ${quote(text)} is too large; numbers may be at most ${eNotation(MAX_NUMBER, 0)} here.`, i);
+        throw new ParseError(say.numberTooLarge(i, quote(text), eNotation(MAX_NUMBER, 0)), i);
       }
       tokens.push({ type: 'number', value, text, at: i });
       i += text.length;
@@ -112,10 +113,7 @@ function tokenize(src: string): Token[] {
       continue;
     }
     const cp = src.codePointAt(i)!;
-    throw new ParseError(
-      `${where(i)}: ${quote(String.fromCodePoint(cp))} is not allowed. Use numbers, the variables ${VARIABLES.join(', ')}, + − * / ^, parentheses and ${FUNCTIONS.join(', ')}.`,
-      i,
-    );
+    throw new ParseError(say.notAllowed(i, quote(String.fromCodePoint(cp)), say.list(VARIABLES), say.list(FUNCTIONS)), i);
   }
   tokens.push({ type: 'end', at: src.length });
   return tokens;
@@ -137,19 +135,18 @@ class Parser {
     return t.type === 'op' && ops.includes(t.text);
   }
   private count(at: number): void {
-    if (++this.parts > MAX_PARTS) throw new ParseError(`${where(at)}: the expression has more than ${MAX_PARTS} parts; keep it small enough to draw.`, at);
+    if (++this.parts > MAX_PARTS) throw new ParseError(say.tooManyParts(at, MAX_PARTS), at);
   }
   private enter(at: number): void {
-    if (++this.depth > MAX_DEPTH) throw new ParseError(`${where(at)}: the expression is nested more than ${MAX_DEPTH} levels deep.`, at);
+    if (++this.depth > MAX_DEPTH) throw new ParseError(say.tooDeep(at, MAX_DEPTH), at);
   }
 
   parseAll(): Expr {
-    if (this.peek().type === 'end') throw new ParseError('The expression is empty: type one such as (a*b + c)*d.', 0);
+    if (this.peek().type === 'end') throw new ParseError(say.empty, 0);
     const expr = this.sum();
     const t = this.peek();
     if (t.type !== 'end') {
-      const hint = this.isOp(t, ')') ? 'this closing parenthesis has no opening one' : 'expected an operator (+ − * / ^) or the end';
-      throw new ParseError(`${where(t.at)}: ${hint}, but found ${describe(t)}.`, t.at);
+      throw new ParseError(this.isOp(t, ')') ? say.unmatchedClose(t.at) : say.expectedOperator(t.at, describe(t)), t.at);
     }
     return expr;
   }
@@ -210,7 +207,7 @@ class Parser {
       this.count(t.at);
       const after = this.peek();
       if (isFunction(t.text)) {
-        if (!this.isOp(after, '(')) throw new ParseError(`${where(after.at)}: expected “(” after ${t.text}, but found ${describe(after)}.`, after.at);
+        if (!this.isOp(after, '(')) throw new ParseError(say.expectedCall(after.at, t.text, describe(after)), after.at);
         this.next();
         this.enter(t.at);
         const arg = this.parenthesised(after.at);
@@ -218,13 +215,10 @@ class Parser {
         return { kind: 'call', fn: t.text, arg };
       }
       if (isVariable(t.text)) {
-        if (this.isOp(after, '(')) throw new ParseError(`${where(after.at)}: ${t.text} is a variable, not a function; write ${t.text}*(…) to multiply.`, after.at);
+        if (this.isOp(after, '(')) throw new ParseError(say.variableCalled(after.at, t.text), after.at);
         return { kind: 'variable', name: t.text };
       }
-      throw new ParseError(
-        `${where(t.at)}: unknown name ${quote(t.text)}. The variables are ${VARIABLES.join(', ')}; the functions are ${FUNCTIONS.join(', ')}.`,
-        t.at,
-      );
+      throw new ParseError(say.unknownName(t.at, quote(t.text), say.list(VARIABLES), say.list(FUNCTIONS)), t.at);
     }
     if (this.isOp(t, '(')) {
       this.enter(t.at);
@@ -232,19 +226,19 @@ class Parser {
       this.depth--;
       return inner;
     }
-    throw new ParseError(`${where(t.at)}: expected a number, a variable, a function or “(”, but found ${describe(t)}.`, t.at);
+    throw new ParseError(say.expectedOperand(t.at, describe(t)), t.at);
   }
 
   /** After an opening parenthesis at `open`: an expression, then its closing parenthesis. */
   private parenthesised(open: number): Expr {
     if (this.isOp(this.peek(), ')')) {
       const t = this.peek();
-      throw new ParseError(`${where(t.at)}: expected an expression inside the parentheses, but found “)”.`, t.at);
+      throw new ParseError(say.emptyParentheses(t.at), t.at);
     }
     const inner = this.sum();
     const close = this.next();
     if (!this.isOp(close, ')')) {
-      throw new ParseError(`${where(close.at)}: expected “)” to close the parenthesis opened at character ${open + 1}, but found ${describe(close)}.`, close.at);
+      throw new ParseError(say.unclosed(close.at, open, describe(close)), close.at);
     }
     return inner;
   }
@@ -253,8 +247,8 @@ class Parser {
 /** Parses `src` into an expression tree, or says where and why it cannot. Never throws. */
 export function parseExpression(src: unknown): ParseResult {
   try {
-    if (typeof src !== 'string') throw new ParseError('The expression must be text.', 0);
-    if (src.length > MAX_LENGTH) throw new ParseError(`The expression is ${src.length} characters long; at most ${MAX_LENGTH} are allowed.`, MAX_LENGTH);
+    if (typeof src !== 'string') throw new ParseError(say.notText, 0);
+    if (src.length > MAX_LENGTH) throw new ParseError(say.tooLong(src.length, MAX_LENGTH), MAX_LENGTH);
     return { ok: true, expr: new Parser(tokenize(src)).parseAll() };
   } catch (e) {
     if (e instanceof ParseError) return { ok: false, error: e };

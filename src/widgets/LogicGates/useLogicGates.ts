@@ -24,7 +24,7 @@ export function useGateNeuron(ready: boolean, p: SingleNeuron): GateRows | null 
     if (!ready) return null;
     const rows = evaluateGateNeuron(p);
     return { z: rows.z, h: [], y: rows.y, plane: evaluateGateNeuron(p, grid).y };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the weights by value; the object p is new at every render
   }, [ready, grid, p.w1, p.w2, p.b]);
 }
 
@@ -35,6 +35,6 @@ export function useGateNetwork(ready: boolean, net: TwoLayerNet | null, unit: Un
     if (!ready || !net) return null;
     const rows = evaluateGateNetwork(net, unit);
     return { z: [], h: rows.h, y: rows.y, plane: evaluateGateNetwork(net, unit, grid).y };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the network by its key, not by identity
   }, [ready, grid, key, unit]);
 }

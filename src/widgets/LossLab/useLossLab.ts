@@ -35,7 +35,7 @@ export function useLossLab(initial: LossLabProps) {
   useEffect(() => {
     if (training.losses.length === 0) return;
     setRuns((r) => ({ ...r, [state.loss]: { losses: training.losses, steps: training.lossSteps, accuracy: view?.accuracy ?? null } }));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- filed when a new curve arrives, under the loss chosen now
   }, [training.losses, view]);
 
   return { state, setState, set, job, view, runs };

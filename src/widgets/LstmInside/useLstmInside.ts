@@ -80,7 +80,7 @@ export function useLstmInside(initial: LstmInsideProps, onScreen = true) {
     } catch (e) {
       return { traces: null, hidden, error: e instanceof Error ? e.message : String(e) };
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the model itself, not the object that carries it
   }, [engine.ready, weights?.model, state.text]);
 
   return { engine, state, setState, shipped, latest, weights, read, refresh };

@@ -5,11 +5,11 @@ import type { WidgetRenderProps } from '../../book/defineWidget.ts';
 import { Controls, Select } from '../../book/controls.tsx';
 import { choice, type StateOf } from '../../book/urlState.ts';
 import { useWidgetState } from '../../book/useWidgetState.ts';
-import { LinePath, Plot, seriesColors, useEngine } from '../kit/index.ts';
+import { LinePath, Plot, seriesColors, TrainingBar } from '../kit/index.ts';
 import { useOnScreen } from '../kit/useOnScreen.ts';
 import { count, fixed, percent } from '../kit/format.ts';
 import { versusStrings as s } from './strings.ts';
-import { MAX_SAMPLES, useMlpVsCnn } from './useMlpVsCnn.ts';
+import { EXAMPLES_PER_STEP, MAX_SAMPLES, useMlpVsCnn } from './useMlpVsCnn.ts';
 import '../kit/figure.css';
 
 const HIDDEN = ['16', '32', '64', '128', '256'] as const;
@@ -24,15 +24,13 @@ export default function MlpVsCnn({ presenting, ...initial }: MlpVsCnnProps & Wid
   const [state, setState] = useWidgetState(mlpVsCnnSchema, initial);
   const root = useRef<HTMLDivElement>(null);
   const visible = useOnScreen(root);
-  const engine = useEngine();
   const hidden = Number(state.hidden);
-  const v = useMlpVsCnn(visible, engine.ready, hidden);
-  const snap = v.training.snapshot;
+  const v = useMlpVsCnn(visible, hidden);
+  const snap = v.job.training.snapshot;
   const last = v.points[v.points.length - 1];
 
   let status = null;
-  if (engine.error) status = <p role="alert">{s.engineFailed(engine.error)}</p>;
-  else if (v.loadState === 'waiting') status = <p>{s.waiting}</p>;
+  if (v.loadState === 'waiting') status = <p>{s.waiting}</p>;
   else if (v.loadState === 'loading') status = <p>{s.loading}</p>;
   else if (v.loadState !== 'ready')
     status = (
@@ -43,12 +41,7 @@ export default function MlpVsCnn({ presenting, ...initial }: MlpVsCnnProps & Wid
         </button>
       </p>
     );
-  else if (!engine.ready) status = <p>{s.starting}</p>;
-  else if (snap?.state === 'diverged') status = <p role="alert">{s.diverged(snap.reason ?? '')}</p>;
-  else if (snap?.state === 'failed') status = <p role="alert">{s.failed(snap.reason ?? '')}</p>;
-  else if (v.samples >= MAX_SAMPLES) status = <p className="fig-note">{s.done(v.samples)}</p>;
 
-  const ready = Boolean(v.mnist && engine.ready && snap);
   const mlpLoss = snap?.metrics.mlpLoss;
   const cnnLoss = snap?.loss ?? undefined;
   const fmtLoss = (x: number | undefined) => (x === undefined || x === null ? s.none : fixed(x, 3));
@@ -59,15 +52,8 @@ export default function MlpVsCnn({ presenting, ...initial }: MlpVsCnnProps & Wid
       <Controls presenting={presenting}>
         <Select label={s.hidden} value={state.hidden} options={HIDDEN.map((h) => ({ value: h, label: h }))} onChange={(h: (typeof HIDDEN)[number]) => setState({ hidden: h })} />
       </Controls>
-      <div className="fig-buttons">
-        <button type="button" disabled={!ready || v.samples >= MAX_SAMPLES || snap?.state === 'diverged' || snap?.state === 'failed'} aria-pressed={v.training.running} onClick={() => (v.training.running ? v.training.pause() : v.training.play())}>
-          {v.training.running ? s.pause : s.play}
-        </button>
-        <button type="button" disabled={!ready} onClick={v.training.reset}>
-          {s.reset}
-        </button>
-      </div>
       {status}
+      <TrainingBar job={v.job} presenting={presenting} showLoss={false} examplesPerStep={EXAMPLES_PER_STEP} />
       <table className="fig-table">
         <caption>{s.tableCaption(v.samples)}</caption>
         <thead>

@@ -4,17 +4,10 @@ import { count, percent } from '../kit/format.ts';
 
 export const versusStrings = catalogue('MlpVsCnn', {
   hidden: 'Hidden units of the MLP',
-  play: 'Train both',
-  pause: 'Pause',
-  reset: 'Start again',
   waiting: 'The MNIST digits (7.8 MB) are fetched when this figure comes into view.',
   loading: 'Fetching the MNIST digits…',
   loadFailed: (why: string) => `The digits could not be loaded: ${why}`,
   retry: 'Try again',
-  starting: 'Starting the compute engine…',
-  engineFailed: (why: string) => `The compute engine could not start: ${why}`,
-  diverged: (why: string) => `Training diverged: ${why}. Press Start again.`,
-  failed: (why: string) => `Training stopped: ${why}. Press Start again.`,
   names: { mlp: 'MLP', cnn: 'CNN' },
   describe: {
     mlp: (h: number) => `784 → ${h} (ReLU) → 10`,
@@ -28,6 +21,5 @@ export const versusStrings = catalogue('MlpVsCnn', {
   xAxis: 'training images seen',
   yAxis: 'test accuracy',
   ratio: (r: string) => `The MLP has ${r} times as many parameters as the CNN.`,
-  done: (samples: number) => `Stopped after ${count(samples)} training images (five epochs).`,
   none: '–',
 });

@@ -1,4 +1,4 @@
-// Two models, one stream of batches: the worker (useMnistSession) trains the chapter's CNN and an
+// Two models, one stream of batches: the MNIST job (useMnistSession) trains the chapter's CNN and an
 // MLP on the same mini-batches (two runs with the same seed draw the same order), and evaluates
 // both on the test digits every EVAL_EVERY images and whenever training stops.
 import { useEffect, useMemo, useState } from 'react';
@@ -6,11 +6,13 @@ import type { data } from '../../engine/index.ts';
 import { cnnParameters, DEFAULT_ARCHITECTURE, IMAGE_SIDE, CLASSES } from '../../models/mnist/cnnModel.ts';
 import { DEFAULT_RUN } from '../../models/mnist/mnistTraining.ts';
 import { loadBookMnist } from '../kit/mnist/mnistData.ts';
-import type { SessionSpec } from '../../models/mnist/mnistWorkerCore.ts';
+import type { MnistSpec } from '../../models/mnist/mnistJob.ts';
 import { useMnistSession } from '../kit/mnist/useMnistSession.ts';
 
 export const EVAL_EVERY = 4000;
 export const MAX_SAMPLES = 40_000;
+/** Both models see one batch of this many images a step. */
+export const EXAMPLES_PER_STEP = DEFAULT_RUN.batchSize;
 
 export interface VersusPoint {
   samples: number;
@@ -21,7 +23,7 @@ export interface VersusPoint {
 /** Weights and biases of the 784-hidden-10 perceptron. */
 export const mlpParameters = (hidden: number) => IMAGE_SIDE * IMAGE_SIDE * hidden + hidden + hidden * CLASSES + CLASSES;
 
-export function useMlpVsCnn(visible: boolean, engineReady: boolean, hidden: number) {
+export function useMlpVsCnn(visible: boolean, hidden: number) {
   const [mnist, setMnist] = useState<data.Mnist | null>(null);
   const [loadState, setLoadState] = useState<'waiting' | 'loading' | 'ready' | string>('waiting');
   useEffect(() => {
@@ -36,13 +38,13 @@ export function useMlpVsCnn(visible: boolean, engineReady: boolean, hidden: numb
     );
   }, [visible, loadState]);
 
-  const spec = useMemo<SessionSpec>(
+  const spec = useMemo<MnistSpec>(
     () => ({
       models: [
         { name: 'cnn', kind: 'cnn', architecture: DEFAULT_ARCHITECTURE },
         { name: 'mlp', kind: 'mlp', hidden },
       ],
-      run: DEFAULT_RUN,
+      run: { batchSize: DEFAULT_RUN.batchSize, learningRate: DEFAULT_RUN.learningRate },
       maxSamples: MAX_SAMPLES,
       evalEvery: EVAL_EVERY,
       trainEval: 0,
@@ -50,9 +52,9 @@ export function useMlpVsCnn(visible: boolean, engineReady: boolean, hidden: numb
     }),
     [hidden],
   );
-  const session = useMnistSession(mnist, engineReady, spec, 0);
+  const session = useMnistSession(mnist, spec, 0);
   const points = useMemo<VersusPoint[]>(() => session.history.map((p) => ({ samples: p.samples, cnn: p.test[0], mlp: p.test[1] })), [session.history]);
   const params = useMemo(() => ({ mlp: mlpParameters(hidden), cnn: cnnParameters(DEFAULT_ARCHITECTURE) }), [hidden]);
   const retry = () => setLoadState('waiting');
-  return { loadState, mnist, training: session.training, points, params, samples: session.samples, retry, info: session.info };
+  return { loadState, mnist, job: session.job, points, params, samples: session.samples, retry };
 }

@@ -8,7 +8,7 @@ import type { WidgetRenderProps } from '../../book/defineWidget.ts';
 import { Controls, NumberField, Select, Slider } from '../../book/controls.tsx';
 import { choice, integer, type StateOf } from '../../book/urlState.ts';
 import { useWidgetState } from '../../book/useWidgetState.ts';
-import { LinePath, LossCurve, Plot, seriesColors, useEngine } from '../kit/index.ts';
+import { LinePath, LossCurve, Plot, seriesColors, TrainingBar } from '../kit/index.ts';
 import { MapGrid } from '../kit/MapGrid.tsx';
 import { ARCHITECTURE_LIMITS, DEFAULT_ARCHITECTURE, layerShapes, type CnnArchitecture } from '../../models/mnist/cnnModel.ts';
 import { DigitImage } from '../kit/DigitImage.tsx';
@@ -40,11 +40,11 @@ export default function MnistTrainer({ presenting, ...initial }: MnistTrainerPro
   const [state, setState] = useWidgetState(mnistTrainerSchema, initial);
   const root = useRef<HTMLDivElement>(null);
   const visible = useOnScreen(root);
-  const engine = useEngine();
   const arch = useMemo<CnnArchitecture>(() => ({ filters1: state.filters1, filters2: state.filters2, kernel: Number(state.kernel) as 3 | 5 }), [state.filters1, state.filters2, state.kernel]);
-  const run = useMemo<RunOptions>(() => ({ batchSize: Number(state.batch), learningRate: Number(state.lr), seed: DEFAULT_RUN.seed }), [state.batch, state.lr]);
-  const t = useMnistTrainer(visible, engine.ready, arch, run, state.digit - 1);
-  const { training, history, view, inspection, mnist } = t;
+  const run = useMemo<Omit<RunOptions, 'seed'>>(() => ({ batchSize: Number(state.batch), learningRate: Number(state.lr) }), [state.batch, state.lr]);
+  const t = useMnistTrainer(visible, arch, run, state.digit - 1);
+  const { job, history, view, inspection, mnist } = t;
+  const { training } = job;
   const snap = training.snapshot;
 
   const controls = (
@@ -64,9 +64,8 @@ export default function MnistTrainer({ presenting, ...initial }: MnistTrainerPro
     .map((l) => `${l.label} → ${l.shape.join('×')}`)
     .join(', ');
 
-  let status;
-  if (engine.error) status = <p role="alert">{s.engineFailed(engine.error)}</p>;
-  else if (t.dataState.status === 'error')
+  let status = null;
+  if (t.dataState.status === 'error')
     status = (
       <p role="alert">
         {s.loadFailed(t.dataState.message)}{' '}
@@ -77,31 +76,13 @@ export default function MnistTrainer({ presenting, ...initial }: MnistTrainerPro
     );
   else if (t.dataState.status === 'waiting') status = <p>{s.waiting}</p>;
   else if (t.dataState.status === 'loading') status = <p>{s.loading}</p>;
-  else if (!engine.ready) status = <p>{s.starting}</p>;
-  else if (snap?.state === 'diverged') status = <p role="alert">{s.diverged(snap.reason ?? '')}</p>;
-  else if (snap?.state === 'failed') status = <p role="alert">{s.failed(snap.reason ?? '')}</p>;
 
-  const ready = Boolean(mnist && engine.ready && snap && t.info);
   const samplesPerSecond = (snap?.stepsPerSecond ?? 0) * run.batchSize;
   const last = history[history.length - 1];
   const epochs = mnist ? t.samples / mnist.train.count : 0;
 
-  const buttons = (
-    <div className="fig-buttons">
-      <button type="button" disabled={!ready || snap?.state === 'diverged' || snap?.state === 'failed'} aria-pressed={training.running} onClick={() => (training.running ? training.pause() : training.play())}>
-        {training.running ? s.pause : s.play}
-      </button>
-      <button type="button" disabled={!ready || training.running || snap?.state !== 'paused'} onClick={training.stepOnce}>
-        {s.step}
-      </button>
-      <button type="button" disabled={!ready} onClick={training.reset}>
-        {s.reset}
-      </button>
-    </div>
-  );
-
   const stats = (
-    <dl className="mt-stats" aria-live="off" data-samples={t.samples} data-seconds={t.seconds.toFixed(1)} data-test-accuracy={last ? last.test.toFixed(4) : ''} data-samples-per-second={samplesPerSecond.toFixed(0)} data-steps-per-frame={t.stepsPerFrame} data-test-samples={last ? last.samples : ''} data-test-seconds={last ? last.seconds.toFixed(1) : ''}>
+    <dl className="mt-stats" aria-live="off" data-samples={t.samples} data-seconds={t.seconds.toFixed(1)} data-test-accuracy={last ? last.test.toFixed(4) : ''} data-samples-per-second={samplesPerSecond.toFixed(0)} data-steps-per-frame={job.stepsPerTick} data-test-samples={last ? last.samples : ''} data-test-seconds={last ? last.seconds.toFixed(1) : ''}>
       <div>
         <dt>{s.stats.samples}</dt>
         <dd>{count(t.samples)}</dd>
@@ -164,9 +145,9 @@ export default function MnistTrainer({ presenting, ...initial }: MnistTrainerPro
     <div ref={root} className={presenting ? 'mt fig-presenting' : 'mt'} data-mnist-trainer="">
       {controls}
       <p className="fig-note">{s.architecture(layerText, t.parameters ?? 0)}</p>
-      {t.info ? <p className="fig-note" data-trains-in={t.inWorker ? 'worker' : 'page'}>{s.where(backendLabel(t.info), t.inWorker)}</p> : null}
-      {buttons}
+      {job.info ? <p className="fig-note" data-trains-in={job.inWorker ? 'worker' : 'page'}>{s.where(backendLabel(job.info), job.inWorker)}</p> : null}
       {status}
+      <TrainingBar job={job} presenting={presenting} examplesPerStep={run.batchSize} advice={s.advice} />
       {stats}
       <div className="mt-row">
         <LossCurve series={[{ name: s.lossTitle, losses: training.losses, steps: training.lossSteps }]} width={360} height={200} title={s.lossTitle} log />

@@ -1,5 +1,5 @@
 // The trainer's data and session. The digits are fetched once the widget is on screen; the model,
-// Adam and the batch order live in a worker (useMnistSession), rebuilt when the architecture or the
+// Adam and the batch order live in the MNIST job (useMnistSession), rebuilt when the architecture or the
 // run settings change and freed on unmount. Evaluation on the test digits runs every EVAL_EVERY
 // training images and whenever training stops, and each result (with the model's state dict, plain
 // numbers) is published for the drawing widget.
@@ -9,7 +9,7 @@ import { cnnParameters, type CnnArchitecture } from '../../models/mnist/cnnModel
 import type { Evaluation, RunOptions } from '../../models/mnist/mnistTraining.ts';
 import { publishTrained } from '../../models/mnist/mnistStore.ts';
 import { loadBookMnist } from '../kit/mnist/mnistData.ts';
-import type { SessionSpec } from '../../models/mnist/mnistWorkerCore.ts';
+import type { MnistSpec } from '../../models/mnist/mnistJob.ts';
 import { useMnistSession } from '../kit/mnist/useMnistSession.ts';
 
 /** Evaluate every this many training images (and when paused). */
@@ -35,7 +35,7 @@ export interface TrainerView {
 
 type DataState = { status: 'waiting' } | { status: 'loading' } | { status: 'ready'; mnist: data.Mnist } | { status: 'error'; message: string };
 
-export function useMnistTrainer(visible: boolean, engineReady: boolean, arch: CnnArchitecture, run: RunOptions, digit: number) {
+export function useMnistTrainer(visible: boolean, arch: CnnArchitecture, run: Omit<RunOptions, 'seed'>, digit: number) {
   const [dataState, setDataState] = useState<DataState>({ status: 'waiting' });
   useEffect(() => {
     if (!visible || dataState.status !== 'waiting') return;
@@ -47,11 +47,11 @@ export function useMnistTrainer(visible: boolean, engineReady: boolean, arch: Cn
   }, [visible, dataState.status]);
   const mnist = dataState.status === 'ready' ? dataState.mnist : null;
 
-  const spec = useMemo<SessionSpec>(
+  const spec = useMemo<MnistSpec>(
     () => ({ models: [{ name: 'cnn', kind: 'cnn', architecture: arch }], run, maxSamples: MAX_SAMPLES, evalEvery: EVAL_EVERY, trainEval: TRAIN_EVAL, lookInside: true }),
     [arch, run],
   );
-  const session = useMnistSession(mnist, engineReady, spec, digit);
+  const session = useMnistSession(mnist, spec, digit);
   const { latest } = session;
 
   const history = useMemo<AccuracyPoint[]>(() => session.history.map((p) => ({ samples: p.samples, seconds: p.seconds, test: p.test[0], train: p.train[0] ?? 0, testLoss: p.testLoss[0] })), [session.history]);
@@ -61,25 +61,21 @@ export function useMnistTrainer(visible: boolean, engineReady: boolean, arch: Cn
   );
   useEffect(() => {
     if (latest?.state) publishTrained({ architecture: arch, state: latest.state, testAccuracy: latest.models[0].test.accuracy, samples: latest.samples });
-    // The state dict belongs to the architecture the session was built with.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the state dict belongs to the architecture the run was built with
   }, [latest]);
 
   const retry = useCallback(() => setDataState({ status: 'waiting' }), []);
   return {
     dataState,
     retry,
-    training: session.training,
+    job: session.job,
     history,
     view,
-    inspection: session.inspection,
-    evaluating: session.evaluating,
+    inspection: session.inspection?.inspection ?? null,
+    evaluating: session.evaluating !== null,
     samples: session.samples,
     seconds: session.seconds,
-    stepsPerFrame: session.stepsPerTick,
     mnist,
     parameters: cnnParameters(arch),
-    info: session.info,
-    inWorker: session.inWorker,
   };
 }

@@ -19,12 +19,12 @@ export function useNeuron(ready: boolean, p: NeuronParams, x1: number, x2: numbe
   const grid = useMemo(() => gridCenters({ x: [-PLANE_EXTENT, PLANE_EXTENT], y: [-PLANE_EXTENT, PLANE_EXTENT] }, GRID_CELLS, GRID_CELLS), []);
   const plane = useMemo(
     () => (ready ? evaluateNeuron(grid, p).y : null),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the parameters by value; the object p is new at every render
     [ready, grid, p.w1, p.w2, p.b, p.activation],
   );
   const at = useMemo(
     () => (ready ? evaluateNeuron([[x1, x2]], p) : null),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the parameters by value; the object p is new at every render
     [ready, x1, x2, p.w1, p.w2, p.b, p.activation],
   );
   if (!plane || !at) return null;

@@ -64,7 +64,7 @@ export function useRegressionLoss(initial: RegressionLossProps) {
 
   const values = useMemo(
     () => (engine.ready && all.length > 0 ? lossValues(all, line, state.delta) : null),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the line by its slope and intercept; the object is new at every render
     [engine.ready, all, state.slope, state.intercept, state.delta],
   );
   const surface = useMemo(() => (engine.ready && all.length > 0 ? lossSurface(all, state.loss, state.delta) : null), [engine.ready, all, state.loss, state.delta]);

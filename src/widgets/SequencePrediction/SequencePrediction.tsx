@@ -4,7 +4,7 @@ import type { WidgetRenderProps } from '../../book/defineWidget.ts';
 import { Checkbox, Controls, NumberField, Slider } from '../../book/controls.tsx';
 import { LinePath, LossCurve, Plot, RuleX, seriesColors, TrainingBar } from '../kit/index.ts';
 import { fixed } from '../kit/format.ts';
-import { FREE_STEPS, FREQUENCY_RANGE, NOISE_RANGE, rmse, SERIES_LENGTH, TRAIN_END } from './sequence.ts';
+import { FREE_STEPS, FREQUENCY_RANGE, NOISE_RANGE, rmse, SERIES_LENGTH, TRAIN_END } from '../../models/sequence/sequence.ts';
 import { sequenceStrings as s } from './strings.ts';
 import { useSequencePrediction, type SequencePredictionProps } from './useSequencePrediction.ts';
 import './sequencePrediction.css';

@@ -1,7 +1,7 @@
 // Every word the sequence-prediction figure shows.
 import { catalogue } from '../../i18n/index.ts';
 import { fixed } from '../kit/format.ts';
-import { HIDDEN, TRAIN_END, WINDOW } from './sequence.ts';
+import { HIDDEN, TRAIN_END, WINDOW } from '../../models/sequence/sequence.ts';
 
 export const sequenceStrings = catalogue('SequencePrediction', {
   frequency: 'Frequency (cycles per unit of time)',

@@ -6,8 +6,8 @@ import { boolean, integer, number, type StateOf } from '../../book/urlState.ts';
 import { useWidgetState } from '../../book/useWidgetState.ts';
 import { sequenceStrings as s } from './strings.ts';
 import { useTrainingJob } from '../kit/training/useTrainingJob.ts';
-import { FREQUENCY_RANGE, makeSeries, NOISE_RANGE } from './sequence.ts';
-import { sequenceJob } from './sequenceJob.ts';
+import { FREQUENCY_RANGE, makeSeries, NOISE_RANGE } from '../../models/sequence/sequence.ts';
+import { sequenceJob } from '../../models/sequence/sequenceJob.ts';
 
 export const sequenceSchema = {
   frequency: number({ min: FREQUENCY_RANGE[0], max: FREQUENCY_RANGE[1], default: 0.25, label: () => s.linkLabels.frequency }),

@@ -5,7 +5,6 @@ export { useOnScreen } from './useOnScreen.ts';
 export { useTrainingJob, type Training, type TrainingJob, type TrainingJobOptions } from './training/useTrainingJob.ts';
 export { TrainingBar, LiveHint, type TrainingBarProps } from './training/TrainingBar.tsx';
 export { trainingStrings } from './training/strings.ts';
-export { useTraining, type TrainingSetup, type TrainingOptions } from './useTraining.ts';
 export { Plot, usePlotScales, type Axis, type PlotProps, type PlotScales } from './plot/Plot.tsx';
 export { LinePath, Dots, RuleX, RuleY, Band, PlotText, classSymbols, classShapeNames, type Dot } from './plot/marks.tsx';
 export { HeatMap, Contours, gridCenters, type Extent } from './plot/surface.tsx';

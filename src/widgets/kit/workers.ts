@@ -6,8 +6,3 @@ export function workersAvailable(): boolean {
   return true;
 }
 
-/**
- * The names a page may give the worker script (src/widgets/workers/training.worker.ts) for the two
- * models with message handlers of their own; every other name is one of its training jobs.
- */
-export type WorkerCoreName = 'char-model' | 'mnist';

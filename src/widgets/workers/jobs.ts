@@ -1,10 +1,12 @@
 // The training jobs the worker script runs by name: each a job definition (src/models/training/
 // job.ts) that the one training core runs. A figure that trains a job with `where: 'worker'` names
 // it here; its page falls back to the same definition on its own thread where no worker starts.
+import { charJob } from '../../models/charLstm/charJob.ts';
+import { mnistJob } from '../../models/mnist/mnistJob.ts';
 import type { AnyJobDefinition } from '../../models/training/job.ts';
-import { sequenceJob } from '../SequencePrediction/sequenceJob.ts';
+import { sequenceJob } from '../../models/sequence/sequenceJob.ts';
 
-const jobs: readonly AnyJobDefinition[] = [sequenceJob];
+const jobs: readonly AnyJobDefinition[] = [sequenceJob, mnistJob, charJob];
 
 const byName = new Map(jobs.map((job) => [job.name, job]));
 

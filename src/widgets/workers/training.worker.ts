@@ -4,8 +4,6 @@
 // built and fetched once. The WebAssembly binaries' URLs come from the page's engine boot, so they
 // are fetched from the site, under its base path.
 import { WASM_PATHS } from '../../book/engineBoot.ts';
-import { createCharWorkerCore } from '../../models/charLstm/charWorkerCore.ts';
-import { createMnistWorkerCore } from '../../models/mnist/mnistWorkerCore.ts';
 import { createTrainingCore } from '../../models/training/core.ts';
 import { workerJob } from './jobs.ts';
 
@@ -13,9 +11,7 @@ const scope = self as unknown as { name: string; postMessage: (m: unknown) => vo
 const post = (m: unknown) => scope.postMessage(m);
 
 const job = workerJob(scope.name);
-const core = job
-  ? createTrainingCore(job, post, { wasmPaths: WASM_PATHS })
-  : scope.name === 'mnist' ? createMnistWorkerCore(post, { wasmPaths: WASM_PATHS }) : scope.name === 'char-model' ? createCharWorkerCore(post, { wasmPaths: WASM_PATHS }) : null;
+const core = job ? createTrainingCore(job, post, { wasmPaths: WASM_PATHS }) : null;
 
 scope.onmessage = (e) => {
   if (core) void core.handle(e.data);

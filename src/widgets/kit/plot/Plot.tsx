@@ -84,7 +84,7 @@ export function Plot({ width, height, x, y, title, description, interactive = fa
       id,
       toData: (clientX, clientY) => toData(svgRef, sx, sy, clientX, clientY),
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the axes by their numbers; the axis objects are new at every render
   }, [x.domain[0], x.domain[1], x.log, y.domain[0], y.domain[1], y.log, width, height, m.left, m.right, m.top, m.bottom, id]);
 
   const xTicks = scales.x.ticks(x.ticks ?? 5);

@@ -58,7 +58,7 @@ export function HeatMap({ values, cols, rows, colorDomain = [0, 1], extent, opac
     }
     ctx.putImageData(image, 0, 0);
     setUrl(canvas.toDataURL());
-  }, [values, cols, rows, colorDomain[0], colorDomain[1]]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [values, cols, rows, colorDomain[0], colorDomain[1]]); // eslint-disable-line react-hooks/exhaustive-deps -- the colour domain by its two ends, not the array identity
   if (!url) return null;
   const left = x(e.x[0]);
   const top = y(e.y[1]);

@@ -27,12 +27,19 @@ export interface Training {
   reset: () => void;
 }
 
-export type TrainingJobOptions<Config, Live> = {
+export type TrainingJobOptions<Config, Live, Event> = {
   /** What the model is built from; a new value (by content) builds it again. Null: not yet. */
   config: Config | null;
   seed?: number;
   /** 'page' for small models (faster than a round trip to a worker); 'worker' for heavier ones. */
   where?: 'page' | 'worker';
+  /**
+   * A data set the job builds from (its context's `data`), sent to the job once rather than with
+   * every configuration; a new value (by identity) is sent again and builds the model again.
+   */
+  data?: unknown;
+  /** Called with every event of the current model, in order (the `event` field keeps only the latest). */
+  onEvent?: (event: Event) => void;
 } & (undefined extends Live
   ? { live?: Live }
   : {
@@ -78,9 +85,9 @@ const EMPTY: RunState<never> = { snapshot: null, losses: [], steps: [], curves: 
 
 export function useTrainingJob<Config, Live = undefined, View = never, Event = never, Request = never>(
   job: JobDefinition<Config, Live, View, Event, Request>,
-  options: TrainingJobOptions<Config, Live>,
+  options: TrainingJobOptions<Config, Live, Event>,
 ): TrainingJob<View, Event, Request> {
-  const { config, seed = 1, where = 'page' } = options;
+  const { config, seed = 1, where = 'page', data } = options;
   const live = options.live as Live;
   const engine = useEngine();
   const [pageOnly, setPageOnly] = useState(() => where === 'page' || !workersAvailable());
@@ -92,12 +99,20 @@ export function useTrainingJob<Config, Live = undefined, View = never, Event = n
   const [jobError, setJobError] = useState<string | null>(null);
   const generation = useRef(0);
   const sentLive = useRef<string | null>(null);
-  const setupKey = config === null ? null : JSON.stringify([config, seed]);
+  const onEvent = useRef(options.onEvent);
+  useEffect(() => {
+    onEvent.current = options.onEvent;
+  });
+  // Each new data set is sent once per port, and counts as a new setup.
+  const sentData = useRef<{ port: JobPort; data: unknown } | null>(null);
+  const [dataSeen, setDataSeen] = useState({ data, version: 0 });
+  if (dataSeen.data !== data) setDataSeen({ data, version: dataSeen.version + 1 });
+  const setupKey = config === null ? null : JSON.stringify([config, seed, dataSeen.version]);
   const liveKey = JSON.stringify(live ?? null);
   // What the effects below send, as of this render (updated first, before they run).
-  const latest = useRef({ config, live, seed, liveKey });
+  const latest = useRef({ config, live, seed, liveKey, data });
   useEffect(() => {
-    latest.current = { config, live, seed, liveKey };
+    latest.current = { config, live, seed, liveKey, data };
   });
 
   // The port: a worker started with the backend the page's engine chose, or the page itself.
@@ -123,10 +138,17 @@ export function useTrainingJob<Config, Live = undefined, View = never, Event = n
           return;
         case 'snapshot':
           if (m.generation !== generation.current) return;
+          if (import.meta.env.MODE === 'test') {
+            // Live tensors in the job's engine, for the end-to-end memory checks.
+            const scope = globalThis as { __jobTensors?: Record<string, number> };
+            (scope.__jobTensors ??= {})[job.name] = m.tensors;
+          }
           setRun((r) => ({ snapshot: m.snapshot, losses: m.losses, steps: m.steps, curves: m.curves, view: (m.view as View | null) ?? r.view, failure: m.failure, stepsPerTick: m.stepsPerTick }));
           return;
         case 'event':
-          if (m.generation === generation.current) setEvent(m.payload as Event);
+          if (m.generation !== generation.current) return;
+          setEvent(m.payload as Event);
+          onEvent.current?.(m.payload as Event);
           return;
         case 'error':
           // A message the core could not handle: shown as the run's failure until a reset or rebuild.
@@ -166,13 +188,17 @@ export function useTrainingJob<Config, Live = undefined, View = never, Event = n
   const ready = info !== null;
   useEffect(() => {
     const port = portRef.current;
-    const { config, live, seed, liveKey } = latest.current;
+    const { config, live, seed, liveKey, data } = latest.current;
     if (!ready || !port || config === null) return;
     generation.current++;
     setRun(EMPTY);
     setEvent(null);
     setMaxSteps(null);
     sentLive.current = liveKey;
+    if (data !== undefined && (sentData.current?.port !== port || sentData.current.data !== data)) {
+      port.post({ type: 'load', data });
+      sentData.current = { port, data };
+    }
     port.post({ type: 'setup', generation: generation.current, config, seed, live } satisfies ToJob<Config, Live, Request>);
   }, [ready, setupKey]);
 

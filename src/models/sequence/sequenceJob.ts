@@ -2,7 +2,7 @@
 // windows, built from the series' settings and the seed (which also draws the mini-batches, so the
 // same seed gives the same run). Its picture is the one-step-ahead prediction of the test part; on
 // request it runs freely, a few predictions per tick, each sent as an event with the run so far.
-import type { JobDefinition } from '../../models/training/job.ts';
+import type { JobDefinition } from '../training/job.ts';
 import { createSeriesTrainer, FreeRun, makeSeries, oneStepAhead, seriesStep, type SeriesSetup } from './sequence.ts';
 
 /** A run stops here. */
