@@ -1,7 +1,8 @@
 // Screenshots of every widget of the given pages, normally and in Present mode, with and without WebGL.
 // usage: npx tsx scripts/widget-screenshots.ts <distDir> <outDir> <slug> [slug…]
 // Environment: MODES (webgl,no-webgl), SCHEME (light or dark), VIEWPORTS (default 390x844,1280x900;
-// Present mode is taken at 1920x1080 from the widest), WAIT (ms after a widget loads), NOPRESENT.
+// Present mode is taken at 1920x1080 from the widest), WAIT (ms after a widget loads), NOPRESENT,
+// TRAIN_MS (press each live-training figure's Train button and let it train this long first).
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -32,6 +33,11 @@ for (const mode of modes) {
       await w.scrollIntoViewIfNeeded();
       await w.locator('[data-widget-loading]').first().waitFor({ state: 'detached', timeout: 60_000 }).catch(() => console.log(`${name} never loaded`));
       await page.waitForTimeout(Number(process.env.WAIT ?? 1500));
+      const train = w.getByRole('group', { name: 'Training' }).getByRole('button', { name: 'Train', exact: true });
+      if (process.env.TRAIN_MS && (await train.count()) && (await train.isEnabled())) {
+        await train.click();
+        await page.waitForTimeout(Number(process.env.TRAIN_MS));
+      }
       const badge = await w.locator('.compute-badge, [data-compute-badge]').first().textContent().catch(() => '');
       await w.screenshot({ path: join(out, `${slug}-${i}-${name}-${mode}-${size}-${scheme}.png`) });
       if (mode === 'webgl' && wide && !process.env.NOPRESENT) {

@@ -76,6 +76,7 @@ export default function CharModel({ presenting, ...props }: CharModelProps & Wid
         <TrainingBar
           job={job}
           presenting={presenting}
+          showSpeed={false}
           detail={snapshot ? s.progress({ chars: snapshot.step * charsPerStep, perSecond: training.running ? snapshot.stepsPerSecond * charsPerStep : 0, seconds: m.seconds, backend: m.backendName ?? snapshot.backend }) : null}
           advice={s.advice}
         >

@@ -54,34 +54,36 @@ export default function MlpVsCnn({ presenting, ...initial }: MlpVsCnnProps & Wid
       </Controls>
       {status}
       <TrainingBar job={v.job} presenting={presenting} showLoss={false} examplesPerStep={EXAMPLES_PER_STEP} />
-      <table className="fig-table">
-        <caption>{s.tableCaption(v.samples)}</caption>
-        <thead>
-          <tr>
-            {s.columns.map((c) => (
-              <th key={c} scope="col">
-                {c}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          <tr>
-            <th scope="row">{s.names.mlp}</th>
-            <td>{s.describe.mlp(hidden)}</td>
-            <td>{v.params ? count(v.params.mlp) : s.none}</td>
-            <td>{fmtAcc(last?.mlp)}</td>
-            <td>{fmtLoss(mlpLoss)}</td>
-          </tr>
-          <tr>
-            <th scope="row">{s.names.cnn}</th>
-            <td>{s.describe.cnn}</td>
-            <td>{v.params ? count(v.params.cnn) : s.none}</td>
-            <td>{fmtAcc(last?.cnn)}</td>
-            <td>{fmtLoss(cnnLoss)}</td>
-          </tr>
-        </tbody>
-      </table>
+      <div className="fig-table-wrap">
+        <table className="fig-table">
+          <caption>{s.tableCaption(v.samples)}</caption>
+          <thead>
+            <tr>
+              {s.columns.map((c) => (
+                <th key={c} scope="col">
+                  {c}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            <tr>
+              <th scope="row">{s.names.mlp}</th>
+              <td>{s.describe.mlp(hidden)}</td>
+              <td>{v.params ? count(v.params.mlp) : s.none}</td>
+              <td>{fmtAcc(last?.mlp)}</td>
+              <td>{fmtLoss(mlpLoss)}</td>
+            </tr>
+            <tr>
+              <th scope="row">{s.names.cnn}</th>
+              <td>{s.describe.cnn}</td>
+              <td>{v.params ? count(v.params.cnn) : s.none}</td>
+              <td>{fmtAcc(last?.cnn)}</td>
+              <td>{fmtLoss(cnnLoss)}</td>
+            </tr>
+          </tbody>
+        </table>
+      </div>
       {v.params ? <p className="fig-note">{s.ratio(fixed(v.params.mlp / v.params.cnn, 1))}</p> : null}
       <div className="fig-plot">
         <Plot

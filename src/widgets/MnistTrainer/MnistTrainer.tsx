@@ -93,7 +93,7 @@ export default function MnistTrainer({ presenting, ...initial }: MnistTrainerPro
       </div>
       <div>
         <dt>{s.stats.speed}</dt>
-        <dd>{training.running ? fixed(samplesPerSecond, 0) : s.none}</dd>
+        <dd>{training.running ? count(samplesPerSecond) : s.none}</dd>
       </div>
       <div>
         <dt>{s.stats.time}</dt>
@@ -147,7 +147,7 @@ export default function MnistTrainer({ presenting, ...initial }: MnistTrainerPro
       <p className="fig-note">{s.architecture(layerText, t.parameters ?? 0)}</p>
       {job.info ? <p className="fig-note" data-trains-in={job.inWorker ? 'worker' : 'page'}>{s.where(backendLabel(job.info), job.inWorker)}</p> : null}
       {status}
-      <TrainingBar job={job} presenting={presenting} examplesPerStep={run.batchSize} advice={s.advice} />
+      <TrainingBar job={job} presenting={presenting} showSpeed={false} advice={s.advice} />
       {stats}
       <div className="mt-row">
         <LossCurve series={[{ name: s.lossTitle, losses: training.losses, steps: training.lossSteps }]} width={360} height={200} title={s.lossTitle} log />

@@ -14,6 +14,8 @@ export interface TrainingBarProps {
   showLoss?: boolean;
   /** Examples per step: the speed is then given in examples a second rather than steps. */
   examplesPerStep?: number;
+  /** Show the speed in the status line (off where the figure gives its own, in its own unit). */
+  showSpeed?: boolean;
   /** The figure's own measures, appended to the status line (a sentence from its catalogue). */
   detail?: string | null;
   /** What the reader could change after a divergence (a sentence from the figure's catalogue). */
@@ -24,14 +26,14 @@ export interface TrainingBarProps {
   children?: ReactNode;
 }
 
-export function TrainingBar({ job, presenting = false, showLoss = true, examplesPerStep, detail, advice, recovery, children }: TrainingBarProps) {
+export function TrainingBar({ job, presenting = false, showLoss = true, examplesPerStep, showSpeed = true, detail, advice, recovery, children }: TrainingBarProps) {
   const { training, engine, maxSteps, failure } = job;
   const snap = training.snapshot;
   const ready = engine.ready && snap !== null;
   const diverged = snap?.state === 'diverged';
   const stopped = diverged || snap?.state === 'failed' || failure !== null;
   const finished = maxSteps !== null && (snap?.step ?? 0) >= maxSteps;
-  const rate = training.running && snap && snap.stepsPerSecond > 0 ? (examplesPerStep ? s.examplesPerSecond(snap.stepsPerSecond * examplesPerStep) : s.stepsPerSecond(snap.stepsPerSecond)) : null;
+  const rate = showSpeed && training.running && snap && snap.stepsPerSecond > 0 ? (examplesPerStep ? s.examplesPerSecond(snap.stepsPerSecond * examplesPerStep) : s.stepsPerSecond(snap.stepsPerSecond)) : null;
   const status = snap ? s.join([s.stepText(snap.step), showLoss && snap.loss !== null ? s.lossPart(snap.loss) : '', rate ?? '', detail ?? ''].filter((part) => part !== '')) : null;
 
   return (
