@@ -54,6 +54,20 @@ export default defineConfig({
         test: {
           name: 'engine-node',
           include: ['tests/engine/**/*.test.ts'],
+          // The files that choose the backend start from an engine never started (their project below).
+          exclude: BACKEND_CHOICE_FILES,
+          environment: 'node',
+          // Files share a worker's modules (TensorFlow.js imported once per worker, not per file):
+          // each file starts the engine it needs and checks tensor counts against its own baseline.
+          isolate: false,
+          testTimeout: 60_000,
+          hookTimeout: HOOK_TIMEOUT,
+        },
+      },
+      {
+        test: {
+          name: 'engine-node-backends',
+          include: BACKEND_CHOICE_FILES,
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: HOOK_TIMEOUT,
@@ -91,6 +105,7 @@ export default defineConfig({
           name: 'book',
           include: ['tests/book/**/*.test.ts'],
           environment: 'node',
+          isolate: false,
           // The first MDX compile loads Shiki's grammars and KaTeX: seconds on a busy 2-core machine.
           testTimeout: 60_000,
           hookTimeout: HOOK_TIMEOUT,
@@ -103,6 +118,8 @@ export default defineConfig({
           // models (tests/models), in Node, engine on the CPU backend.
           include: ['tests/widgets/**/*.test.ts', 'tests/widgets/**/*.test.tsx', 'tests/models/**/*.test.ts'],
           environment: 'node',
+          // As engine-node: modules shared between the files of a worker.
+          isolate: false,
           testTimeout: 60_000,
           hookTimeout: HOOK_TIMEOUT,
         },
@@ -112,6 +129,7 @@ export default defineConfig({
           name: 'content',
           include: ['tests/content/**/*.test.ts'],
           environment: 'node',
+          isolate: false,
           testTimeout: 60_000,
           hookTimeout: HOOK_TIMEOUT,
         },

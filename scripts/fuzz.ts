@@ -1,6 +1,6 @@
 // The long widget fuzz, for a run by hand: `npm run fuzz -- --actions 200 --seed 12345 [--page neurons]`.
 // Runs the e2e visit without WebGL (tests/e2e/widgets.test.ts: fallback, fuzz, memory) with that many
-// random actions per widget after the planned pass (CI runs 40, with a seed taken from the commit).
+// random actions per widget after the planned pass (CI runs 20, with a seed taken from the commit).
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { ROOT } from '../tests/support/site.ts';

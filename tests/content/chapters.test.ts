@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { components } from '../../src/book/components.tsx';
 import { testComponents } from '../widgets/index.tsx';
-import { analyseChapter, checkChapters, formatProblem, type ChapterInput, type Problem } from './checker.ts';
+import { checkChapters, formatProblem, type ChapterInput, type Problem } from './checker.ts';
+import { countSource } from '../support/page-sources.ts';
 import { ROOT } from '../support/site.ts';
 
 function readMdx(dir: string): ChapterInput[] {
@@ -19,9 +20,8 @@ function readMdx(dir: string): ChapterInput[] {
 
 const chapters = readMdx(join(ROOT, 'chapters'));
 const testPages = readMdx(join(ROOT, 'tests/pages'));
-const bookProblems = await checkChapters(chapters, { components: Object.keys(components) });
-const bookFacts = await Promise.all(chapters.map(async (c) => (await analyseChapter(c)).facts));
-const testProblems = await checkChapters(testPages, {
+const { problems: bookProblems, facts: bookFacts } = await checkChapters(chapters, { components: Object.keys(components) });
+const { problems: testProblems, facts: testFacts } = await checkChapters(testPages, {
   components: [...Object.keys(components), ...Object.keys(testComponents)],
   linkable: bookFacts,
 });
@@ -45,6 +45,21 @@ describe('test pages', () => {
   for (const c of testPages) {
     it(c.file, () => {
       expect(report(testProblems, c.file)).toEqual([]);
+    });
+  }
+});
+
+// The browser tests count a page's formulas and diagrams by parsing its source only (page-sources.ts):
+// the counts must be the compile's.
+describe('the quick count of formulas and diagrams', () => {
+  const pairs = [...chapters.map((c, i) => [c, bookFacts[i]] as const), ...testPages.map((c, i) => [c, testFacts[i]] as const)];
+  it('covers pages with formulas and pages with diagrams', () => {
+    expect(pairs.some(([, f]) => f.math.length > 0)).toBe(true);
+    expect(pairs.some(([, f]) => f.diagrams > 0)).toBe(true);
+  });
+  for (const [c, facts] of pairs) {
+    it(c.file, () => {
+      expect(countSource(c.source)).toEqual({ math: facts.math.length, diagrams: facts.diagrams });
     });
   }
 });

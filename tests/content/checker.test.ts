@@ -35,7 +35,7 @@ const good = chapter(
 const other = chapter('02-other.mdx', '## Its heading\n\nText, a <kbd>key</kbd>, a <Widgets.Slider />.');
 
 async function problemsOf(...inputs: ChapterInput[]): Promise<string[]> {
-  return (await checkChapters(inputs, { components })).map(formatProblem);
+  return (await checkChapters(inputs, { components })).problems.map(formatProblem);
 }
 
 describe('content checker', () => {

@@ -200,7 +200,8 @@ export interface BookOptions {
 }
 
 /** Checks a set of chapters together: per-chapter problems, then names and links across them. */
-export async function checkChapters(inputs: ChapterInput[], opts: BookOptions): Promise<Problem[]> {
+/** Every problem of the chapters, and each chapter's facts (in the order given). */
+export async function checkChapters(inputs: ChapterInput[], opts: BookOptions): Promise<{ problems: Problem[]; facts: ChapterFacts[] }> {
   const analysed = await Promise.all(inputs.map(analyseChapter));
   const problems = analysed.flatMap((a) => a.problems);
   const all = analysed.map((a) => a.facts);
@@ -241,7 +242,7 @@ export async function checkChapters(inputs: ChapterInput[], opts: BookOptions): 
       if (why) add('link', `link "${url}" ${why}`, line);
     }
   }
-  return problems;
+  return { problems, facts: all };
 }
 
 /** Why an internal link does not resolve, or null when it does (external links are not checked here). */

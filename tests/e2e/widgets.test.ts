@@ -18,6 +18,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { badgeProblems, launchChromium, newContext, requestsOutsideBase, waitForPageReady, watchPage, type PageWatch } from '../support/e2e-browser.ts';
 import { deriveSeed, fuzzActions, fuzzBaseSeed, fuzzWidget, widgetHealth } from '../support/fuzz.ts';
+import { heaviestFirst } from '../support/site.ts';
 
 const siteUrl = inject('siteUrl');
 const origin = inject('siteOrigin');
@@ -118,7 +119,7 @@ describe('every page without WebGL: fallback, widget fuzz, memory', () => {
 
   // Two pages at a time (the e2e project's maxConcurrency), each in its own context: much of a
   // visit is waiting on the browser, so two pages share the two cores well.
-  for (const sitePage of pages) {
+  for (const sitePage of heaviestFirst(pages)) {
     it.concurrent(`${sitePage.name} (/${sitePage.path})`, async ({ expect }) => {
       const context = await newContext(browser);
       try {

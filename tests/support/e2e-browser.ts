@@ -100,14 +100,21 @@ interface AxeViolation {
 }
 
 /** Serious and critical axe-core violations on the page as it is now, one readable block each. */
-export async function seriousAxeViolations(page: Page): Promise<string[]> {
+/**
+ * The rules a change of theme can affect: colours, and the diagrams Mermaid draws again in the new
+ * theme. Everything else (names, roles, structure) is the same in both themes, checked once.
+ */
+export const THEME_AXE_RULES = ['color-contrast', 'link-in-text-block', 'svg-img-alt', 'role-img-alt', 'image-alt'];
+
+/** Serious and critical axe-core violations on the page, of every rule or of `rules` only. */
+export async function seriousAxeViolations(page: Page, rules?: readonly string[]): Promise<string[]> {
   const hasAxe = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== 'undefined');
   if (!hasAxe) await page.addScriptTag({ path: AXE_PATH });
-  const violations = await page.evaluate(async () => {
+  const violations = await page.evaluate(async (only) => {
     const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: unknown[] }> } }).axe;
-    const result = await axe.run(document, { resultTypes: ['violations'] });
+    const result = await axe.run(document, { resultTypes: ['violations'], ...(only ? { runOnly: { type: 'rule', values: only } } : {}) });
     return result.violations;
-  }) as AxeViolation[];
+  }, rules ? [...rules] : null) as AxeViolation[];
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => {

@@ -341,8 +341,11 @@ export function fuzzBaseSeed(): { seed: number; from: string } {
   }
 }
 
-/** Random actions per widget after the planned pass: FUZZ_ACTIONS, else 40 (`npm run fuzz` sets more). */
+/**
+ * Random actions per widget after the planned pass: FUZZ_ACTIONS, else 20. The seed changes with
+ * every commit, so successive runs explore new ground; `npm run fuzz` runs 200 for a long look.
+ */
 export function fuzzActions(): number {
-  const n = Number(process.env.FUZZ_ACTIONS ?? 40);
-  return Number.isFinite(n) && n >= 0 ? Math.floor(n) : 40;
+  const n = Number(process.env.FUZZ_ACTIONS ?? 20);
+  return Number.isFinite(n) && n >= 0 ? Math.floor(n) : 20;
 }

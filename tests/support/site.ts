@@ -37,6 +37,24 @@ export interface SitePage {
   path: string;
   /** The MDX file the chapter was built from, when one was found. */
   source: string | null;
+  /** Widgets in the pre-rendered page (their frames' `data-widget` attributes). */
+  widgets: number;
+  /** Size of the pre-rendered page, in bytes. */
+  bytes: number;
+}
+
+/**
+ * The pages in the order a check that visits several at once should take them: most widgets (the
+ * costliest visits) first, so the last visits under way are short ones and no core waits idle on
+ * one long page at the end.
+ */
+export function heaviestFirst(pages: readonly SitePage[]): SitePage[] {
+  return [...pages].sort((a, b) => b.widgets - a.widgets || b.bytes - a.bytes);
+}
+
+function builtPage(dist: string, name: string, path: string, source: string | null): SitePage {
+  const html = readFileSync(join(dist, path, 'index.html'), 'utf8');
+  return { name, path, source, widgets: html.split('data-widget="').length - 1, bytes: Buffer.byteLength(html) };
 }
 
 /** Every `NN-slug.mdx` in the source folders, by slug. */
@@ -58,13 +76,13 @@ export function discoverPages(dist: string = DIST_TEST): SitePage[] {
     throw new Error(`No built site at ${dist}: the test build did not write index.html`);
   }
   const sources = chapterSources();
-  const pages: SitePage[] = [{ name: 'landing', path: '', source: null }];
+  const pages: SitePage[] = [builtPage(dist, 'landing', '', null)];
   const chaptersDir = join(dist, 'chapters');
   if (existsSync(chaptersDir)) {
     for (const slug of readdirSync(chaptersDir).sort()) {
       const dir = join(chaptersDir, slug);
       if (statSync(dir).isDirectory() && existsSync(join(dir, 'index.html'))) {
-        pages.push({ name: slug, path: `chapters/${slug}/`, source: sources.get(slug) ?? null });
+        pages.push(builtPage(dist, slug, `chapters/${slug}/`, sources.get(slug) ?? null));
       }
     }
   }
