@@ -7,7 +7,7 @@ import { Controls, NumberField, Select } from '../../book/controls.tsx';
 import { choice, integer, type StateOf } from '../../book/urlState.ts';
 import { useWidgetState } from '../../book/useWidgetState.ts';
 import { Random } from '../../engine/index.ts';
-import { BarChart, useEngine } from '../kit/index.ts';
+import { BarChart, RetryAlert, useEngine } from '../kit/index.ts';
 import { DigitImage } from '../kit/DigitImage.tsx';
 import { loadTestDigits } from '../kit/mnist/mnistData.ts';
 import { useOnScreen } from '../kit/useOnScreen.ts';
@@ -150,14 +150,7 @@ export default function DrawDigit({ presenting, ...initial }: DrawDigitProps & W
   if (engine.error) modelStatus = <p role="alert">{s.engineFailed(engine.error)}</p>;
   else if (state.source === 'yours' && !d.yours) modelStatus = <p>{s.noTrained}</p>;
   else if (state.source === 'shipped' && d.shipped.status === 'error')
-    modelStatus = (
-      <p role="alert">
-        {s.modelFailed(d.shipped.message)}{' '}
-        <button type="button" onClick={d.retry}>
-          {s.retry}
-        </button>
-      </p>
-    );
+    modelStatus = <RetryAlert message={s.modelFailed(d.shipped.message)} onRetry={d.retry} />;
   else if (state.source === 'shipped' && d.shipped.status !== 'ready') modelStatus = <p>{s.loadingModel}</p>;
   else if (!engine.ready) modelStatus = <p>{s.starting}</p>;
   else if (d.built && 'error' in d.built) modelStatus = <p role="alert">{s.failed(d.built.error)}</p>;

@@ -18,7 +18,6 @@ export const drawStrings = catalogue('DrawDigit', {
   testFailed: (why: string) => `The test digits could not be loaded: ${why}`,
   loadingModel: 'Fetching the shipped model (54 KB)…',
   modelFailed: (why: string) => `The model could not be loaded: ${why}`,
-  retry: 'Try again',
   empty: 'Draw a digit (or pick a test digit) to see what the network makes of it.',
   prepared: 'What the network sees (28×28)',
   preparedLabel: (what: string) => `The input after preprocessing: ${what}`,

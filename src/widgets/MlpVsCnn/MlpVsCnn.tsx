@@ -5,7 +5,7 @@ import type { WidgetRenderProps } from '../../book/defineWidget.ts';
 import { Controls, Select } from '../../book/controls.tsx';
 import { choice, type StateOf } from '../../book/urlState.ts';
 import { useWidgetState } from '../../book/useWidgetState.ts';
-import { LinePath, Plot, seriesColors, TrainingBar } from '../kit/index.ts';
+import { LinePath, Plot, RetryAlert, seriesColors, TrainingBar } from '../kit/index.ts';
 import { useOnScreen } from '../kit/useOnScreen.ts';
 import { count, fixed, percent } from '../kit/format.ts';
 import { versusStrings as s } from './strings.ts';
@@ -33,14 +33,7 @@ export default function MlpVsCnn({ presenting, ...initial }: MlpVsCnnProps & Wid
   if (v.loadState === 'waiting') status = <p>{s.waiting}</p>;
   else if (v.loadState === 'loading') status = <p>{s.loading}</p>;
   else if (v.loadState !== 'ready')
-    status = (
-      <p role="alert">
-        {s.loadFailed(v.loadState)}{' '}
-        <button type="button" onClick={v.retry}>
-          {s.retry}
-        </button>
-      </p>
-    );
+    status = <RetryAlert message={s.loadFailed(v.loadState)} onRetry={v.retry} />;
 
   const mlpLoss = snap?.metrics.mlpLoss;
   const cnnLoss = snap?.loss ?? undefined;

@@ -7,7 +7,6 @@ export const versusStrings = catalogue('MlpVsCnn', {
   waiting: 'The MNIST digits (7.8 MB) are fetched when this figure comes into view.',
   loading: 'Fetching the MNIST digits…',
   loadFailed: (why: string) => `The digits could not be loaded: ${why}`,
-  retry: 'Try again',
   names: { mlp: 'MLP', cnn: 'CNN' },
   describe: {
     mlp: (h: number) => `784 → ${h} (ReLU) → 10`,

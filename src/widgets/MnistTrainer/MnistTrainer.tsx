@@ -8,7 +8,7 @@ import type { WidgetRenderProps } from '../../book/defineWidget.ts';
 import { Controls, NumberField, Select, Slider } from '../../book/controls.tsx';
 import { choice, integer, type StateOf } from '../../book/urlState.ts';
 import { useWidgetState } from '../../book/useWidgetState.ts';
-import { LinePath, LossCurve, Plot, seriesColors, TrainingBar } from '../kit/index.ts';
+import { LinePath, LossCurve, Plot, RetryAlert, seriesColors, TrainingBar } from '../kit/index.ts';
 import { MapGrid } from '../kit/MapGrid.tsx';
 import { ARCHITECTURE_LIMITS, DEFAULT_ARCHITECTURE, layerShapes, type CnnArchitecture } from '../../models/mnist/cnnModel.ts';
 import { DigitImage } from '../kit/DigitImage.tsx';
@@ -66,14 +66,7 @@ export default function MnistTrainer({ presenting, ...initial }: MnistTrainerPro
 
   let status = null;
   if (t.dataState.status === 'error')
-    status = (
-      <p role="alert">
-        {s.loadFailed(t.dataState.message)}{' '}
-        <button type="button" onClick={t.retry}>
-          {s.retry}
-        </button>
-      </p>
-    );
+    status = <RetryAlert message={s.loadFailed(t.dataState.message)} onRetry={t.retry} />;
   else if (t.dataState.status === 'waiting') status = <p>{s.waiting}</p>;
   else if (t.dataState.status === 'loading') status = <p>{s.loading}</p>;
 

@@ -16,7 +16,6 @@ export const trainerStrings = catalogue('MnistTrainer', {
   waiting: 'The MNIST digits (7.8 MB) are fetched when this figure comes into view.',
   loading: 'Fetching the MNIST digits (8,000 for training, 2,000 for testing; 7.8 MB)…',
   loadFailed: (why: string) => `The digits could not be loaded: ${why}`,
-  retry: 'Try again',
   advice: 'Lower the learning rate, then reset.',
   architecture: (layers: string, params: number) => `Model: ${layers}; ${count(params)} parameters.`,
   stats: {

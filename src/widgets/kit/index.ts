@@ -11,4 +11,5 @@ export { HeatMap, Contours, gridCenters, type Extent } from './plot/surface.tsx'
 export { DraggablePoint, draggableStrings } from './plot/DraggablePoint.tsx';
 export { BarChart, type Bar } from './plot/BarChart.tsx';
 export { LossCurve, lossCurveStrings, type LossSeries } from './plot/LossCurve.tsx';
+export { RetryAlert, retryStrings } from './RetryAlert.tsx';
 export * from './palette.ts';
