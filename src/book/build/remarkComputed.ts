@@ -46,8 +46,17 @@ function setAttribute(node: JsxElement, name: string, value: string): void {
   node.attributes.push({ type: 'mdxJsxAttribute', name, value });
 }
 
+/** Whether the tree has a `\\computed{}`, a `<Computed>` or an `<Exercise answer=…>`. */
+function usesWorkedValues(node: { type: string; value?: unknown; name?: unknown; attributes?: unknown; children?: unknown[] }): boolean {
+  if ((node.type === 'math' || node.type === 'inlineMath') && typeof node.value === 'string' && node.value.includes('\\computed')) return true;
+  if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && (node.name === 'Computed' || (node.name === 'Exercise' && stringAttribute(node as JsxElement, 'answer') !== null))) return true;
+  return (node.children ?? []).some((child) => usesWorkedValues(child as typeof node));
+}
+
 export function remarkComputed() {
   return async (tree: Root, file: VFile) => {
+    // A page with no worked number (a test page, the landing text) never starts the engine.
+    if (!usesWorkedValues(tree)) return;
     const table = await workedValueTable();
     const lookup = (key: string, node: Node) => {
       const found = table.get(key.trim());
