@@ -2,7 +2,8 @@
 // usage: npx tsx scripts/widget-screenshots.ts <distDir> <outDir> <slug> [slug…]
 // Environment: MODES (webgl,no-webgl), SCHEME (light or dark), VIEWPORTS (default 390x844,1280x900;
 // Present mode is taken at 1920x1080 from the widest), WAIT (ms after a widget loads), NOPRESENT,
-// TRAIN_MS (press each live-training figure's Train button and let it train this long first).
+// TRAIN_MS (press each live-training figure's Train or Fit button and let it train this long first),
+// ONLY (widget names, comma-separated: the others are skipped).
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -16,6 +17,7 @@ const server = await serveStatic(dist, builtBase(dist) ?? '/');
 const modes = (process.env.MODES ?? 'webgl,no-webgl').split(',');
 const viewports = (process.env.VIEWPORTS ?? '390x844,1280x900').split(',').map((v) => v.split('x').map(Number) as [number, number]).sort((a, b) => a[0] - b[0]);
 const scheme = process.env.SCHEME ?? 'light';
+const only = process.env.ONLY?.split(',');
 for (const mode of modes) {
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: mode === 'webgl' ? WEBGL_ARGS : NO_WEBGL_ARGS });
   for (const slug of slugs) for (const [width, height] of viewports) {
@@ -30,10 +32,15 @@ for (const mode of modes) {
     for (let i = 0; i < n; i++) {
       const w = page.locator('[data-widget]').nth(i);
       const name = await w.getAttribute('data-widget');
+      if (only && !only.includes(name ?? '')) continue;
       await w.scrollIntoViewIfNeeded();
       await w.locator('[data-widget-loading]').first().waitFor({ state: 'detached', timeout: 60_000 }).catch(() => console.log(`${name} never loaded`));
       await page.waitForTimeout(Number(process.env.WAIT ?? 1500));
-      const train = w.getByRole('group', { name: 'Training' }).getByRole('button', { name: 'Train', exact: true });
+      // A training bar's Train, or a figure's one run button (RegressionLoss's fit).
+      const train = w
+        .getByRole('group', { name: 'Training' })
+        .getByRole('button', { name: 'Train', exact: true })
+        .or(w.getByRole('button', { name: 'Fit by gradient descent', exact: true }));
       if (process.env.TRAIN_MS && (await train.count()) && (await train.isEnabled())) {
         await train.click();
         await page.waitForTimeout(Number(process.env.TRAIN_MS));

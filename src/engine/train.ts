@@ -65,6 +65,11 @@ export interface TrainingLoopOptions {
   divergenceFactor?: number;
   /** Stop (pause) after this many steps. */
   maxSteps?: number;
+  /**
+   * Asked before every step: true ends the run there, as `maxSteps` does (a fit that has settled),
+   * whatever the steps per frame, so the same run stops at the same step.
+   */
+  finished?: () => boolean;
 }
 
 export class TrainingLoop {
@@ -197,6 +202,7 @@ export class TrainingLoop {
     let lastMetrics: Record<string, tf.Tensor> = {};
     try {
       for (let i = 0; i < steps; i++) {
+        if (this.opts.finished?.()) break;
         const result = tidy(() => this.opts.step(this.stepCount + i));
         if (!(result?.loss instanceof Tensor)) throw new Error('step() must return { loss: Tensor, ... }');
         if (result.loss.size !== 1) throw new Error(`step(): loss must have one element, got shape [${result.loss.shape}]`);
@@ -213,6 +219,11 @@ export class TrainingLoop {
       losses.forEach((t) => t.dispose());
       Object.values(lastMetrics).forEach((t) => t.dispose());
       this.fail({ code: 'stepFailed', message: (e as Error).message });
+      return;
+    }
+    steps = losses.length;
+    if (steps === 0) {
+      this.finish();
       return;
     }
     // One read-back for everything: the losses, the metrics and the copies kept for a backend change.
@@ -265,7 +276,7 @@ export class TrainingLoop {
       this.cancelFrame = null;
       this.state = 'diverged';
       this.stop = divergence;
-    } else if (this.opts.maxSteps !== undefined && this.stepCount >= this.opts.maxSteps) {
+    } else if ((this.opts.maxSteps !== undefined && this.stepCount >= this.opts.maxSteps) || this.opts.finished?.()) {
       this.finish();
       return;
     }

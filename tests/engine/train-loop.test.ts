@@ -8,7 +8,7 @@ import { mseLoss } from '../../src/engine/losses';
 import { Linear, Sequential, Tanh } from '../../src/engine/nn';
 import { Adam, SGD, type Optimizer } from '../../src/engine/optim';
 import { Random } from '../../src/engine/random';
-import type { Tensor } from '../../src/engine/tensor';
+import { tensor as tensorOf, type Tensor } from '../../src/engine/tensor';
 import { describeStop } from '../../src/engine/loopStop';
 import { timeoutScheduler, TrainingLoop, type TrainingSnapshot } from '../../src/engine/train';
 
@@ -73,7 +73,7 @@ function rig(opts: { seed?: number; lr?: number; stepsPerFrame?: number; maxStep
 }
 
 /** Resolves with the first snapshot (from now on) that satisfies `pred`. */
-function until(r: Rig, pred: (s: TrainingSnapshot) => boolean, timeoutMs = 30_000): Promise<TrainingSnapshot> {
+function until(r: { frames: TrainingSnapshot[] }, pred: (s: TrainingSnapshot) => boolean, timeoutMs = 30_000): Promise<TrainingSnapshot> {
   const start = r.frames.length;
   return new Promise((resolve, reject) => {
     const t0 = Date.now();
@@ -163,6 +163,39 @@ describe('TrainingLoop', () => {
     expect(loop.snapshot()).toMatchObject({ state: 'paused', step: 0, loss: null, frameLosses: [], stop: null, reason: null });
     await loop.dispose();
     await r.dispose();
+  });
+
+  it('"finished" ends the run at the same step whatever the steps per frame; play and step then run nothing', async () => {
+    const ends: TrainingSnapshot[] = [];
+    for (const stepsPerFrame of [1, 4, 7]) {
+      let taken = 0;
+      const frames: TrainingSnapshot[] = [];
+      const loop = new TrainingLoop({
+        step: () => {
+          taken++;
+          return { loss: mseLoss(tensorOf([taken]), tensorOf([0])) };
+        },
+        // Settled once nine steps are done.
+        finished: () => taken >= 9,
+        stepsPerFrame,
+        scheduler: timeoutScheduler,
+        onFrame: (s) => frames.push(s),
+      });
+      loop.play();
+      await until({ frames }, (s) => s.state === 'paused');
+      expect(taken).toBe(9);
+      ends.push(loop.snapshot());
+      loop.play();
+      await until({ frames }, (s) => s.state === 'paused');
+      await loop.stepOnce();
+      expect(taken).toBe(9);
+      // Every step's loss once (a paused loop reports its last frame again: counted by step).
+      const byStep = new Map<number, number>();
+      for (const f of frames) f.frameLosses.forEach((loss, i) => byStep.set(f.step - f.frameLosses.length + 1 + i, loss));
+      expect([...byStep.entries()]).toEqual(Array.from({ length: 9 }, (_, i) => [i + 1, (i + 1) ** 2]));
+      await loop.dispose();
+    }
+    expect(ends.map((s) => [s.step, s.loss, s.state])).toEqual(Array(3).fill([9, 81, 'paused']));
   });
 
   it('a huge learning rate gives state "diverged" with a coded reason, never NaN as a number', async () => {

@@ -11,9 +11,11 @@ import { harness, stepLosses } from './support.ts';
 interface LineConfig {
   lr: number;
   /** Make the job throw here, to see the core report it. */
-  fail?: 'build' | 'view' | 'request' | 'step';
+  fail?: 'build' | 'view' | 'request' | 'step' | 'finished';
   /** Stop the run after this many steps. */
   maxSteps?: number;
+  /** The job says it is finished once this many steps are done (a fit that settled). */
+  finishAt?: number;
 }
 
 /** The job says it is busy for this many more checks (an evaluation under way). */
@@ -29,9 +31,11 @@ const lineJob: JobDefinition<LineConfig, { scale: number }, { weight: number }, 
     const opt = new optim.SGD(model, { lr: config.lr * live.scale });
     const x = tensor([[0], [1], [2], [3]]);
     const y = tensor([[1], [3], [5], [7]]);
+    let taken = 0;
     return {
       step: () => {
         if (config.fail === 'step') throw new Error('the step failed on purpose');
+        taken++;
         opt.zeroGrad();
         const loss = losses.mseLoss(model.forward(x), y);
         loss.backward();
@@ -56,6 +60,10 @@ const lineJob: JobDefinition<LineConfig, { scale: number }, { weight: number }, 
         schedule(tick);
       },
       busy: () => busyTicks-- > 0,
+      finished: () => {
+        if (config.fail === 'finished') throw new Error('the end test failed on purpose');
+        return taken >= (config.finishAt ?? Infinity);
+      },
       dispose() {
         opt.dispose();
         model.dispose();
@@ -165,10 +173,10 @@ describe('the training core', () => {
   });
 
   it('reports a job that throws as a failed run, with the reason, until a reset', async () => {
-    for (const fail of ['build', 'view', 'step', 'request'] as const) {
+    for (const fail of ['build', 'view', 'step', 'request', 'finished'] as const) {
       const h = await ready();
       await h.core.handle({ type: 'setup', generation: 1, config: { lr: 0.02, fail }, seed: 1, live: LIVE });
-      if (fail === 'step') await h.core.handle({ type: 'step' });
+      if (fail === 'step' || fail === 'finished') await h.core.handle({ type: 'step' });
       if (fail === 'request') await h.core.handle({ type: 'request', payload: { times: 1 } });
       const last = h.lastSnapshot();
       expect(last.snapshot.state, fail).toBe('failed');
@@ -179,9 +187,26 @@ describe('the training core', () => {
       expect(h.lastSnapshot().snapshot.state, fail).toBe('failed');
       await h.core.handle({ type: 'reset' });
       // The same configuration fails the same way again (a reset rebuilds it); a request only on asking.
-      expect(h.lastSnapshot().snapshot.state, fail).toBe(fail === 'request' ? 'paused' : fail === 'step' ? 'paused' : 'failed');
+      expect(h.lastSnapshot().snapshot.state, fail).toBe(fail === 'build' || fail === 'view' ? 'failed' : 'paused');
       await h.core.handle({ type: 'dispose' });
     }
+  });
+
+  it('starts at once on a setup with play, and ends the run where the job says it is finished', async () => {
+    const h = await ready();
+    await h.core.handle({ type: 'setup', generation: 1, config: { lr: 0.02, finishAt: 23 }, seed: 1, live: LIVE, play: true });
+    await h.until(() => h.lastSnapshot().snapshot.state === 'paused' && h.lastSnapshot().snapshot.step > 0);
+    const end = h.lastSnapshot();
+    expect(end.snapshot.step).toBe(23);
+    expect(end.steps.at(-1)).toBe(23);
+    // Finished: play and one step run nothing more; a reset starts the run again.
+    await h.core.handle({ type: 'play' });
+    await h.until(() => h.lastSnapshot().snapshot.state === 'paused');
+    await h.core.handle({ type: 'step' });
+    expect(h.lastSnapshot().snapshot.step).toBe(23);
+    await h.core.handle({ type: 'reset' });
+    expect(await stepLosses(h, 2)).toEqual(end.losses.slice(0, 2));
+    await h.core.handle({ type: 'dispose' });
   });
 
   it('applies a live setting by one message, without rebuilding', async () => {

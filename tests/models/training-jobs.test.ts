@@ -15,6 +15,8 @@ import { buildDeepNet, deepStep, makeData, makeOptimizer as deepOptimizer } from
 import { vanishingJob } from '../../src/widgets/VanishingGradients/vanishingJob.ts';
 import { makeOptimizer, makeXorNet, xorStep, XOR_X, XOR_Y } from '../../src/widgets/XorLive/xor.ts';
 import { xorJob } from '../../src/widgets/XorLive/xorJob.ts';
+import { createLineFit, fitStep, OUTLIER, seededPoints } from '../../src/widgets/RegressionLoss/regression.ts';
+import { regressionFitJob, type RegressionFitView } from '../../src/widgets/RegressionLoss/regressionFitJob.ts';
 import { harness, stepLosses } from './support.ts';
 
 beforeAll(async () => {
@@ -183,6 +185,35 @@ describe('same seed, same run', () => {
       },
       12,
     );
+  });
+
+  it('RegressionLoss: the fit, and where it ends', async () => {
+    const points = [...seededPoints(), OUTLIER];
+    const start = { slope: -1.5, intercept: 3 };
+    const config = { points, loss: 'huber', delta: 0.5, start, run: 1 };
+    // By hand: step t at the fit's rate for step t.
+    const reference = (steps: number) => {
+      const f = createLineFit(points, start);
+      try {
+        return Array.from({ length: steps }, (_, t) => tidy(() => fitStep(f, 'huber', 0.5, t).loss.item()));
+      } finally {
+        f.dispose();
+      }
+    };
+    await expectSameRun({ job: regressionFitJob, config, seed: 1, reference }, 12);
+    // Played to its end: the same step, line and path every time, however the ticks fell.
+    const ends: unknown[] = [];
+    for (let i = 0; i < 2; i++) {
+      const h = await started({ job: regressionFitJob, config, seed: 1, reference: () => [] });
+      await h.core.handle({ type: 'play' });
+      await h.until(() => h.lastSnapshot().snapshot.state === 'paused' && h.lastSnapshot().snapshot.step > 0);
+      const last = h.lastSnapshot();
+      const view = last.view as RegressionFitView;
+      expect(view.settled).toBe(true);
+      ends.push([last.snapshot.step, view.line, view.path, last.losses]);
+      await h.core.handle({ type: 'dispose' });
+    }
+    expect(ends[1]).toEqual(ends[0]);
   });
 
   it('SequencePrediction, and its free run on request', async () => {

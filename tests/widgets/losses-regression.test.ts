@@ -1,14 +1,16 @@
 // RegressionLoss's logic in Node: the engine's three losses, the loss surface and each descent
-// step against float64 references written here; the fit against the closed-form least-squares
-// line; the residual shapes; and memory returning to its baseline.
+// step against float64 references written here; the fit (its training job, as the figure runs it)
+// against the closed-form least-squares line; the residual shapes; and memory returning to its
+// baseline.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { initEngine, liveTensorCount } from '../../src/engine/index.ts';
+import { initEngine, liveTensorCount, tidy } from '../../src/engine/index.ts';
 import {
   contourLevels,
-  descentStep,
+  createLineFit,
   FIT_MAX_STEPS,
   fitRate,
-  fitSettled,
+  fitStep,
+  fittedLine,
   gridLine,
   lossSurface,
   lossValues,
@@ -21,6 +23,8 @@ import {
   type RegressionLossName,
 } from '../../src/widgets/RegressionLoss/regression.ts';
 import { residualKind, residualShapes } from '../../src/widgets/RegressionLoss/draw.ts';
+import { regressionFitJob, type RegressionFitView } from '../../src/widgets/RegressionLoss/regressionFitJob.ts';
+import { harness } from '../models/support.ts';
 
 beforeAll(async () => {
   await initEngine({ prefer: 'cpu' });
@@ -44,15 +48,18 @@ function leastSquares(points: Point[]): Line {
   const slope = sxy / sxx;
   return { slope, intercept: my - slope * mx };
 }
-function fit(points: Point[], loss: RegressionLossName, delta = 1): Line {
-  let line: Line = { slope: 0.5, intercept: 0 };
-  for (let t = 0; t < FIT_MAX_STEPS; t++) {
-    const next = descentStep(points, line, loss, delta, fitRate(t));
-    const done = fitSettled(line, next);
-    line = { slope: next.slope, intercept: next.intercept };
-    if (done) break;
-  }
-  return line;
+/** The fit as the figure runs it: its training job, from the line (0.5, 0), until it stops. */
+async function fitRun(points: Point[], loss: RegressionLossName, delta = 1) {
+  const h = harness(regressionFitJob);
+  await h.core.handle({ type: 'init', backend: 'cpu' });
+  await h.core.handle({ type: 'setup', generation: 1, config: { points, loss, delta, start: { slope: 0.5, intercept: 0 }, run: 1 }, seed: 1, live: undefined, play: true });
+  await h.until(() => h.lastSnapshot().snapshot.state !== 'running' && h.lastSnapshot().snapshot.step > 0);
+  const last = h.lastSnapshot();
+  await h.core.handle({ type: 'dispose' });
+  return { snapshot: last.snapshot, view: last.view as RegressionFitView };
+}
+async function fit(points: Point[], loss: RegressionLossName, delta = 1): Promise<Line> {
+  return (await fitRun(points, loss, delta)).view.line;
 }
 
 describe('RegressionLoss', () => {
@@ -97,43 +104,66 @@ describe('RegressionLoss', () => {
     expect(Math.abs(best.intercept - ls.intercept)).toBeLessThanOrEqual(8 / SURFACE_GRID.rows);
   });
 
-  it('takes descent steps along the analytic gradient', () => {
+  it('takes descent steps along the analytic gradient, at the rate of each step', () => {
     const line = { slope: 0.5, intercept: 0 };
-    const lr = 0.1;
-    const next = descentStep(points, line, 'mse', 1, lr);
+    const step = (loss: RegressionLossName, t: number) => {
+      const f = createLineFit(points, line);
+      try {
+        return { loss: tidy(() => fitStep(f, loss, 1, t).loss.item()), line: fittedLine(f) };
+      } finally {
+        f.dispose();
+      }
+    };
     const r = points.map((p) => line.slope * p.x + line.intercept - p.y);
+    const lr = fitRate(0);
+    const next = step('mse', 0);
+    expect(next.loss).toBeCloseTo(reference(points, line, 1).mse, 4);
     const dSlope = mean(r.map((d, i) => 2 * d * points[i].x));
     const dIntercept = mean(r.map((d) => 2 * d));
-    expect(next.slope).toBeCloseTo(line.slope - lr * dSlope, 4);
-    expect(next.intercept).toBeCloseTo(line.intercept - lr * dIntercept, 4);
-    const mae = descentStep(points, line, 'mae', 1, lr);
+    expect(next.line.slope).toBeCloseTo(line.slope - lr * dSlope, 4);
+    expect(next.line.intercept).toBeCloseTo(line.intercept - lr * dIntercept, 4);
     const dSlopeMae = mean(r.map((d, i) => Math.sign(d) * points[i].x));
-    expect(mae.slope).toBeCloseTo(line.slope - lr * dSlopeMae, 4);
+    expect(step('mae', 60).line.slope).toBeCloseTo(line.slope - fitRate(60) * dSlopeMae, 4);
+    expect(fitRate(60)).toBeCloseTo(0.06, 10);
   });
 
-  it('fits: MSE reaches the least-squares line; MAE does at least as well on its own loss', () => {
+  it('stops the fit at the step it settles, or at the sliders\' edge, never past FIT_MAX_STEPS', async () => {
+    const mse = await fitRun(points, 'mse');
+    expect(mse.view.settled).toBe(true);
+    expect(mse.snapshot.step).toBeLessThan(FIT_MAX_STEPS);
+    expect(mse.view.path).toHaveLength(mse.snapshot.step + 1);
+    // Points far above the sliders' intercept range pull the line out of it: the fit stops there.
+    const high = points.map((p) => ({ x: p.x, y: 40 }));
+    const left = await fitRun(high, 'mse');
+    expect(left.view.left).toBe(true);
+    expect(left.snapshot.state).toBe('paused');
+    expect(left.view.line.intercept).toBeLessThanOrEqual(4);
+  });
+
+  it('fits: MSE reaches the least-squares line; MAE does at least as well on its own loss', async () => {
     const ls = leastSquares(points);
-    const mseLine = fit(points, 'mse');
+    const mseLine = await fit(points, 'mse');
     expect(mseLine.slope).toBeCloseTo(ls.slope, 2);
     expect(mseLine.intercept).toBeCloseTo(ls.intercept, 2);
-    const maeLine = fit(points, 'mae');
+    const maeLine = await fit(points, 'mae');
     expect(reference(points, maeLine, 1).mae).toBeLessThanOrEqual(reference(points, ls, 1).mae + 1e-3);
   });
 
-  it('shows the outlier pulling the MSE line further than the MAE and Huber lines', () => {
+  it('shows the outlier pulling the MSE line further than the MAE and Huber lines', async () => {
     const withOutlier = [...points, OUTLIER];
-    const moved = (loss: RegressionLossName) => Math.abs(fit(withOutlier, loss).slope - fit(points, loss).slope);
-    expect(moved('mse')).toBeGreaterThan(2 * moved('mae'));
-    expect(moved('mse')).toBeGreaterThan(moved('huber'));
+    const moved = async (loss: RegressionLossName) => Math.abs((await fit(withOutlier, loss)).slope - (await fit(points, loss)).slope);
+    const mse = await moved('mse');
+    expect(mse).toBeGreaterThan(2 * (await moved('mae')));
+    expect(mse).toBeGreaterThan(await moved('huber'));
   });
 
-  it('moves the Huber fit from the MAE line towards the MSE line as δ grows, never reaching it', () => {
+  it('moves the Huber fit from the MAE line towards the MSE line as δ grows, never reaching it', async () => {
     const withOutlier = [...points, OUTLIER];
-    const slope = (loss: RegressionLossName, delta = 1) => fit(withOutlier, loss, delta).slope;
-    const mae = slope('mae');
-    const mse = slope('mse');
-    const small = slope('huber', 0.1);
-    const large = slope('huber', 3);
+    const slope = async (loss: RegressionLossName, delta = 1) => (await fit(withOutlier, loss, delta)).slope;
+    const mae = await slope('mae');
+    const mse = await slope('mse');
+    const small = await slope('huber', 0.1);
+    const large = await slope('huber', 3);
     expect(Math.abs(small - mae)).toBeLessThan(0.1 * Math.abs(mse - mae));
     expect(Math.abs(large - mse)).toBeLessThan(Math.abs(small - mse));
     expect(Math.abs(large - mse)).toBeGreaterThan(0.05);
@@ -168,7 +198,9 @@ describe('RegressionLoss', () => {
     const before = liveTensorCount();
     lossValues(points, { slope: 1, intercept: 0 }, 1);
     lossSurface(points, 'mae', 1);
-    descentStep(points, { slope: 1, intercept: 0 }, 'huber', 1, 0.1);
+    const f = createLineFit(points, { slope: 1, intercept: 0 });
+    tidy(() => fitStep(f, 'huber', 1, 0).loss.item());
+    f.dispose();
     expect(liveTensorCount()).toBe(before);
   });
 });

@@ -189,7 +189,7 @@ export function createTrainingCore<View = unknown, Event = unknown>(job: AnyJobD
     built?.dispose();
   }
 
-  function setup(generation: number, config: unknown, seed: number): void {
+  function setup(generation: number, config: unknown, seed: number, play: boolean): void {
     const maxSteps = typeof job.maxSteps === 'function' ? job.maxSteps(config) : (job.maxSteps ?? null);
     const s = { generation, config, seed, built: null, retire: () => {}, maxSteps, failure: null, lastPost: 0, lastState: null, tickCompute: 0, msPerStep: 0, stepsPerTick: 1 } as unknown as Session;
     s.losses = new LossHistory();
@@ -226,6 +226,16 @@ export function createTrainingCore<View = unknown, Event = unknown>(job: AnyJobD
       },
       stepsPerFrame: 1,
       maxSteps: maxSteps ?? undefined,
+      finished: () => {
+        if (!s.built?.finished || s.failure !== null) return false;
+        try {
+          return s.built.finished();
+        } catch (e) {
+          // The run ends here; the next snapshot shows the job's failure.
+          s.failure = message(e);
+          return true;
+        }
+      },
       divergenceFactor: job.divergenceFactor,
       scheduler: gate,
       onFrame: (snap) => onFrame(s, snap),
@@ -234,6 +244,7 @@ export function createTrainingCore<View = unknown, Event = unknown>(job: AnyJobD
     build(s);
     post({ type: 'built', generation, maxSteps });
     postSnapshot(s, s.loop.snapshot());
+    if (play && s.failure === null) s.loop.play();
   }
 
   async function teardown(): Promise<void> {
@@ -273,7 +284,7 @@ export function createTrainingCore<View = unknown, Event = unknown>(job: AnyJobD
         await teardown();
         if (!engineReady) throw new Error('the engine is not ready');
         live = m.live;
-        setup(m.generation, m.config, m.seed);
+        setup(m.generation, m.config, m.seed, m.play ?? false);
         return;
       case 'set':
         live = m.live;

@@ -55,6 +55,11 @@ export interface BuiltJob<Live, View, Request> {
   stepLimit?(): number;
   /** While true, training ticks and single steps wait (an evaluation that needs still weights). */
   busy?(): boolean;
+  /**
+   * Asked before every step: true ends the run there, as maxSteps does (a fit that has settled);
+   * Play and One step then do nothing until a reset or a new setup.
+   */
+  finished?(): boolean;
   /** Frees every tensor the build made. */
   dispose(): void;
 }

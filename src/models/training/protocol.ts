@@ -12,8 +12,11 @@ export type ToJob<Config, Live, Request> =
    * build as its context's `data`, until another `load` replaces it.
    */
   | { type: 'load'; data: unknown }
-  /** Build a model for this configuration and seed; `generation` tags everything it sends. */
-  | { type: 'setup'; generation: number; config: Config; seed: number; live: Live }
+  /**
+   * Build a model for this configuration and seed; `generation` tags everything it sends. `play`
+   * starts training it at once (a figure whose one button builds and runs).
+   */
+  | { type: 'setup'; generation: number; config: Config; seed: number; live: Live; play?: boolean }
   /** New live settings (a learning rate), applied from the next step. */
   | { type: 'set'; live: Live }
   | { type: 'play' }

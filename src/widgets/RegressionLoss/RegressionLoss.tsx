@@ -103,9 +103,13 @@ export default function RegressionLoss({ presenting, ...props }: RegressionLossP
               : fit
                 ? fit.status === 'left'
                   ? s.fitDiverged
-                  : fit.status === 'running'
-                    ? s.fitStatus(fit.step, state.loss, fit.loss)
-                    : s.fitDone(fit.step, state.loss, fit.loss)
+                  : fit.status === 'failed'
+                    ? s.fitFailed(fit.why ?? '')
+                    : fit.status === 'running'
+                      ? fit.step === 0
+                        ? s.fitStarting
+                        : s.fitStatus(fit.step, state.loss, fit.loss)
+                      : s.fitDone(fit.step, state.loss, fit.loss)
                 : null}
         </span>
       </div>

@@ -1,7 +1,8 @@
 // A line ŷ = slope·x + intercept fitted to a dozen points, scored by three regression losses.
 // Everything numeric goes through the engine: the three losses, the loss surface over
-// (slope, intercept) in one batched pass, and each gradient-descent step of "fit".
-import { add, losses, mean, mul, Random, tensor, tidy, type Tensor } from '../../engine/index.ts';
+// (slope, intercept) in one batched pass, and each gradient-descent step of "fit" (a training job,
+// regressionFitJob.ts).
+import { add, losses, mean, mul, nn, optim, Random, tensor, tidy, type Tensor } from '../../engine/index.ts';
 import { cellCenter, gridCenters } from '../kit/plot/grid.ts';
 
 export type RegressionLossName = 'mse' | 'mae' | 'huber';
@@ -137,20 +138,48 @@ export function surfaceMinimum(values: number[], grid: SurfaceGrid = SURFACE_GRI
 }
 
 // #region descent
-/** One gradient-descent step on (slope, intercept) for the chosen loss; the gradient comes from backward(). */
-export function descentStep(points: Point[], line: Line, name: RegressionLossName, delta: number, lr: number): Line & { loss: number } {
-  return tidy(() => {
-    const slope = tensor(line.slope, [], { requiresGrad: true });
-    const intercept = tensor(line.intercept, [], { requiresGrad: true });
-    const prediction = add(mul(tensor(points.map((p) => p.x)), slope), intercept);
-    const loss = lossTensor(name, prediction, tensor(points.map((p) => p.y)), delta);
-    loss.backward();
-    return {
-      slope: line.slope - lr * slope.grad!.item(),
-      intercept: line.intercept - lr * intercept.grad!.item(),
-      loss: loss.item(),
-    };
-  });
+/** Gradient descent on a line: ŷ = slope·x + intercept is nn.Linear(1, 1), its weight the slope and its bias the intercept. */
+export interface LineFit {
+  model: nn.Linear;
+  optimizer: optim.SGD;
+  x: Tensor;
+  y: Tensor;
+  dispose(): void;
+}
+
+export function createLineFit(points: Point[], start: Line): LineFit {
+  const model = new nn.Linear(1, 1, { init: 'zeros' });
+  model.loadStateDict({ weight: { shape: [1, 1], values: [start.slope] }, bias: { shape: [1], values: [start.intercept] } });
+  const optimizer = new optim.SGD(model, { lr: fitRate(0) });
+  const x = tensor(points.map((p) => [p.x]));
+  const y = tensor(points.map((p) => [p.y]));
+  return {
+    model,
+    optimizer,
+    x,
+    y,
+    dispose() {
+      optimizer.dispose();
+      model.dispose();
+      x.dispose();
+      y.dispose();
+    },
+  };
+}
+
+/** Step t of the fit, at the rate fitRate(t): the loss of the line before it, whose backward() gives the gradient. */
+export function fitStep(fit: LineFit, name: RegressionLossName, delta: number, t: number): { loss: Tensor } {
+  fit.optimizer.lr = fitRate(t);
+  fit.optimizer.zeroGrad();
+  const loss = lossTensor(name, fit.model.forward(fit.x), fit.y, delta);
+  loss.backward();
+  fit.optimizer.step();
+  return { loss };
+}
+
+/** The fit's line now, as plain numbers. */
+export function fittedLine(fit: LineFit): Line {
+  return { slope: fit.model.weight.data()[0], intercept: fit.model.bias!.data()[0] };
 }
 // #endregion
 
@@ -168,6 +197,18 @@ export const FIT_MAX_STEPS = 400;
 /** Whether a fit may stop: the last step moved the line by less than this. */
 export function fitSettled(a: Line, b: Line): boolean {
   return Math.abs(a.slope - b.slope) < 1e-4 && Math.abs(a.intercept - b.intercept) < 1e-4;
+}
+
+/** Whether a line lies within the sliders' ranges (a fit that leaves them is stopped). */
+export function lineInRange(l: Line): boolean {
+  return (
+    Number.isFinite(l.slope) &&
+    Number.isFinite(l.intercept) &&
+    l.slope >= SLOPE_RANGE[0] &&
+    l.slope <= SLOPE_RANGE[1] &&
+    l.intercept >= INTERCEPT_RANGE[0] &&
+    l.intercept <= INTERCEPT_RANGE[1]
+  );
 }
 
 /** Residual r = y − ŷ of each point. */

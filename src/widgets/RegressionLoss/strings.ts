@@ -53,6 +53,8 @@ export const regressionStrings = catalogue('RegressionLoss', {
   fitStatus: (step: number, loss: RegressionLossName, value: number) => `Gradient descent, step ${step}: ${shortLossNames[loss]} ${fmt(value, 3)}`,
   fitDone: (step: number, loss: RegressionLossName, value: number) =>
     `Gradient descent stopped after ${step} steps at ${shortLossNames[loss]} ${fmt(value, 3)}.`,
+  fitStarting: 'Gradient descent: starting from the line the sliders set…',
+  fitFailed: (why: string) => `Gradient descent stopped: ${why}. Move a slider to start again.`,
   fitDiverged: 'Gradient descent left the range of the sliders and was stopped. Move the sliders or put the points back to start again.',
   /** The settings' names in what the frame says about a shared link. */
   linkLabels: { slope: 'slope', intercept: 'intercept', outlier: 'outlier', loss: 'loss', delta: 'Huber δ' },

@@ -1,17 +1,16 @@
 // RegressionLoss's state and engine work: the points (plain numbers), the line (in the link), the
-// three losses and the loss surface (recomputed by the engine when they change), and "fit", which
-// runs gradient descent a few steps per animation frame and moves the sliders as it goes.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+// three losses and the loss surface (recomputed by the engine when they change), and "fit", a
+// training job (regressionFitJob.ts) that runs gradient descent and moves the sliders as it goes.
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { boolean, choice, number, type StateOf } from '../../book/urlState.ts';
 import { useWidgetState } from '../../book/useWidgetState.ts';
+import { stopText } from '../kit/training/strings.ts';
+import { useTrainingJob } from '../kit/training/useTrainingJob.ts';
 import { useEngine } from '../kit/useEngine.ts';
+import { regressionFitJob, type RegressionFitConfig } from './regressionFitJob.ts';
 import {
   clampPoint,
   DELTA_RANGE,
-  descentStep,
-  FIT_MAX_STEPS,
-  fitRate,
-  fitSettled,
   INTERCEPT_RANGE,
   lossSurface,
   lossValues,
@@ -36,28 +35,23 @@ export const regressionLossSchema = {
 export type RegressionLossProps = Partial<StateOf<typeof regressionLossSchema>>;
 
 export interface FitProgress {
-  status: 'running' | 'done' | 'left';
+  status: 'running' | 'done' | 'left' | 'failed';
   step: number;
+  /** The chosen loss at the last step (of the line before it). */
   loss: number;
   /** (slope, intercept) after each step, for the path on the loss surface. */
   path: [number, number][];
+  /** Why the run failed, in the reader's words, when status is 'failed'. */
+  why: string | null;
 }
 
-const STEPS_PER_FRAME = 4;
-const inRange = (l: Line) =>
-  Number.isFinite(l.slope) &&
-  Number.isFinite(l.intercept) &&
-  l.slope >= SLOPE_RANGE[0] &&
-  l.slope <= SLOPE_RANGE[1] &&
-  l.intercept >= INTERCEPT_RANGE[0] &&
-  l.intercept <= INTERCEPT_RANGE[1];
+const round3 = (v: number) => Number(v.toFixed(3));
 
 export function useRegressionLoss(initial: RegressionLossProps) {
   const engine = useEngine();
   const [state, setState] = useWidgetState(regressionLossSchema, initial);
   const [points, setPoints] = useState<Point[]>(seededPoints);
   const [outlierAt, setOutlierAt] = useState<Point>(OUTLIER);
-  const [fit, setFit] = useState<FitProgress | null>(null);
 
   const all = useMemo(() => (state.outlier ? [...points, outlierAt] : points), [points, outlierAt, state.outlier]);
   const line: Line = { slope: state.slope, intercept: state.intercept };
@@ -70,77 +64,65 @@ export function useRegressionLoss(initial: RegressionLossProps) {
   const surface = useMemo(() => (engine.ready && all.length > 0 ? lossSurface(all, state.loss, state.delta) : null), [engine.ready, all, state.loss, state.delta]);
   const minimum = useMemo(() => (surface ? surfaceMinimum(surface) : null), [surface]);
 
-  // The fit reads the latest inputs through a ref, and stops when the reader changes anything.
-  const frame = useRef<number | null>(null);
-  const inputs = useRef({ all, loss: state.loss, delta: state.delta });
-  inputs.current = { all, loss: state.loss, delta: state.delta };
+  // The fit: a training job from the line as it was when Fit was pressed; null when there is none.
+  const [fitConfig, setFitConfig] = useState<RegressionFitConfig | null>(null);
+  const job = useTrainingJob(regressionFitJob, { config: fitConfig, autoplay: true });
+  const { snapshot } = job.training;
+  const view = fitConfig && job.view?.run === fitConfig.run ? job.view : null;
 
-  const stopFit = useCallback(() => {
-    if (frame.current !== null) cancelAnimationFrame(frame.current);
-    frame.current = null;
-    setFit((f) => (f && f.status === 'running' ? { ...f, status: 'done' } : f));
-  }, []);
+  // The sliders follow the fit.
+  useEffect(() => {
+    if (view && !view.left) setState({ slope: round3(view.line.slope), intercept: round3(view.line.intercept) });
+  }, [view, setState]);
 
-  useEffect(() => () => {
-    if (frame.current !== null) cancelAnimationFrame(frame.current);
-  }, []);
-
-  const startFit = useCallback(() => {
-    if (!engine.ready || inputs.current.all.length === 0) return;
-    if (frame.current !== null) cancelAnimationFrame(frame.current);
-    let current: Line = { slope: state.slope, intercept: state.intercept };
-    let step = 0;
-    const path: [number, number][] = [[current.slope, current.intercept]];
-    const tick = () => {
-      const { all: pts, loss, delta } = inputs.current;
-      let status: FitProgress['status'] = 'running';
-      let value = NaN;
-      for (let k = 0; k < STEPS_PER_FRAME && status === 'running'; k++) {
-        const next = descentStep(pts, current, loss, delta, fitRate(step));
-        value = next.loss;
-        if (!inRange(next)) {
-          status = 'left';
-          break;
-        }
-        const settled = fitSettled(current, next);
-        current = { slope: next.slope, intercept: next.intercept };
-        step++;
-        path.push([current.slope, current.intercept]);
-        if (settled || step >= FIT_MAX_STEPS) status = 'done';
-      }
-      setState({ slope: Number(current.slope.toFixed(3)), intercept: Number(current.intercept.toFixed(3)) });
-      setFit({ status, step, loss: value, path: path.slice() });
-      frame.current = status === 'running' ? requestAnimationFrame(tick) : null;
+  // Nothing to say about a fit stopped before its first step.
+  let fit: FitProgress | null = null;
+  if (fitConfig && snapshot && view && (snapshot.step > 0 || snapshot.state !== 'paused')) {
+    const failed = snapshot.state === 'failed';
+    fit = {
+      status: snapshot.state === 'running' ? 'running' : view.left || snapshot.state === 'diverged' ? 'left' : failed ? 'failed' : 'done',
+      step: snapshot.step,
+      loss: snapshot.loss ?? NaN,
+      path: view.path,
+      why: failed ? stopText(snapshot.stop, job.failure) : null,
     };
-    frame.current = requestAnimationFrame(tick);
-  }, [engine.ready, state.slope, state.intercept, setState]);
+  }
 
-  /** Any change by the reader stops a running fit first. */
+  const { pause } = job.training;
+  const startFit = useCallback(() => {
+    if (all.length === 0) return;
+    setFitConfig((f) => ({ points: all, loss: state.loss, delta: state.delta, start: { slope: state.slope, intercept: state.intercept }, run: (f?.run ?? 0) + 1 }));
+  }, [all, state.loss, state.delta, state.slope, state.intercept]);
+  const stopFit = pause;
+
+  /** Any change by the reader stops a running fit and clears it first. */
+  const clearFit = useCallback(() => {
+    pause();
+    setFitConfig(null);
+  }, [pause]);
+
   const update = useCallback(
     (change: Partial<StateOf<typeof regressionLossSchema>>) => {
-      stopFit();
-      setFit(null);
+      clearFit();
       setState(change);
     },
-    [stopFit, setState],
+    [clearFit, setState],
   );
 
   const movePoint = useCallback(
     (index: number, to: Point) => {
-      stopFit();
-      setFit(null);
+      clearFit();
       if (index === points.length) setOutlierAt(clampPoint(to));
       else setPoints((ps) => ps.map((p, i) => (i === index ? clampPoint(to) : p)));
     },
-    [points.length, stopFit],
+    [points.length, clearFit],
   );
 
   const resetPoints = useCallback(() => {
-    stopFit();
-    setFit(null);
+    clearFit();
     setPoints(seededPoints());
     setOutlierAt(OUTLIER);
-  }, [stopFit]);
+  }, [clearFit]);
 
   return { engine, state, line, points: all, values, surface, minimum, fit, update, startFit, stopFit, movePoint, resetPoints };
 }

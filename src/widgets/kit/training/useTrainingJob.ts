@@ -40,6 +40,8 @@ export type TrainingJobOptions<Config, Live, Event> = {
   data?: unknown;
   /** Called with every event of the current model, in order (the `event` field keeps only the latest). */
   onEvent?: (event: Event) => void;
+  /** Trains each model as soon as it is built (a figure whose one button builds and runs it). */
+  autoplay?: boolean;
 } & (undefined extends Live
   ? { live?: Live }
   : {
@@ -87,7 +89,7 @@ export function useTrainingJob<Config, Live = undefined, View = never, Event = n
   job: JobDefinition<Config, Live, View, Event, Request>,
   options: TrainingJobOptions<Config, Live, Event>,
 ): TrainingJob<View, Event, Request> {
-  const { config, seed = 1, where = 'page', data } = options;
+  const { config, seed = 1, where = 'page', data, autoplay = false } = options;
   const live = options.live as Live;
   const engine = useEngine();
   const [pageOnly, setPageOnly] = useState(() => where === 'page' || !workersAvailable());
@@ -110,9 +112,9 @@ export function useTrainingJob<Config, Live = undefined, View = never, Event = n
   const setupKey = config === null ? null : JSON.stringify([config, seed, dataSeen.version]);
   const liveKey = JSON.stringify(live ?? null);
   // What the effects below send, as of this render (updated first, before they run).
-  const latest = useRef({ config, live, seed, liveKey, data });
+  const latest = useRef({ config, live, seed, liveKey, data, autoplay });
   useEffect(() => {
-    latest.current = { config, live, seed, liveKey, data };
+    latest.current = { config, live, seed, liveKey, data, autoplay };
   });
 
   // The port: a worker started with the backend the page's engine chose, or the page itself.
@@ -188,7 +190,7 @@ export function useTrainingJob<Config, Live = undefined, View = never, Event = n
   const ready = info !== null;
   useEffect(() => {
     const port = portRef.current;
-    const { config, live, seed, liveKey, data } = latest.current;
+    const { config, live, seed, liveKey, data, autoplay } = latest.current;
     if (!ready || !port || config === null) return;
     generation.current++;
     setRun(EMPTY);
@@ -199,7 +201,7 @@ export function useTrainingJob<Config, Live = undefined, View = never, Event = n
       port.post({ type: 'load', data });
       sentData.current = { port, data };
     }
-    port.post({ type: 'setup', generation: generation.current, config, seed, live } satisfies ToJob<Config, Live, Request>);
+    port.post({ type: 'setup', generation: generation.current, config, seed, live, play: autoplay } satisfies ToJob<Config, Live, Request>);
   }, [ready, setupKey]);
 
   // Live settings reach the model by this one message.
