@@ -110,9 +110,13 @@ const ACTION_TIMEOUT = 500;
 // that is skipped would leave that control untried.
 const PLAN_TIMEOUT = 5_000;
 
-/** A planned step's control, or an error at once where it is disabled or hidden (a pause button while nothing runs). */
+/**
+ * A planned step's control, or an error at once where it is gone (an earlier step took it away),
+ * disabled or hidden (a pause button while nothing runs).
+ */
 async function actionable(control: Locator): Promise<Locator> {
-  if (!(await control.isEnabled()) || !(await control.isVisible())) throw new Error('disabled or hidden');
+  if ((await control.count()) === 0) throw new Error('no longer there');
+  if (!(await control.isEnabled({ timeout: PLAN_TIMEOUT })) || !(await control.isVisible())) throw new Error('disabled or hidden');
   return control;
 }
 
