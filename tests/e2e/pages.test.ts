@@ -4,7 +4,6 @@
 //   the site is served at (see global-setup.ts); every link to the site leads to a page and anchor
 //   that exist;
 // - math typeset by KaTeX with no error, every diagram drawn, every compute badge ready on WebGL;
-// - a reload at an anchor lands on the same page and section;
 // - no serious or critical axe-core violation in the light theme, nor of the colour and diagram
 //   rules in the dark theme (THEME_AXE_RULES: what a change of theme can affect);
 // - the engine's numbers: every `<Computed>` shows the value computed in src/worked/ (formatted as
@@ -13,7 +12,8 @@
 //   without widgets no TensorFlow.js code, scripts recognised by their content (strings each
 //   library's own code contains, which minification keeps), not by chunk names.
 // What changes without WebGL (the fallback badge, the widgets reaching ready) is checked by
-// widgets.test.ts, on its visit of each page without WebGL.
+// widgets.test.ts, on its visit of each page without WebGL, which opens the page at a section
+// anchor, as a reload or a shared link there would.
 import type { Browser, Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, type ExpectStatic, inject, it } from 'vitest';
 import { computeWorkedValues } from '../../src/worked/index.ts';
@@ -194,7 +194,6 @@ async function checkPage(page: Page, sitePage: SitePage, expect: ExpectStatic): 
       svg: !!el.querySelector('svg'),
       text: (el.textContent ?? '').slice(0, 160),
     })),
-    headingIds: [...document.querySelectorAll('main h2[id], main h3[id], h2[id], h3[id]')].map((h) => h.id),
   }));
 
   if (!dom.title.trim()) failures.push('the page has no <title>');
@@ -212,34 +211,6 @@ async function checkPage(page: Page, sitePage: SitePage, expect: ExpectStatic): 
   }
   for (const d of dom.diagrams) {
     if (d.state !== 'true' || !d.svg) failures.push(`diagram #${d.i + 1} not rendered (data-rendered=${d.state}, svg=${d.svg}): ${d.text}`);
-  }
-
-  // Reload at a section anchor: the same page comes back, scrolled to that section.
-  const anchor = dom.headingIds.at(-1);
-  const target = anchor ? `${url}#${anchor}` : url;
-  await page.goto(target, { waitUntil: 'load' });
-  await page.reload({ waitUntil: 'load' });
-  await waitForPageReady(page);
-  const after = await page.evaluate((id) => {
-    const el = id ? document.getElementById(id) : null;
-    const top = el ? el.getBoundingClientRect().top : 0;
-    return {
-      pathname: location.pathname,
-      hash: location.hash,
-      title: document.title,
-      found: !id || !!el,
-      inView: !el || (top >= -2 && top < window.innerHeight),
-      top,
-    };
-  }, anchor ?? null);
-  const expectedPath = new URL(url).pathname;
-  if (new URL(page.url()).search !== '?backend=webgl') failures.push(`reload at ${target} lost the query (${page.url()})`);
-  if (after.pathname !== expectedPath) failures.push(`reload at ${target} landed on ${after.pathname}`);
-  if (after.title !== dom.title) failures.push(`reload at ${target} shows the title "${after.title}", not "${dom.title}"`);
-  if (anchor) {
-    if (after.hash !== `#${anchor}`) failures.push(`reload at ${target} lost the anchor (hash is "${after.hash}")`);
-    if (!after.found) failures.push(`reload at ${target}: no element with id "${anchor}"`);
-    else if (!after.inView) failures.push(`reload at ${target}: section "${anchor}" is not in view (top ${Math.round(after.top)} px)`);
   }
 
   // Every link to this site leads to a page that exists, and to an element with the link's anchor

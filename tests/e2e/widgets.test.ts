@@ -1,5 +1,7 @@
 // Every page once with WebGL disabled, asking for it (`?backend=webgl`), as a reader whose browser
 // has none:
+// - opened at its last section's anchor (as a reload there, or a link to it, opens it), the page
+//   keeps its address and title and shows that section;
 // - every widget loads and its compute badge settles on a fallback backend, saying so;
 // - fuzz: a planned pass over each widget's controls (every option, button and checkbox once,
 //   present mode, reset), then seeded random actions, as a restless reader would try them; after
@@ -18,7 +20,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { badgeProblems, launchChromium, newContext, requestsOutsideBase, waitForPageReady, watchPage, type PageWatch } from '../support/e2e-browser.ts';
 import { deriveSeed, fuzzActions, fuzzBaseSeed, fuzzWidget, widgetHealth } from '../support/fuzz.ts';
-import { heaviestFirst } from '../support/site.ts';
+import { heaviestFirst, type SitePage } from '../support/site.ts';
 
 const siteUrl = inject('siteUrl');
 const origin = inject('siteOrigin');
@@ -30,6 +32,29 @@ const ACTIONS = fuzzActions();
 console.log(`[fuzz] seed ${BASE_SEED} (from ${SEED_FROM}), a planned pass and ${ACTIONS} random actions per widget`);
 
 const tensorCount = (page: Page) => page.evaluate(() => (globalThis as { __bookTensorCount?: () => number }).__bookTensorCount?.() ?? -1);
+
+/**
+ * Opens the page at its last section's anchor, as a reload there or a link to it would: the page
+ * keeps its address (query and anchor) and title, and shows that section.
+ */
+async function openAtSection(page: Page, sitePage: SitePage): Promise<string[]> {
+  const url = `${siteUrl}${sitePage.path}?backend=webgl`;
+  const anchor = sitePage.lastSection;
+  const target = anchor ? `${url}#${anchor}` : url;
+  await page.goto(target, { waitUntil: 'load' });
+  await waitForPageReady(page);
+  const at = await page.evaluate((id) => {
+    const el = id ? document.getElementById(id) : null;
+    const top = el ? el.getBoundingClientRect().top : 0;
+    return { href: location.href, title: document.title, found: !id || !!el, inView: !el || (top >= -2 && top < window.innerHeight), top };
+  }, anchor);
+  const problems: string[] = [];
+  if (at.href !== target) problems.push(`opened at ${target}, the address became ${at.href}`);
+  if (at.title !== sitePage.title) problems.push(`opened at ${target}, the page shows the title "${at.title}", not "${sitePage.title}"`);
+  if (!at.found) problems.push(`opened at ${target}: no element with id "${anchor}"`);
+  else if (!at.inView) problems.push(`opened at ${target}: section "${anchor}" is not in view (top ${Math.round(at.top)} px)`);
+  return problems;
+}
 
 /** Scrolls to each widget in turn and waits for its code; the names of those that never load. */
 async function loadWidgets(page: Page): Promise<{ count: number; stuck: string[] }> {
@@ -125,10 +150,9 @@ describe('every page without WebGL: fallback, widget fuzz, memory', () => {
       try {
         const page = await context.newPage();
         const watch = watchPage(page, origin);
-        await page.goto(`${siteUrl}${sitePage.path}?backend=webgl`, { waitUntil: 'load' });
-        await waitForPageReady(page);
+        const opened = await openAtSection(page, sitePage);
         const loaded = await loadWidgets(page);
-        const failures = [...loaded.stuck, ...(await badgeProblems(page, 'no-webgl', expect)), ...requestsOutsideBase(watch, base), ...watch.problems];
+        const failures = [...opened, ...loaded.stuck, ...(await badgeProblems(page, 'no-webgl', expect)), ...requestsOutsideBase(watch, base), ...watch.problems];
         if (failures.length || loaded.count === 0 || sitePage.name === 'how-to-use') {
           if (failures.length) throw new Error(`${failures.length} problem(s) on /${sitePage.path} without WebGL:\n\n${failures.join('\n\n')}`);
           return;

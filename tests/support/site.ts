@@ -41,6 +41,10 @@ export interface SitePage {
   widgets: number;
   /** Size of the pre-rendered page, in bytes. */
   bytes: number;
+  /** The pre-rendered page's `<title>`. */
+  title: string;
+  /** The id of the last section heading (`h2`/`h3`) in the page's `<main>`, for the check that a link to a section lands on it. */
+  lastSection: string | null;
 }
 
 /**
@@ -54,7 +58,15 @@ export function heaviestFirst(pages: readonly SitePage[]): SitePage[] {
 
 function builtPage(dist: string, name: string, path: string, source: string | null): SitePage {
   const html = readFileSync(join(dist, path, 'index.html'), 'utf8');
-  return { name, path, source, widgets: html.split('data-widget="').length - 1, bytes: Buffer.byteLength(html) };
+  const main = html.slice(html.indexOf('<main'), html.lastIndexOf('</main>'));
+  const sections = [...main.matchAll(/<h[23]\b[^>]*\sid="([^"]+)"/g)].map((m) => m[1]);
+  const title = /<title>([^<]*)<\/title>/.exec(html)?.[1] ?? '';
+  return { name, path, source, widgets: html.split('data-widget="').length - 1, bytes: Buffer.byteLength(html), title: decodeEntities(title), lastSection: sections.at(-1) ?? null };
+}
+
+/** The few entities a pre-rendered title or id can hold. */
+function decodeEntities(text: string): string {
+  return text.replace(/&(amp|lt|gt|quot|#39);/g, (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[e] ?? _);
 }
 
 /** Every `NN-slug.mdx` in the source folders, by slug. */
