@@ -26,7 +26,7 @@ import {
 import { ComputeBadge } from './ComputeBadge.tsx';
 import { Sentence } from './Sentence.tsx';
 import { frameStrings } from './strings.ts';
-import { frameElementId } from './urlState.ts';
+import { frameElementId, WIDGET_ID } from './urlState.ts';
 import { useFrameLink, WidgetLinkContext } from './useWidgetState.ts';
 
 /** What the frame adds to a widget's own props. */
@@ -156,13 +156,15 @@ function usePresentMode(target: RefObject<HTMLElement | null>) {
 
 interface FrameProps<P extends object> {
   name: string;
+  /** The chapter's name for this figure (`id="decision-line"`), used in its links. */
+  named?: string;
   title: string;
   height: number;
   widget: LazyExoticComponent<ComponentType<P & WidgetRenderProps>>;
   widgetProps: P;
 }
 
-export function WidgetFrame<P extends object>({ name, title, height, widget: Widget, widgetProps }: FrameProps<P>) {
+export function WidgetFrame<P extends object>({ name, named, title, height, widget: Widget, widgetProps }: FrameProps<P>) {
   const sectionRef = useRef<HTMLElement>(null);
   const titleId = useId();
   const shareFieldId = useId();
@@ -175,7 +177,7 @@ export function WidgetFrame<P extends object>({ name, title, height, widget: Wid
 
   useEffect(() => setMounted(true), []);
 
-  const { instanceId, link, notices, shared, share, dismiss, forget } = useFrameLink(sectionRef, name);
+  const { instanceId, link, notices, shared, share, dismiss, forget } = useFrameLink(sectionRef, name, named);
   const reset = useCallback(() => {
     forget();
     setResetCount((n) => n + 1);
@@ -185,7 +187,7 @@ export function WidgetFrame<P extends object>({ name, title, height, widget: Wid
     <section
       ref={sectionRef}
       className="widget"
-      id={instanceId ? frameElementId(instanceId) : undefined}
+      id={named ? frameElementId(named) : instanceId ? frameElementId(instanceId) : undefined}
       data-widget={name}
       data-presenting={presenting ? mode : undefined}
       aria-labelledby={titleId}
@@ -246,17 +248,27 @@ export function WidgetFrame<P extends object>({ name, title, height, widget: Wid
   );
 }
 
+/** What a chapter may add to a widget's own props: a name for the figure, used in its links. */
+export interface FigureName {
+  /** Lowercase words joined by dashes (`WIDGET_ID`), unique in the chapter. */
+  id?: string;
+}
+
 /** A widget for the component map: its code is a separate chunk, loaded when a page shows it. */
-export function defineWidget<P extends object = Record<string, never>>(definition: WidgetDefinition<P>): ComponentType<P> {
+export function defineWidget<P extends object = Record<string, never>>(definition: WidgetDefinition<P>): ComponentType<P & FigureName> {
   const LazyWidget = lazy(definition.load);
-  function DefinedWidget(props: P) {
+  function DefinedWidget({ id, ...props }: P & FigureName) {
+    // The chapter checker refuses a malformed name; were one to get through, the figure keeps its positional links.
+    const named = id !== undefined && WIDGET_ID.test(id) ? id : undefined;
+    if (id !== undefined && !named) console.warn(`Widget ${definition.name}: the id "${id}" is not lowercase words joined by dashes; ignored`);
     return (
       <WidgetFrame<P>
         name={definition.name}
+        named={named}
         title={definition.title()}
         height={definition.height}
         widget={LazyWidget}
-        widgetProps={props}
+        widgetProps={props as unknown as P}
       />
     );
   }

@@ -14,7 +14,7 @@ import { Computed } from './worked.tsx';
 // Each registry module exports one object of `defineWidget(...)` components, named after its chapter.
 // (strings.ts beside them holds the figures' titles, not components.)
 const registries = import.meta.glob<Record<string, ComponentMap>>(['../widgets/registry/*.ts', '!../widgets/registry/strings.ts'], { eager: true });
-const widgetComponents: ComponentMap = Object.assign({}, ...Object.values(registries).flatMap((m) => Object.values(m)));
+export const widgetComponents: ComponentMap = Object.assign({}, ...Object.values(registries).flatMap((m) => Object.values(m)));
 
 // Each tag takes its own props; MDX passes whatever the chapter wrote, checked by the content tests.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each tag takes its own props, checked by the content tests

@@ -63,8 +63,9 @@ interface NumberFieldProps {
 
 /**
  * A number typed freely, taken when it is a number within range (so the arrow keys act at once);
- * on Enter or leaving the field, a value out of range is clamped and one that is not a number is
- * put back to the last value, each with a short note saying so.
+ * while what is typed is not taken, a note says why and which value is still in use; on Enter or
+ * leaving the field, a value out of range is clamped and one that is not a number is put back to
+ * the last value, each with a short note saying so.
  */
 export function NumberField({ label, value, min, max, step = 1, integer = false, onChange }: NumberFieldProps) {
   const id = useId();
@@ -109,7 +110,10 @@ export function NumberField({ label, value, min, max, step = 1, integer = false,
           const t = e.target.value;
           setText(t);
           const v = parse(t);
-          if (v !== null && v >= min && v <= max) {
+          const kept = formatNumber(value);
+          if (v === null) setNote(controlStrings.notANumber(formatNumber(min), formatNumber(max), kept));
+          else if (v < min || v > max) setNote(controlStrings.outOfRange(formatNumber(v), formatNumber(min), formatNumber(max), kept, formatNumber(clamp(v, min, max))));
+          else {
             setNote('');
             if (v !== value) onChange(v);
           }

@@ -155,4 +155,6 @@ export const exerciseStrings = catalogue('exercises', {
 export const controlStrings = catalogue('controls', {
   notANumber: (min: string, max: string, kept: string) => `Enter a number from ${min} to ${max}; it stays ${kept}.`,
   clamped: (to: string) => `Clamped to ${to}.`,
+  outOfRange: (typed: string, min: string, max: string, kept: string, to: string) =>
+    `${typed} is outside ${min} to ${max}; it stays ${kept} (Enter takes ${to}).`,
 });

@@ -185,7 +185,17 @@ export function repairQuery(search: string): string {
   return parts.length ? `?${parts.join('&')}` : '';
 }
 
-/** The id of a widget instance: its name and its index among the widgets of that name on the page. */
+/**
+ * A name a chapter gives a widget (`<Neuron id="decision-line" />`): lowercase words joined by
+ * dashes. It names the widget in links (`w.decision-line`, `#widget-decision-line`), so inserting
+ * another widget earlier in the chapter does not change which figure an old link opens.
+ */
+export const WIDGET_ID = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
+
+/**
+ * The id of a widget instance without a name: its component name and its index among the widgets
+ * of that name on the page. A named widget still answers links written this way.
+ */
 export function instanceIdOf(name: string, index: number): string {
   return `${name}.${index}`;
 }

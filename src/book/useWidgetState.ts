@@ -25,7 +25,7 @@ import {
 
 /** What the widget frame offers the widget inside it. */
 export interface WidgetLink {
-  /** This instance's id (`ControlsLab.0`), or null while it is not known yet. */
+  /** This instance's id (the chapter's name for it, or `ControlsLab.0`), or null while it is not known yet. */
   instanceId: string | null;
   /** This instance's parameter in the link the page was opened with (still encoded), or null. */
   linkValue: string | null;
@@ -106,32 +106,46 @@ function clearLink(instanceId: string): void {
  * id too), the context for the widget, the notices, "Copy link" (`share`), `dismiss`, and
  * `forget`, which a reset calls so the widget comes back in the chapter's state.
  */
-export function useFrameLink(sectionRef: RefObject<HTMLElement | null>, name: string) {
+export function useFrameLink(sectionRef: RefObject<HTMLElement | null>, name: string, named?: string) {
   const [instanceId, setInstanceId] = useState<string | null>(null);
   const [linkValue, setLinkValue] = useState<string | null>(null);
   const [notices, setNotices] = useState<LinkNotice[]>([]);
   const [shared, setShared] = useState<ShareResult>(null);
   const source = useRef<(() => string) | null>(null);
 
-  // The instance id is this frame's index among the page's frames of the same name, stable for a
-  // chapter. It is set on the element before the page scrolls to its #anchor (a parent's effect).
+  // The instance id is the name the chapter gave the frame, else its index among the page's frames
+  // of the same component. It is set on the element before the page scrolls to its #anchor (a
+  // parent's effect).
   useLayoutEffect(() => {
     const section = sectionRef.current;
     if (!section) return;
     const same = [...document.querySelectorAll('[data-widget]')].filter((el) => el.getAttribute('data-widget') === name);
-    const id = instanceIdOf(name, Math.max(0, same.indexOf(section)));
+    const positional = instanceIdOf(name, Math.max(0, same.indexOf(section)));
+    const id = named ?? positional;
     section.id = frameElementId(id);
     setInstanceId(id);
     // The link as opened is kept for the widget; the address bar gets a copy the engine can read
     // (this runs before the engine's code is fetched).
     const opened = repairedQueries.get(location.search) ?? location.search;
-    setLinkValue(readParam(opened, widgetParamName(id)));
-    const repaired = repairQuery(location.search);
-    if (repaired !== location.search) {
-      repairedQueries.set(repaired, opened);
-      history.replaceState(history.state, '', `${location.pathname}${repaired}${location.hash}`);
+    const own = readParam(opened, widgetParamName(id));
+    const old = named && own === null ? readParam(opened, widgetParamName(positional)) : null;
+    setLinkValue(own ?? old);
+    let search = repairQuery(location.search);
+    let hash = location.hash;
+    if (named) {
+      // A link from before the figure had a name opens it all the same, and the address bar
+      // shows the link as it is written now.
+      const repairedOld = readParam(search, widgetParamName(positional));
+      if (old !== null && repairedOld !== null) {
+        search = withParam(withParam(search, widgetParamName(positional), null), widgetParamName(id), repairedOld);
+      }
+      if (hash === `#${frameElementId(positional)}`) hash = `#${frameElementId(id)}`;
     }
-  }, [sectionRef, name]);
+    if (search !== location.search || hash !== location.hash) {
+      if (search !== location.search) repairedQueries.set(search, opened);
+      history.replaceState(history.state, '', `${location.pathname}${search}${hash}`);
+    }
+  }, [sectionRef, name, named]);
 
   const link = useMemo<WidgetLink>(() => ({ instanceId, linkValue, source, report: setNotices }), [instanceId, linkValue]);
 

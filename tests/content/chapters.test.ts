@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { components } from '../../src/book/components.tsx';
+import { components, widgetComponents } from '../../src/book/components.tsx';
 import { testComponents } from '../widgets/index.tsx';
 import { checkChapters, formatProblem, type ChapterInput, type Problem } from './checker.ts';
 import { countSource } from '../support/page-sources.ts';
@@ -20,7 +20,7 @@ function readMdx(dir: string): ChapterInput[] {
 
 const chapters = readMdx(join(ROOT, 'chapters'));
 const testPages = readMdx(join(ROOT, 'tests/pages'));
-const { problems: bookProblems, facts: bookFacts } = await checkChapters(chapters, { components: Object.keys(components) });
+const { problems: bookProblems, facts: bookFacts } = await checkChapters(chapters, { components: Object.keys(components), widgets: Object.keys(widgetComponents) });
 const { problems: testProblems, facts: testFacts } = await checkChapters(testPages, {
   components: [...Object.keys(components), ...Object.keys(testComponents)],
   linkable: bookFacts,

@@ -61,6 +61,35 @@ describe('content checker', () => {
     ]);
   });
 
+  it('asks every widget for a well-formed name of its own, and makes it an anchor links may use', async () => {
+    const figures = chapter(
+      '05-figures.mdx',
+      [
+        '<Figure id="first-look" caption="x" />',
+        '',
+        '<Figure caption="y" />',
+        '',
+        '<Figure id="First_Look" />',
+        '',
+        '<Figure id="first-look" />',
+        '',
+        '<Figure id={name} />',
+        '',
+        'Back to [the first figure](#widget-first-look) and [one that is not there](#widget-second-look).',
+      ].join('\n'),
+    );
+    const { problems } = await checkChapters([figures], { components, widgets: ['Figure'] });
+    expect(problems.map(formatProblem)).toEqual([
+      '05-figures.mdx:8: [figure-id] <Figure> needs a name for its links, e.g. id="figure"',
+      '05-figures.mdx:10: [figure-id] <Figure id="First_Look">: a figure\'s name is lowercase words joined by dashes',
+      '05-figures.mdx:12: [figure-id] <Figure id="first-look">: the name is already used on line 6',
+      '05-figures.mdx:14: [figure-id] <Figure id="{…}">: a figure\'s name is lowercase words joined by dashes',
+      '05-figures.mdx:16: [link] link "#widget-second-look" points at #widget-second-look, which is not a heading or figure id in 05-figures.mdx',
+    ]);
+    // Outside the widget list a name is optional, and checked only where given.
+    expect((await problemsOf(figures)).filter((p) => p.includes('needs a name'))).toEqual([]);
+  });
+
   it('names the chapter and formula of bad KaTeX', async () => {
     const bad = chapter('04-math.mdx', 'Broken: $\\frac{1}{$ and $\\notacommand x$.');
     const problems = await problemsOf(bad);
@@ -82,8 +111,8 @@ describe('content checker', () => {
     );
     expect(await problemsOf(other, bad)).toEqual([
       '05-links.mdx:8: [link] link "/chapters/nowhere/" points at chapter "nowhere", which does not exist',
-      '05-links.mdx:8: [link] link "/chapters/other/#no-such-heading" points at #no-such-heading, which is not a heading id in 02-other.mdx',
-      '05-links.mdx:8: [link] link "#nope" points at #nope, which is not a heading id in 05-links.mdx',
+      '05-links.mdx:8: [link] link "/chapters/other/#no-such-heading" points at #no-such-heading, which is not a heading or figure id in 02-other.mdx',
+      '05-links.mdx:8: [link] link "#nope" points at #nope, which is not a heading or figure id in 05-links.mdx',
       '05-links.mdx:10: [link] link "/elsewhere/page" does not point at a chapter (/chapters/<slug>/)',
       '05-links.mdx:10: [link] link "/chapters/other#its-heading" needs a trailing slash (/chapters/other/)',
     ]);

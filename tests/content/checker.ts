@@ -1,7 +1,8 @@
 // Checks chapters as the build compiles them (the same remark/rehype plugins), reporting every
 // problem with the chapter's file name and line: file names, frontmatter, MDX syntax, JSX tags that
-// the component map lacks, KaTeX that does not parse, and internal links to a chapter or heading
-// that does not exist; and numbers typed by hand where the engine should have computed them.
+// the component map lacks, KaTeX that does not parse, internal links to a chapter or heading
+// that does not exist, figures without a name of their own (the `id` their links use); and
+// numbers typed by hand where the engine should have computed them.
 import { compile } from '@mdx-js/mdx';
 import katex from 'katex';
 import { parse as parseYaml } from 'yaml';
@@ -9,6 +10,7 @@ import type { Root as MdastRoot } from 'mdast';
 import type { Root as HastRoot } from 'hast';
 import { visit } from 'unist-util-visit';
 import { mdxCompileOptions } from '../../src/book/build/mdxOptions.ts';
+import { frameElementId, WIDGET_ID } from '../../src/book/urlState.ts';
 import { CHAPTER_FILE } from '../support/site.ts';
 import { HTML_ELEMENTS } from './html-elements.ts';
 
@@ -18,7 +20,7 @@ export interface ChapterInput {
   source: string;
 }
 
-export type ProblemKind = 'file-name' | 'frontmatter' | 'mdx' | 'unknown-tag' | 'katex' | 'link' | 'duplicate' | 'heading' | 'typed-number';
+export type ProblemKind = 'file-name' | 'frontmatter' | 'mdx' | 'unknown-tag' | 'katex' | 'link' | 'duplicate' | 'heading' | 'typed-number' | 'figure-id';
 
 export interface Problem {
   chapter: string;
@@ -44,7 +46,8 @@ export interface ChapterFacts {
   frontmatter: Record<string, unknown> | null;
   /** Every element id after rehype-slug (heading ids and any explicit ids). */
   ids: Set<string>;
-  tags: Located<string>[];
+  /** Every JSX tag, with the `id` it was given when it has one. */
+  tags: (Located<string> & { id?: string })[];
   links: Located<string>[];
   math: Located<{ tex: string; display: boolean }>[];
   /** Mermaid diagrams (```mermaid fences become `<Mermaid>` tags). */
@@ -128,7 +131,12 @@ export async function analyseChapter(input: ChapterInput): Promise<{ facts: Chap
         case 'mdxJsxFlowElement':
         case 'mdxJsxTextElement': {
           if (!node.name) break; // a fragment <>…</>
-          facts.tags.push({ value: node.name, line });
+          const idAttr = node.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === 'id');
+          // `id="…"` is a name; `id={…}` an expression the checks cannot read, so refused as a name.
+          const id = !idAttr ? undefined : idAttr.type === 'mdxJsxAttribute' && typeof idAttr.value === 'string' ? idAttr.value : '{…}';
+          facts.tags.push({ value: node.name, line, ...(id === undefined ? {} : { id }) });
+          // A named figure's frame is an anchor links may point at.
+          if (id !== undefined && /^[A-Z]/.test(node.name) && WIDGET_ID.test(id)) facts.ids.add(frameElementId(id));
           if (node.name === 'Mermaid') facts.diagrams++;
           if (node.name === 'a') {
             for (const attr of node.attributes) {
@@ -195,6 +203,11 @@ export async function analyseChapter(input: ChapterInput): Promise<{ facts: Chap
 export interface BookOptions {
   /** The tags the component map resolves. */
   components: Iterable<string>;
+  /**
+   * The widgets, whose every tag must carry a name (`id="decision-line"`) for its links; elsewhere
+   * a widget's name is optional, and checked where given.
+   */
+  widgets?: Iterable<string>;
   /** Chapters that may be linked to besides the ones checked (e.g. the book's chapters from test pages). */
   linkable?: ChapterFacts[];
 }
@@ -206,6 +219,7 @@ export async function checkChapters(inputs: ChapterInput[], opts: BookOptions): 
   const problems = analysed.flatMap((a) => a.problems);
   const all = analysed.map((a) => a.facts);
   const components = new Set(opts.components);
+  const widgets = new Set(opts.widgets);
   const bySlug = new Map<string, ChapterFacts>();
   for (const f of [...(opts.linkable ?? []), ...all]) bySlug.set(f.slug, f);
 
@@ -228,6 +242,19 @@ export async function checkChapters(inputs: ChapterInput[], opts: BookOptions): 
     for (const key of ['title', 'summary']) {
       const v = f.frontmatter?.[key];
       if (typeof v !== 'string' || !v.trim()) add('frontmatter', `frontmatter needs a non-empty "${key}"`);
+    }
+
+    // A figure's name is what its links hold: well formed, one per figure, never reused in the chapter.
+    const named = new Map<string, number | undefined>();
+    for (const { value: tag, line, id } of f.tags) {
+      if (id === undefined) {
+        if (widgets.has(tag)) add('figure-id', `<${tag}> needs a name for its links, e.g. id="${tag.replace(/(?<=[a-z])(?=[A-Z])/g, '-').toLowerCase()}"`, line);
+        continue;
+      }
+      if (!components.has(tag) || /^[a-z]/.test(tag)) continue;
+      if (!WIDGET_ID.test(id)) add('figure-id', `<${tag} id="${id}">: a figure's name is lowercase words joined by dashes`, line);
+      else if (named.has(id)) add('figure-id', `<${tag} id="${id}">: the name is already used on line ${named.get(id)}`, line);
+      else named.set(id, line);
     }
 
     for (const { value: tag, line } of f.tags) {
@@ -266,7 +293,7 @@ export function brokenLink(url: string, from: ChapterFacts, bySlug: Map<string, 
     if (!chapter) return `points at chapter "${m[1]}", which does not exist`;
   }
   if (anchor && !chapter.ids.has(anchor)) {
-    return `points at #${anchor}, which is not a heading id in ${chapter.file}`;
+    return `points at #${anchor}, which is not a heading or figure id in ${chapter.file}`;
   }
   return null;
 }

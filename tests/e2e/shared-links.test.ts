@@ -63,12 +63,22 @@ describe.skipIf(!testPage)('shared links', () => {
       const plain = await open(context, pageUrl);
       await second(plain.page).getByLabel('Weight').waitFor();
       expect(await controls(second(plain.page))).toMatchObject({ weight: '2', activation: 'relu' });
-      const linked = await open(context, `${pageUrl}?w.ControlsLab.1=weight:-1#widget-ControlsLab-1`);
+      const linked = await open(context, `${pageUrl}?w.second-lab=weight:-1#widget-second-lab`);
       await second(linked.page).getByLabel('Weight').waitFor();
       // The link's weight wins; the chapter's activation stays; the first copy is untouched.
       expect(await controls(second(linked.page))).toMatchObject({ weight: '-1', activation: 'relu' });
       expect(await controls(linked.widget)).toEqual(DEFAULTS);
-      expect([...plain.watch.problems, ...linked.watch.problems]).toEqual([]);
+      expect(await second(linked.page).getAttribute('id')).toBe('widget-second-lab');
+      // A link from before the figure had a name, by its position, opens it all the same, and the
+      // address bar is rewritten to the name (the other parameters kept).
+      const old = await open(context, `${pageUrl}?backend=webgl&w.ControlsLab.1=weight:-2#widget-ControlsLab-1`);
+      await second(old.page).getByLabel('Weight').waitFor();
+      expect(await controls(second(old.page))).toMatchObject({ weight: '-2', activation: 'relu' });
+      expect(await controls(old.widget)).toEqual(DEFAULTS);
+      const rewritten = new URL(old.page.url());
+      expect([rewritten.search, rewritten.hash]).toEqual(['?backend=webgl&w.second-lab=weight:-2', '#widget-second-lab']);
+      await expect.poll(() => second(old.page).evaluate((el) => Math.round(el.getBoundingClientRect().top))).toBeLessThan(200);
+      expect([...plain.watch.problems, ...linked.watch.problems, ...old.watch.problems]).toEqual([]);
     } finally {
       await context.close();
     }
@@ -154,6 +164,11 @@ describe.skipIf(!testPage)('shared links', () => {
       await widget.getByLabel('Weight').focus();
       for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
       const bias = widget.getByLabel('Bias');
+      // Until Enter, a value it cannot take is not used, and the field says so.
+      await bias.fill('9');
+      expect(await widget.locator('.control-note').first().textContent()).toBe('9 is outside -5 to 5; it stays 0 (Enter takes 5).');
+      await bias.fill('');
+      expect(await widget.locator('.control-note').first().textContent()).toBe('Enter a number from -5 to 5; it stays 0.');
       await bias.fill('9');
       await bias.press('Enter');
       expect(await bias.inputValue()).toBe('5');

@@ -13,7 +13,10 @@ export const versusStrings = catalogue('MlpVsCnn', {
     cnn: 'conv 8@5×5 → pool → conv 16@5×5 → pool → 10',
   },
   columns: ['model', 'layers', 'parameters', 'test accuracy', 'training loss'],
-  tableCaption: (samples: number) => `Both trained on the same ${count(samples)} images, in the same order, with Adam (learning rate 0.002, batch 32)`,
+  tableCaption: (samples: number) =>
+    samples > 0
+      ? `Both trained on the same ${count(samples)} images, in the same order, with Adam (learning rate 0.002, batch 32)`
+      : 'Both untrained: press Train to train them on the same images, in the same order, with Adam (learning rate 0.002, batch 32)',
   plotTitle: 'Test accuracy of both models',
   plotDescription: (points: string) => (points ? `Test accuracy on the 2,000 held-out digits against training images seen, MLP dashed, CNN solid: ${points}.` : 'No accuracy measured yet.'),
   point: (samples: number, mlp: number, cnn: number) => `${samples} images: MLP ${percent(mlp, 1)}, CNN ${percent(cnn, 1)}`,
