@@ -24,6 +24,7 @@ import {
   type RefObject,
 } from 'react';
 import { ComputeBadge } from './ComputeBadge.tsx';
+import { useDrawnScale } from './figureScale.ts';
 import { Sentence } from './Sentence.tsx';
 import { frameStrings } from './strings.ts';
 import { frameElementId, WIDGET_ID } from './urlState.ts';
@@ -166,6 +167,8 @@ interface FrameProps<P extends object> {
 
 export function WidgetFrame<P extends object>({ name, named, title, height, widget: Widget, widgetProps }: FrameProps<P>) {
   const sectionRef = useRef<HTMLElement>(null);
+  const bodyRef = useRef<HTMLDivElement>(null);
+  useDrawnScale(bodyRef);
   const titleId = useId();
   const shareFieldId = useId();
   const [resetCount, setResetCount] = useState(0);
@@ -231,7 +234,7 @@ export function WidgetFrame<P extends object>({ name, named, title, height, widg
           </>
         ) : null}
       </div>
-      <div className="widget-body" style={{ minHeight: height }}>
+      <div className="widget-body" ref={bodyRef} style={{ minHeight: height }}>
         {mounted && instanceId ? (
           <WidgetErrorBoundary key={resetCount} onReset={reset}>
             <WidgetLinkContext value={link}>

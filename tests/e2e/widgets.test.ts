@@ -3,6 +3,10 @@
 // - opened at its last section's anchor (as a reload there, or a link to it, opens it), the page
 //   keeps its address and title and shows that section;
 // - every widget loads and its compute badge settles on a fallback backend, saying so;
+// - figures where readers are: at 390×844, 1280×900, and presenting at 1920×1080 and 960×540 (a
+//   projector at 200% zoom), the page never scrolls sideways, no figure text is under 12 px (20 px
+//   presenting) as drawn, and no two labels of a drawing overlap (support/figure-audit.ts; the
+//   layout is the same in both themes, whose contrast pages.test.ts checks with axe);
 // - fuzz: a planned pass over each widget's controls (every option, button and checkbox once,
 //   present mode, reset), then seeded random actions, as a restless reader would try them; after
 //   it no console error or uncaught exception, no NaN/Infinity/undefined shown, the widget still
@@ -19,6 +23,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { badgeProblems, launchChromium, newContext, requestsOutsideBase, waitForPageReady, watchPage, type PageWatch } from '../support/e2e-browser.ts';
+import { figureProblems } from '../support/figure-audit.ts';
 import { deriveSeed, fuzzActions, fuzzBaseSeed, fuzzWidget, widgetHealth } from '../support/fuzz.ts';
 import { heaviestFirst, type SitePage } from '../support/site.ts';
 
@@ -158,6 +163,8 @@ describe('every page without WebGL: fallback, widget fuzz, memory', () => {
           return;
         }
 
+        const figures = await figureProblems(page);
+
         // The quiet visit's count, once its widgets have unmounted.
         await leave(page);
         let first = await tensorCount(page);
@@ -187,7 +194,7 @@ describe('every page without WebGL: fallback, widget fuzz, memory', () => {
           second = await tensorCount(page);
         }
         console.log(`[memory] ${sitePage.name}: ${loaded.count} widgets, ${first} tensors after the first visit, ${second} after the fuzzed one`);
-        const problems = [...fuzzFailures];
+        const problems = [...figures, ...fuzzFailures];
         if (second !== first) problems.push(`tensors left by the widgets: ${second} live after the fuzzed visit, ${first} after the first`);
         problems.push(...watch.problems);
         if (problems.length) throw new Error(`${problems.length} problem(s) on /${sitePage.path} without WebGL:\n\n${problems.join('\n\n')}`);

@@ -2,6 +2,7 @@
 // and blue dashed for negative weights; each node shows its value once its layer is computed.
 import { useId, type KeyboardEvent } from 'react';
 import { weightColor } from '../kit/palette.ts';
+import { textSize } from '../kit/textSize.ts';
 import { fixed } from '../kit/format.ts';
 import { largestWeight, layoutEdges, layoutNodes } from './draw.ts';
 import { forwardStrings as s, valueName } from './strings.ts';
@@ -69,14 +70,14 @@ export function NetworkDiagram({
             return layer.map((n) => (
               <g key={`${k}-${n.unit}`} className={k <= current ? 'fp-node fp-node-done' : 'fp-node'}>
                 <circle cx={n.x} cy={n.y} r={radius} strokeWidth={k === current ? 3 : 1.5} />
-                <text x={n.x} y={n.y} dy="0.35em" textAnchor="middle" fontSize={fontSize}>
+                <text x={n.x} y={n.y} dy="0.35em" textAnchor="middle" style={textSize(fontSize)}>
                   {values ? fixed(values[n.unit], 2) : s.unknown}
                 </text>
               </g>
             ));
           })}
           {nodes.map((layer, k) => (
-            <text key={`label-${k}`} x={layer[0].x} y={HEIGHT - 8} textAnchor="middle" fontSize={fontSize + 2} className="fp-layer-label">
+            <text key={`label-${k}`} x={layer[0].x} y={HEIGHT - 8} textAnchor="middle" style={textSize(fontSize + 2)} className="fp-layer-label">
               {valueName(k, sizes.length)}
             </text>
           ))}

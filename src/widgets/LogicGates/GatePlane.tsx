@@ -1,6 +1,6 @@
 // The four inputs on the plane, marked by target (shape, colour and a label), shaded by the
 // neuron's or the network's output, with the neuron's line or the two hidden neurons' lines.
-import { Dots, HeatMap, Plot, PlotText } from '../kit/index.ts';
+import { Dots, HeatMap, Plot, PlotText, usePlotScales } from '../kit/index.ts';
 import { fixed } from '../kit/format.ts';
 import { clipLine } from '../kit/plane.ts';
 import { BoundaryLine } from '../kit/PlaneMarks.tsx';
@@ -46,12 +46,23 @@ export function GatePlane({ gate, plane, neuron, net }: Props) {
         </>
       ) : null}
       <Dots points={GATE_INPUTS.map(([x, y], i) => ({ x, y, cls: targets[i] }))} size={160} />
-      {GATE_INPUTS.map(([x, y], i) => (
-        // Points on the right edge are labelled to their left, so the label stays inside the plot.
-        <PlotText key={i} x={x > 0.5 ? x - 0.07 : x + 0.07} y={y + 0.09} anchor={x > 0.5 ? 'end' : 'start'}>
-          {s.pointText(x, y, targets[i])}
-        </PlotText>
-      ))}
+      <PointLabels targets={targets} />
     </Plot>
   );
+}
+
+/**
+ * Each corner's input and target. Points on the right edge are labelled to their left, so the
+ * label stays inside the plot; where two labels would meet between the points (a small plot, or
+ * large type when presenting), each says only its target, the axes giving the input.
+ */
+function PointLabels({ targets }: { targets: readonly number[] }) {
+  const { x, textPx } = usePlotScales();
+  const room = Math.abs(x(1) - x(0)) / 2 - 0.07 * Math.abs(x(1) - x(0));
+  const fits = GATE_INPUTS.every(([x1, x2], i) => s.pointText(x1, x2, targets[i]).length * 0.6 * textPx <= room);
+  return GATE_INPUTS.map(([x1, x2], i) => (
+    <PlotText key={i} x={x1 > 0.5 ? x1 - 0.07 : x1 + 0.07} y={x2 + 0.09} anchor={x1 > 0.5 ? 'end' : 'start'}>
+      {fits ? s.pointText(x1, x2, targets[i]) : s.pointTarget(targets[i])}
+    </PlotText>
+  ));
 }

@@ -5,7 +5,7 @@ import type { WidgetRenderProps } from '../../book/defineWidget.ts';
 import { Controls, NumberField, Select, Slider } from '../../book/controls.tsx';
 import { boolean, choice, number, numberList, type Label, type StateOf } from '../../book/urlState.ts';
 import { useWidgetState } from '../../book/useWidgetState.ts';
-import { useEngine } from '../kit/index.ts';
+import { TableScroll, useEngine } from '../kit/index.ts';
 import { fixed } from '../kit/format.ts';
 import { BLANK_NET, GATES, listToNet, netToList, rowMatches, XOR_SOLUTIONS, type Gate, type UnitKind } from './gates.ts';
 import { GatePlane } from './GatePlane.tsx';
@@ -123,7 +123,9 @@ export default function LogicGates({ presenting, gate: gateProp }: LogicGatesPro
       ) : (
         <div className="gates-layout">
           <div className="gates-table-side">
-            <TruthTable gate={gate} rows={rows} network={networkOn} unit={state.unit} />
+            <TableScroll label={s.tableCaption(gate, networkOn)}>
+              <TruthTable gate={gate} rows={rows} network={networkOn} unit={state.unit} />
+            </TableScroll>
             <p className={matches === 4 ? 'gates-status gates-correct' : 'gates-status'} role="status">
               {matches === 4 ? s.correct : s.score(matches)}
             </p>

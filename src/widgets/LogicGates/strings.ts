@@ -62,6 +62,7 @@ export const gateStrings = catalogue('LogicGates', {
   x1Axis: 'x₁',
   x2Axis: 'x₂',
   pointText: (x1: number, x2: number, t: number) => `(${x1}, ${x2}) → ${t}`,
+  pointTarget: (t: number) => `→ ${t}`,
   plotDescription: (o: { gate: Gate; points: string; line: string; region: string }) =>
     `The corners (0, 0), (0, 1), (1, 0) and (1, 1) of the unit square; targets of ${o.gate}: ${o.points}. ` +
     `Targets 1 are vermilion triangles, targets 0 blue circles. ${o.line} ${o.region}`,

@@ -3,7 +3,7 @@
 // state, and the output gate shows tanh of it as the hidden state. Each box is coloured on the
 // diverging scale (gates centred at 0.5) and carries its number.
 import { useId } from 'react';
-import { divergingColor } from '../kit/index.ts';
+import { divergingColor, textSize } from '../kit/index.ts';
 import { fixed } from '../kit/format.ts';
 import { insideStrings as s } from './strings.ts';
 
@@ -24,7 +24,7 @@ function Box({ x, y, w, label, value, gate, scale = 1 }: { x: number; y: number;
   return (
     <g>
       <rect x={x} y={y - 17} width={w} height={34} rx={6} fill={divergingColor(TEXT_SCALE * Math.max(-1, Math.min(1, t)))} stroke="currentColor" strokeWidth={1.2} />
-      <text x={x + w / 2} y={y + 5} textAnchor="middle" fill="#111" fontSize={15}>
+      <text x={x + w / 2} y={y + 5} textAnchor="middle" fill="#111" style={textSize(15)}>
         {label} = {fixed(value, 2, { signedZero: true })}
       </text>
     </g>
@@ -35,7 +35,7 @@ function Op({ x, y, sign }: { x: number; y: number; sign: string }) {
   return (
     <g>
       <circle cx={x} cy={y} r={13} fill="none" stroke="currentColor" strokeWidth={1.5} />
-      <text x={x} y={y + 5} textAnchor="middle" fontSize={16} fill="currentColor">
+      <text x={x} y={y + 5} textAnchor="middle" style={textSize(16)} fill="currentColor">
         {sign}
       </text>
     </g>
@@ -75,7 +75,7 @@ export function CellDiagram({ v, title, description, cellScale }: { v: CellValue
       <path d="M332 97 V56" {...line} />
       {/* What is shown: o × tanh(c) */}
       <path d="M485 57 V96" {...line} />
-      <text x={495} y={82} fontSize={13} fill="currentColor">
+      <text x={495} y={82} style={textSize(13)} fill="currentColor">
         {s.cellSymbols.tanh}
       </text>
       <Op x={485} y={110} sign="×" />

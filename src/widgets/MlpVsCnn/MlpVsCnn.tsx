@@ -5,7 +5,7 @@ import type { WidgetRenderProps } from '../../book/defineWidget.ts';
 import { Controls, Select } from '../../book/controls.tsx';
 import { choice, type StateOf } from '../../book/urlState.ts';
 import { useWidgetState } from '../../book/useWidgetState.ts';
-import { LinePath, Plot, RetryAlert, seriesColors, TrainingBar } from '../kit/index.ts';
+import { LinePath, Plot, RetryAlert, seriesColors, TableScroll, TrainingBar } from '../kit/index.ts';
 import { useOnScreen } from '../kit/useOnScreen.ts';
 import { count, fixed, percent } from '../kit/format.ts';
 import { versusStrings as s } from './strings.ts';
@@ -47,7 +47,7 @@ export default function MlpVsCnn({ presenting, ...initial }: MlpVsCnnProps & Wid
       </Controls>
       {status}
       <TrainingBar job={v.job} presenting={presenting} showLoss={false} examplesPerStep={EXAMPLES_PER_STEP} />
-      <div className="fig-table-wrap">
+      <TableScroll label={s.tableCaption(v.samples)}>
         <table className="fig-table">
           <caption>{s.tableCaption(v.samples)}</caption>
           <thead>
@@ -76,7 +76,7 @@ export default function MlpVsCnn({ presenting, ...initial }: MlpVsCnnProps & Wid
             </tr>
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       {v.params ? <p className="fig-note">{s.ratio(fixed(v.params.mlp / v.params.cnn, 1))}</p> : null}
       <div className="fig-plot">
         <Plot

@@ -1,9 +1,12 @@
 // Bars with their values written on them: probabilities of classes, gradient size per layer.
-import { useId } from 'react';
+import { useId, useRef } from 'react';
 import { scaleBand, scaleLinear, scaleLog } from 'd3-scale';
 import { significant } from '../format.ts';
 import { seriesColors } from '../palette.ts';
-import { DEFAULT_MARGIN, plainNumber } from './Plot.tsx';
+import { DEFAULT_MARGIN, plainNumber, useDrawnLayout } from './Plot.tsx';
+
+/** The size bar labels are designed at, in CSS pixels. */
+const DESIGN_TEXT_PX = 12;
 
 export interface Bar {
   label: string;
@@ -24,9 +27,11 @@ export interface BarChartProps {
   format?: (v: number) => string;
 }
 
-export function BarChart({ bars, width, height, y, xLabel, title, description, format = (v) => significant(v, 3, { trailingZeros: true, minus: '-' }) }: BarChartProps) {
+export function BarChart({ bars, width: designWidth, height: designHeight, y, xLabel, title, description, format = (v) => significant(v, 3, { trailingZeros: true, minus: '-' }) }: BarChartProps) {
   const id = useId().replace(/:/g, '');
-  const m = DEFAULT_MARGIN;
+  const svgRef = useRef<SVGSVGElement>(null);
+  const { width, height, k } = useDrawnLayout(svgRef, designWidth, designHeight);
+  const m = { top: DEFAULT_MARGIN.top * k, right: DEFAULT_MARGIN.right * k, bottom: DEFAULT_MARGIN.bottom * k, left: DEFAULT_MARGIN.left * k };
   const right = width - m.right;
   const bottom = height - m.bottom;
   const values = bars.map((b) => b.value).filter((v) => Number.isFinite(v));
@@ -41,8 +46,15 @@ export function BarChart({ bars, width, height, y, xLabel, title, description, f
   const sx = scaleBand<number>().domain(bars.map((_, i) => i)).range([m.left, right]).padding(0.2);
   const ticks = sy.ticks(5);
   const tickFormat = y.log ? sy.tickFormat(5, plainNumber as unknown as string) : sy.tickFormat(5);
+  const texts = bars.map((b) => (Number.isFinite(b.value) ? format(b.value) : '–'));
+  // A value wider than its bar is written up the bar from its foot instead of across its top, and
+  // bar names too wide for their slot are written every other bar.
+  const em = DESIGN_TEXT_PX * k;
+  const band = sx.bandwidth() / 0.8;
+  const upright = texts.some((t) => t.length * em * 0.6 > band);
+  const nameStep = bars.some((b) => b.label.length * em * 0.6 > band) ? 2 : 1;
   return (
-    <svg className="plot plot-bars" viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={`${id}-t`} aria-describedby={`${id}-d`}>
+    <svg ref={svgRef} className="plot plot-bars" viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={`${id}-t`} aria-describedby={`${id}-d`}>
       <title id={`${id}-t`}>{title}</title>
       <desc id={`${id}-d`}>{description}</desc>
       <g className="plot-grid" aria-hidden="true">
@@ -57,12 +69,20 @@ export function BarChart({ bars, width, height, y, xLabel, title, description, f
         return (
           <g key={i}>
             <rect x={sx(i)} y={Math.min(top, base)} width={sx.bandwidth()} height={Math.abs(base - top)} fill={seriesColors[(b.color ?? 0) % seriesColors.length]} />
-            <text x={(sx(i) ?? 0) + sx.bandwidth() / 2} y={Math.min(top, base) - 4} textAnchor="middle" className="plot-bar-value">
-              {Number.isFinite(b.value) ? format(b.value) : '–'}
-            </text>
-            <text x={(sx(i) ?? 0) + sx.bandwidth() / 2} y={bottom + 16} textAnchor="middle" className="plot-tick">
-              {b.label}
-            </text>
+            {upright ? (
+              <text transform={`translate(${(sx(i) ?? 0) + sx.bandwidth() / 2} ${bottom - 4 * k}) rotate(-90)`} dy="0.32em" className="plot-bar-value">
+                {texts[i]}
+              </text>
+            ) : (
+              <text x={(sx(i) ?? 0) + sx.bandwidth() / 2} y={Math.min(top, base) - 4 * k} textAnchor="middle" className="plot-bar-value">
+                {texts[i]}
+              </text>
+            )}
+            {i % nameStep === 0 ? (
+              <text x={(sx(i) ?? 0) + sx.bandwidth() / 2} y={bottom + 16 * k} textAnchor="middle" className="plot-tick">
+                {b.label}
+              </text>
+            ) : null}
           </g>
         );
       })}
@@ -70,14 +90,14 @@ export function BarChart({ bars, width, height, y, xLabel, title, description, f
         <line x1={m.left} x2={right} y1={bottom} y2={bottom} />
         <line x1={m.left} x2={m.left} y1={m.top} y2={bottom} />
         {ticks.map((t) => (
-          <text key={t} x={m.left - 6} y={sy(t)} dy="0.32em" textAnchor="end">
+          <text key={t} x={m.left - 6 * k} y={sy(t)} dy="0.32em" textAnchor="end">
             {tickFormat(t)}
           </text>
         ))}
-        <text className="plot-label" x={(m.left + right) / 2} y={height - 6} textAnchor="middle">
+        <text className="plot-label" x={(m.left + right) / 2} y={height - 6 * k} textAnchor="middle">
           {xLabel}
         </text>
-        <text className="plot-label" transform={`translate(14 ${(m.top + bottom) / 2}) rotate(-90)`} textAnchor="middle">
+        <text className="plot-label" transform={`translate(${14 * k} ${(m.top + bottom) / 2}) rotate(-90)`} textAnchor="middle">
           {y.label}
         </text>
       </g>

@@ -1,8 +1,9 @@
 // A plot: an SVG with linear (or log) axes from d3-scale, tick labels, grid lines, a title and a
 // description for screen readers, and a context that gives marks (marks.tsx, HeatMap, Contours,
-// DraggablePoint) the scales. The SVG scales with its container (viewBox), so one figure serves a
-// phone, a laptop and a projector.
-import { createContext, useContext, useId, useMemo, useRef, type ReactNode, type RefObject } from 'react';
+// DraggablePoint) the scales. The SVG fills its container's width at the proportions it is given
+// (`width` × `height`), and is laid out again at the size it is drawn, so its labels keep their
+// size and their room on a phone, a laptop and a projector (useDrawnLayout).
+import { createContext, useContext, useId, useLayoutEffect, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { scaleLinear, scaleLog, type ScaleContinuousNumeric } from 'd3-scale';
 import { scientific, significant } from '../format.ts';
 import '../kit.css';
@@ -33,6 +34,8 @@ export interface PlotScales {
   toData: (clientX: number, clientY: number) => [number, number] | null;
   /** An id unique to this plot (clip paths, gradients). */
   id: string;
+  /** The size labels are drawn at, in SVG units (12, or more when presenting): for fitting labels. */
+  textPx: number;
 }
 
 const PlotContext = createContext<PlotScales | null>(null);
@@ -52,6 +55,50 @@ function makeScale(axis: Axis, range: [number, number]): ScaleContinuousNumeric<
 
 export const DEFAULT_MARGIN: Margin = { top: 12, right: 14, bottom: 42, left: 54 };
 
+/** The size labels are designed at: margins and label offsets are for 12-px text. */
+const DESIGN_TEXT = 12;
+
+export interface DrawnLayout {
+  /** The drawing's width and height in SVG units: its drawn size in CSS pixels once measured. */
+  width: number;
+  height: number;
+  /** How much larger than designed its text is drawn (1, or more when presenting): margins and offsets grow by it. */
+  k: number;
+}
+
+/**
+ * The layout of a drawing designed at `width` × `height`, redone at the size it is drawn (the same
+ * proportions, so its height never jumps): SVG units are then CSS pixels, and text drawn at its
+ * CSS size, 12 px or the larger size presenting asks for (widgets.css), has the room it needs.
+ * Before it is measured (the pre-rendered page) the design size is used.
+ */
+export function useDrawnLayout(ref: RefObject<SVGSVGElement | null>, width: number, height: number): DrawnLayout {
+  const [drawn, setDrawn] = useState<{ width: number; text: number } | null>(null);
+  const aspect = useRef(height / width);
+  aspect.current = height / width;
+  useLayoutEffect(() => {
+    const svg = ref.current;
+    if (!svg || typeof ResizeObserver === 'undefined') return;
+    const measure = () => {
+      // A figure's CSS may cap the drawing's height: it is then drawn narrower than its box.
+      const box = svg.getBoundingClientRect();
+      const capped = aspect.current > 0 ? box.height / aspect.current : box.width;
+      const w = Math.round(capped < box.width - 2 ? capped : box.width);
+      if (w < 40) return;
+      const style = getComputedStyle(svg);
+      const text = Math.max(parseFloat(style.getPropertyValue('--text-size')) || DESIGN_TEXT, parseFloat(style.getPropertyValue('--min-text')) || DESIGN_TEXT);
+      // A pixel either way is rounding (the height is rounded too): taking it could go back and forth.
+      setDrawn((d) => (d && Math.abs(d.width - w) < 2 && d.text === text ? d : { width: w, text }));
+    };
+    const observer = new ResizeObserver(measure);
+    observer.observe(svg);
+    measure();
+    return () => observer.disconnect();
+  }, [ref]);
+  if (!drawn || !(width > 0) || !(height > 0)) return { width, height, k: 1 };
+  return { width: drawn.width, height: Math.round((height * drawn.width) / width), k: Math.max(1, drawn.text / DESIGN_TEXT) };
+}
+
 export interface PlotProps {
   width: number;
   height: number;
@@ -69,10 +116,12 @@ export interface PlotProps {
   children?: ReactNode;
 }
 
-export function Plot({ width, height, x, y, title, description, interactive = false, margin, grid = true, className, children }: PlotProps) {
+export function Plot({ width: designWidth, height: designHeight, x, y, title, description, interactive = false, margin, grid = true, className, children }: PlotProps) {
   const id = useId().replace(/:/g, '');
   const svgRef = useRef<SVGSVGElement>(null);
-  const m = { ...DEFAULT_MARGIN, ...margin };
+  const { width, height, k } = useDrawnLayout(svgRef, designWidth, designHeight);
+  const given = { ...DEFAULT_MARGIN, ...margin };
+  const m = { top: given.top * k, right: given.right * k, bottom: given.bottom * k, left: given.left * k };
   const inner = { left: m.left, top: m.top, width: Math.max(1, width - m.left - m.right), height: Math.max(1, height - m.top - m.bottom) };
   const scales = useMemo<PlotScales>(() => {
     const sx = makeScale(x, [inner.left, inner.left + inner.width]);
@@ -82,17 +131,22 @@ export function Plot({ width, height, x, y, title, description, interactive = fa
       y: sy,
       inner,
       id,
+      textPx: DESIGN_TEXT * k,
       toData: (clientX, clientY) => toData(svgRef, sx, sy, clientX, clientY),
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the axes by their numbers; the axis objects are new at every render
-  }, [x.domain[0], x.domain[1], x.log, y.domain[0], y.domain[1], y.log, width, height, m.left, m.right, m.top, m.bottom, id]);
+  }, [x.domain[0], x.domain[1], x.log, y.domain[0], y.domain[1], y.log, width, height, m.left, m.right, m.top, m.bottom, id, k]);
 
-  const xTicks = scales.x.ticks(x.ticks ?? 5);
-  const yTicks = scales.y.ticks(y.ticks ?? 5);
+  // Fewer ticks where the axis is short for its labels (a phone), never more than asked.
+  const xTicks = scales.x.ticks(Math.max(2, Math.min(x.ticks ?? 5, Math.floor(inner.width / (56 * k)))));
+  const yTicks = scales.y.ticks(Math.max(2, Math.min(y.ticks ?? 5, Math.floor(inner.height / (28 * k)))));
   const fx = x.format ?? tickFormatOf(scales.x, x);
   const fy = y.format ?? tickFormatOf(scales.y, y);
   const bottom = inner.top + inner.height;
   const right = inner.left + inner.width;
+  // The lowest y label and the leftmost x label meet at the corner: the y one gives way.
+  const cornerTaken = xTicks.some((t) => scales.x(t) - inner.left < 24 * k);
+  const yLabelled = yTicks.filter((t) => !(cornerTaken && bottom - scales.y(t) < 10 * k));
 
   return (
     <svg
@@ -121,19 +175,19 @@ export function Plot({ width, height, x, y, title, description, interactive = fa
         <line x1={inner.left} x2={right} y1={bottom} y2={bottom} />
         <line x1={inner.left} x2={inner.left} y1={inner.top} y2={bottom} />
         {xTicks.map((t) => (
-          <text key={`tx${t}`} x={scales.x(t)} y={bottom + 16} textAnchor="middle">
+          <text key={`tx${t}`} x={scales.x(t)} y={bottom + 16 * k} textAnchor="middle">
             {fx(t)}
           </text>
         ))}
-        {yTicks.map((t) => (
-          <text key={`ty${t}`} x={inner.left - 6} y={scales.y(t)} dy="0.32em" textAnchor="end">
+        {yLabelled.map((t) => (
+          <text key={`ty${t}`} x={inner.left - 6 * k} y={scales.y(t)} dy="0.32em" textAnchor="end">
             {fy(t)}
           </text>
         ))}
-        <text className="plot-label" x={inner.left + inner.width / 2} y={height - 6} textAnchor="middle">
+        <text className="plot-label" x={inner.left + inner.width / 2} y={height - 6 * k} textAnchor="middle">
           {x.label}
         </text>
-        <text className="plot-label" transform={`translate(14 ${inner.top + inner.height / 2}) rotate(-90)`} textAnchor="middle">
+        <text className="plot-label" transform={`translate(${14 * k} ${inner.top + inner.height / 2}) rotate(-90)`} textAnchor="middle">
           {y.label}
         </text>
       </g>
