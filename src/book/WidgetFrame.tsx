@@ -18,6 +18,7 @@ import {
   useRef,
   useState,
   type ComponentType,
+  type CSSProperties,
   type ErrorInfo,
   type LazyExoticComponent,
   type ReactNode,
@@ -41,8 +42,12 @@ export interface WidgetDefinition<P extends object> {
   name: string;
   /** The title, read from a catalogue when the frame renders (so in the page's locale). */
   title: () => string;
-  /** Height in CSS pixels the widget needs, reserved before it loads. */
-  height: number;
+  /**
+   * The height in CSS pixels the widget's body takes once loaded, reserved before it loads so that
+   * nothing below it moves: one number, or one for screens up to 600 px wide (`narrow`, where
+   * controls stack) and one for wider ones.
+   */
+  height: Reserve;
   load: () => Promise<{ default: ComponentType<P & WidgetRenderProps> }>;
 }
 
@@ -92,9 +97,18 @@ class WidgetErrorBoundary extends Component<BoundaryProps, { error: Error | null
   }
 }
 
-function LoadingFallback({ height, title }: { height: number; title: string }) {
+/** A widget's reserved height: one for every screen, or one narrow and one wide. */
+export type Reserve = number | { wide: number; narrow: number };
+
+/** The reserve as the CSS custom properties widgets.css sizes the body and its placeholder by. */
+function reserveStyle(height: Reserve): CSSProperties {
+  const { wide, narrow } = typeof height === 'number' ? { wide: height, narrow: height } : height;
+  return { '--reserve-wide': `${wide}px`, '--reserve-narrow': `${narrow}px` } as CSSProperties;
+}
+
+function LoadingFallback({ title }: { title: string }) {
   return (
-    <div className="widget-loading" data-widget-loading="" style={{ minHeight: height }} aria-busy="true">
+    <div className="widget-loading" data-widget-loading="" aria-busy="true">
       <p>
         <span className="visually-hidden">{frameStrings.loadingNamed(title)}</span>
         <span aria-hidden="true">{frameStrings.loading}</span>
@@ -160,7 +174,7 @@ interface FrameProps<P extends object> {
   /** The chapter's name for this figure (`id="decision-line"`), used in its links. */
   named?: string;
   title: string;
-  height: number;
+  height: Reserve;
   widget: LazyExoticComponent<ComponentType<P & WidgetRenderProps>>;
   widgetProps: P;
 }
@@ -234,17 +248,17 @@ export function WidgetFrame<P extends object>({ name, named, title, height, widg
           </>
         ) : null}
       </div>
-      <div className="widget-body" ref={bodyRef} style={{ minHeight: height }}>
+      <div className="widget-body" ref={bodyRef} style={reserveStyle(height)}>
         {mounted && instanceId ? (
           <WidgetErrorBoundary key={resetCount} onReset={reset}>
             <WidgetLinkContext value={link}>
-              <Suspense fallback={<LoadingFallback height={height} title={title} />}>
+              <Suspense fallback={<LoadingFallback title={title} />}>
                 <Widget {...widgetProps} presenting={presenting} />
               </Suspense>
             </WidgetLinkContext>
           </WidgetErrorBoundary>
         ) : (
-          <LoadingFallback height={height} title={title} />
+          <LoadingFallback title={title} />
         )}
       </div>
     </section>

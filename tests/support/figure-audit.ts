@@ -119,6 +119,9 @@ export const READER_SIZES = [
   { width: 960, height: 540, present: true },
 ] as const;
 
+/** How far a loaded widget may outgrow its reserved height (a line of text). */
+const RESERVE_SLACK = 24;
+
 /** Resolves once the widget's drawings and box have kept their layout for a few frames. */
 async function settled(widget: Locator): Promise<void> {
   await widget.evaluate(
@@ -146,7 +149,8 @@ async function settled(widget: Locator): Promise<void> {
 /**
  * Every widget on the page at each of READER_SIZES (presenting it where the size says so): the
  * page never scrolls sideways, no text is under 12 px (20 px presenting), no labels of a drawing
- * overlap. One line per problem; the viewport is left at 1280 × 900.
+ * overlap, and (not presenting) the loaded widget fits the height reserved for it before it loaded.
+ * One line per problem; the viewport is left at 1280 × 900.
  */
 export async function figureProblems(page: Page): Promise<string[]> {
   await page.evaluate(NAME_HELPER);
@@ -168,6 +172,11 @@ export async function figureProblems(page: Page): Promise<string[]> {
         await widget.locator('[data-action="present"]').click();
         await widget.and(page.locator('[data-presenting]')).waitFor();
         await settled(widget);
+      }
+      if (!size.present) {
+        // The height reserved before the widget loaded holds it once loaded: nothing below moves.
+        const body = await widget.locator('.widget-body').first().evaluate((el) => ({ height: el.getBoundingClientRect().height, reserve: parseFloat(getComputedStyle(el).minHeight) || 0 }));
+        if (body.height > body.reserve + RESERVE_SLACK) problems.push(`${name} at ${where} is ${Math.round(body.height)} px tall, past the ${Math.round(body.reserve)} px reserved for it before it loaded`);
       }
       const min = size.present ? 20 : 12;
       const a = await auditFigure(widget, min);

@@ -8,7 +8,7 @@ export const testComponents: Record<string, ComponentType<any>> = {
   ControlsLab: defineWidget({
     name: 'ControlsLab',
     title: () => 'Test: one neuron, every kind of control',
-    height: 280,
+    height: { wide: 320, narrow: 480 },
     load: () => import('./ControlsLab.tsx'),
   }),
   ErrorProbe: defineWidget({

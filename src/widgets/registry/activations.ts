@@ -10,25 +10,25 @@ export const activationsWidgets = {
   ActivationExplorer: defineWidget<ActivationExplorerProps>({
     name: 'ActivationExplorer',
     title: () => widgetTitles.ActivationExplorer,
-    height: 560,
+    height: { wide: 560, narrow: 930 },
     load: () => import('../ActivationExplorer/ActivationExplorer.tsx'),
   }),
   LinearVsNonlinear: defineWidget<LinearVsNonlinearProps>({
     name: 'LinearVsNonlinear',
     title: () => widgetTitles.LinearVsNonlinear,
-    height: 760,
+    height: { wide: 970, narrow: 1770 },
     load: () => import('../LinearVsNonlinear/LinearVsNonlinear.tsx'),
   }),
   SoftmaxTemperature: defineWidget<SoftmaxTemperatureProps>({
     name: 'SoftmaxTemperature',
     title: () => widgetTitles.SoftmaxTemperature,
-    height: 560,
+    height: { wide: 670, narrow: 820 },
     load: () => import('../SoftmaxTemperature/SoftmaxTemperature.tsx'),
   }),
   GradientDepth: defineWidget<GradientDepthProps>({
     name: 'GradientDepth',
     title: () => widgetTitles.GradientDepth,
-    height: 560,
+    height: { wide: 890, narrow: 1020 },
     load: () => import('../GradientDepth/GradientDepth.tsx'),
   }),
 };

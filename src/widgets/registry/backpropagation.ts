@@ -11,31 +11,31 @@ export const backpropagationWidgets = {
   GraphStepper: defineWidget<GraphStepperProps>({
     name: 'GraphStepper',
     title: () => widgetTitles.GraphStepper,
-    height: 760,
+    height: { wide: 760, narrow: 790 },
     load: () => import('../GraphStepper/GraphStepper.tsx'),
   }),
   TrainingStep: defineWidget<TrainingStepProps>({
     name: 'TrainingStep',
     title: () => widgetTitles.TrainingStep,
-    height: 900,
+    height: { wide: 900, narrow: 1090 },
     load: () => import('../TrainingStep/TrainingStep.tsx'),
   }),
   GradientCheck: defineWidget<GradientCheckProps>({
     name: 'GradientCheck',
     title: () => widgetTitles.GradientCheck,
-    height: 720,
+    height: { wide: 850, narrow: 980 },
     load: () => import('../GradientCheck/GradientCheck.tsx'),
   }),
   XorLive: defineWidget<XorLiveProps>({
     name: 'XorLive',
     title: () => widgetTitles.XorLive,
-    height: 760,
+    height: { wide: 760, narrow: 1200 },
     load: () => import('../XorLive/XorLive.tsx'),
   }),
   VanishingGradients: defineWidget<VanishingGradientsProps>({
     name: 'VanishingGradients',
     title: () => widgetTitles.VanishingGradients,
-    height: 720,
+    height: { wide: 1090, narrow: 1270 },
     load: () => import('../VanishingGradients/VanishingGradients.tsx'),
   }),
 };

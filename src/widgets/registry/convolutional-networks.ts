@@ -12,37 +12,37 @@ export const convolutionalNetworksWidgets = {
   ConvolutionExplorer: defineWidget<ConvolutionExplorerProps>({
     name: 'ConvolutionExplorer',
     title: () => widgetTitles.ConvolutionExplorer,
-    height: 640,
+    height: { wide: 700, narrow: 1210 },
     load: () => import('../ConvolutionExplorer/ConvolutionExplorer.tsx'),
   }),
   PoolingExplorer: defineWidget<PoolingExplorerProps>({
     name: 'PoolingExplorer',
     title: () => widgetTitles.PoolingExplorer,
-    height: 520,
+    height: { wide: 600, narrow: 940 },
     load: () => import('../PoolingExplorer/PoolingExplorer.tsx'),
   }),
   ReceptiveField: defineWidget<ReceptiveFieldProps>({
     name: 'ReceptiveField',
     title: () => widgetTitles.ReceptiveField,
-    height: 640,
+    height: { wide: 770, narrow: 1280 },
     load: () => import('../ReceptiveField/ReceptiveField.tsx'),
   }),
   MnistTrainer: defineWidget<MnistTrainerProps>({
     name: 'MnistTrainer',
     title: () => widgetTitles.MnistTrainer,
-    height: 900,
+    height: { wide: 900, narrow: 1460 },
     load: () => import('../MnistTrainer/MnistTrainer.tsx'),
   }),
   DrawDigit: defineWidget<DrawDigitProps>({
     name: 'DrawDigit',
     title: () => widgetTitles.DrawDigit,
-    height: 620,
+    height: { wide: 620, narrow: 850 },
     load: () => import('../DrawDigit/DrawDigit.tsx'),
   }),
   MlpVsCnn: defineWidget<MlpVsCnnProps>({
     name: 'MlpVsCnn',
     title: () => widgetTitles.MlpVsCnn,
-    height: 520,
+    height: { wide: 670, narrow: 810 },
     load: () => import('../MlpVsCnn/MlpVsCnn.tsx'),
   }),
 };

@@ -10,25 +10,25 @@ export const lossesWidgets = {
   RegressionLoss: defineWidget<RegressionLossProps>({
     name: 'RegressionLoss',
     title: () => widgetTitles.RegressionLoss,
-    height: 860,
+    height: { wide: 860, narrow: 1280 },
     load: () => import('../RegressionLoss/RegressionLoss.tsx'),
   }),
   ClassificationLoss: defineWidget<ClassificationLossProps>({
     name: 'ClassificationLoss',
     title: () => widgetTitles.ClassificationLoss,
-    height: 720,
+    height: { wide: 720, narrow: 1020 },
     load: () => import('../ClassificationLoss/ClassificationLoss.tsx'),
   }),
   CrossEntropyByHand: defineWidget<CrossEntropyByHandProps>({
     name: 'CrossEntropyByHand',
     title: () => widgetTitles.CrossEntropyByHand,
-    height: 1000,
+    height: { wide: 1010, narrow: 1240 },
     load: () => import('../CrossEntropyByHand/CrossEntropyByHand.tsx'),
   }),
   LossLab: defineWidget<LossLabProps>({
     name: 'LossLab',
     title: () => widgetTitles.LossLab,
-    height: 940,
+    height: { wide: 940, narrow: 1460 },
     load: () => import('../LossLab/LossLab.tsx'),
   }),
 };

@@ -9,19 +9,19 @@ export const neuronsWidgets = {
   Neuron: defineWidget<NeuronProps>({
     name: 'Neuron',
     title: () => widgetTitles.Neuron,
-    height: 460,
+    height: { wide: 510, narrow: 1120 },
     load: () => import('../Neuron/Neuron.tsx'),
   }),
   LogicGates: defineWidget<LogicGatesProps>({
     name: 'LogicGates',
     title: () => widgetTitles.LogicGates,
-    height: 520,
+    height: { wide: 700, narrow: 1230 },
     load: () => import('../LogicGates/LogicGates.tsx'),
   }),
   ForwardPass: defineWidget<ForwardPassProps>({
     name: 'ForwardPass',
     title: () => widgetTitles.ForwardPass,
-    height: 560,
+    height: { wide: 790, narrow: 930 },
     load: () => import('../ForwardPass/ForwardPass.tsx'),
   }),
 };

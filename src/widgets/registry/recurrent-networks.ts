@@ -11,31 +11,31 @@ export const recurrentNetworksWidgets = {
   UnrolledRnn: defineWidget<UnrolledRnnProps>({
     name: 'UnrolledRnn',
     title: () => widgetTitles.UnrolledRnn,
-    height: 620,
+    height: { wide: 730, narrow: 1330 },
     load: () => import('../UnrolledRnn/UnrolledRnn.tsx'),
   }),
   RnnGradients: defineWidget<RnnGradientsProps>({
     name: 'RnnGradients',
     title: () => widgetTitles.RnnGradients,
-    height: 600,
+    height: { wide: 680, narrow: 1240 },
     load: () => import('../RnnGradients/RnnGradients.tsx'),
   }),
   SequencePrediction: defineWidget<SequencePredictionProps>({
     name: 'SequencePrediction',
     title: () => widgetTitles.SequencePrediction,
-    height: 600,
+    height: { wide: 600, narrow: 980 },
     load: () => import('../SequencePrediction/SequencePrediction.tsx'),
   }),
   CharModel: defineWidget<CharModelProps>({
     name: 'CharModel',
     title: () => widgetTitles.CharModel,
-    height: 720,
+    height: { wide: 720, narrow: 870 },
     load: () => import('../CharModel/CharModel.tsx'),
   }),
   LstmInside: defineWidget<LstmInsideProps>({
     name: 'LstmInside',
     title: () => widgetTitles.LstmInside,
-    height: 760,
+    height: { wide: 760, narrow: 1050 },
     load: () => import('../LstmInside/LstmInside.tsx'),
   }),
 };
