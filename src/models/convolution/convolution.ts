@@ -22,7 +22,7 @@ export const PRESET_KERNELS: Record<Exclude<KernelPreset, 'custom'>, number[]> =
 export const INPUTS = ['digit', 'square'] as const;
 export type InputName = (typeof INPUTS)[number];
 
-/** A 12×12 picture of a bright square on a dark ground: its edges are easy to see in the output. */
+/** A 12×12 picture: a square of ones on a ground of zeros, whose edges are easy to see in the output. */
 export function squareImage(): number[][] {
   return Array.from({ length: 12 }, (_, r) => Array.from({ length: 12 }, (_, c) => (r >= 3 && r <= 8 && c >= 3 && c <= 8 ? 1 : 0)));
 }

@@ -4,7 +4,7 @@ import type { InputName, KernelPreset } from '../../models/convolution/convoluti
 
 export const convStrings = catalogue('ConvolutionExplorer', {
   input: 'Input image',
-  inputNames: { digit: 'handwritten 7 (28×28)', square: 'bright square (12×12)' } satisfies Record<InputName, string>,
+  inputNames: { digit: 'handwritten 7 (28×28)', square: 'square of ones (12×12)' } satisfies Record<InputName, string>,
   preset: 'Kernel',
   presetNames: {
     identity: 'identity',

@@ -2,7 +2,8 @@
 // pixel would be thousands of elements for a grid of digits. Signed values (filters) use the
 // blue–orange scale; a text alternative goes with every picture.
 import { useEffect, useRef } from 'react';
-import { divergingRgb } from './palette.ts';
+import { useTheme } from '../../book/theme.ts';
+import { divergingRgb, inkRgb } from './palette.ts';
 import './figure.css';
 
 export interface DigitImageProps {
@@ -13,13 +14,14 @@ export interface DigitImageProps {
   /** CSS pixels per value. */
   scale: number;
   label: string;
-  /** 'ink': [0, 1] as dark ink on white; 'signed': ±max as blue/orange; 'heat': [0, max] as ink. */
+  /** 'ink': [0, 1] as ink on paper in the page's theme; 'signed': ±max as blue/orange; 'heat': [0, max] as ink. */
   mode?: 'ink' | 'signed' | 'heat';
   className?: string;
 }
 
 export function DigitImage({ values, rows, cols, scale, label, mode = 'ink', className }: DigitImageProps) {
   const ref = useRef<HTMLCanvasElement>(null);
+  const theme = useTheme() ?? 'light';
   useEffect(() => {
     const canvas = ref.current;
     const ctx = canvas?.getContext('2d');
@@ -32,9 +34,7 @@ export function DigitImage({ values, rows, cols, scale, label, mode = 'ink', cla
       let rgb: [number, number, number];
       if (mode === 'signed') rgb = divergingRgb(v / max);
       else {
-        const t = mode === 'heat' ? Math.max(0, v) / max : Math.max(0, Math.min(1, v));
-        const c = 255 - 235 * t;
-        rgb = [c, c, c];
+        rgb = inkRgb(mode === 'heat' ? Math.max(0, v) / max : v, theme);
       }
       img.data[4 * i] = rgb[0];
       img.data[4 * i + 1] = rgb[1];
@@ -42,7 +42,7 @@ export function DigitImage({ values, rows, cols, scale, label, mode = 'ink', cla
       img.data[4 * i + 3] = 255;
     }
     ctx.putImageData(img, 0, 0);
-  }, [values, rows, cols, mode]);
+  }, [values, rows, cols, mode, theme]);
   return (
     <canvas
       ref={ref}

@@ -3,7 +3,8 @@
 // written in the cells when they are large enough to read. Shared by the chapter's small figures.
 import { useId } from 'react';
 import { fixed } from './format.ts';
-import { classColors, divergingColor } from './palette.ts';
+import { useTheme, type Theme } from '../../book/theme.ts';
+import { classColors, divergingColor, inkRgb, textOnInk } from './palette.ts';
 import './figure.css';
 
 export type CellColor = 'grey' | 'signed';
@@ -41,14 +42,12 @@ export interface MapGridProps {
   onSelect?: (row: number, col: number) => void;
 }
 
-const greyFill = (t: number) => {
-  const c = Math.round(255 - 235 * Math.max(0, Math.min(1, Number.isFinite(t) ? t : 0)));
-  return `rgb(${c} ${c} ${c})`;
-};
-
-export function cellFill(v: number, color: CellColor, scale: number, lo: number, hi: number): string {
-  if (!Number.isFinite(v)) return '#ccc';
-  return color === 'grey' ? greyFill((v - lo) / (hi - lo || 1)) : divergingColor(v / (scale || 1));
+/** A cell's colour: ink on paper in the page's theme for 'grey', blue–orange for 'signed'. */
+export function cellFill(v: number, color: CellColor, scale: number, lo: number, hi: number, theme: Theme = 'light'): string {
+  if (!Number.isFinite(v)) return '#888';
+  if (color === 'signed') return divergingColor(v / (scale || 1));
+  const [r, g, b] = inkRgb((v - lo) / (hi - lo || 1), theme);
+  return `rgb(${Math.round(r)} ${Math.round(g)} ${Math.round(b)})`;
 }
 
 export function MapGrid({
@@ -69,6 +68,7 @@ export function MapGrid({
   onSelect,
 }: MapGridProps) {
   const id = useId().replace(/:/g, '');
+  const theme = useTheme() ?? 'light';
   const rows = values.length;
   const cols = values[0]?.length ?? 0;
   const width = cols * cell + 2;
@@ -98,13 +98,13 @@ export function MapGrid({
                   y={r * cell}
                   width={cell}
                   height={cell}
-                  fill={on ? cellFill(v, color, scale, lo, hi) : 'transparent'}
+                  fill={on ? cellFill(v, color, scale, lo, hi, theme) : 'transparent'}
                   opacity={dim?.(r, c) ? 0.45 : 1}
                   stroke={cell >= 8 ? 'var(--grid-line, #9995)' : 'none'}
                   strokeWidth={0.5}
                 />
                 {writeNumbers && on ? (
-                  <text x={c * cell + cell / 2} y={r * cell + cell / 2} dominantBaseline="central" textAnchor="middle" className="map-grid-number" fill={textOn(v, color, scale, lo, hi)}>
+                  <text x={c * cell + cell / 2} y={r * cell + cell / 2} dominantBaseline="central" textAnchor="middle" className="map-grid-number" fill={textOn(v, color, scale, lo, hi, theme)}>
                     {format(v)}
                   </text>
                 ) : null}
@@ -135,7 +135,7 @@ export function MapGrid({
 }
 
 /** Dark text on light cells, light text on dark ones. */
-function textOn(v: number, color: CellColor, scale: number, lo: number, hi: number): string {
-  const t = color === 'grey' ? (v - lo) / (hi - lo || 1) : Math.abs(v / (scale || 1));
-  return t > 0.55 ? '#fff' : '#111';
+function textOn(v: number, color: CellColor, scale: number, lo: number, hi: number, theme: Theme): string {
+  if (color === 'grey') return textOnInk((v - lo) / (hi - lo || 1), theme);
+  return Math.abs(v / (scale || 1)) > 0.55 ? '#fff' : '#111';
 }

@@ -38,5 +38,36 @@ export function sequentialColor(t: number): string {
   return interpolateCividis(Number.isFinite(t) ? Math.max(0, Math.min(1, t)) : 0);
 }
 
+/**
+ * Grey-level pictures (digits, images, feature maps) are ink on paper in the page's own colours:
+ * dark ink on white in the light theme, light ink on the dark page in the dark theme, so a picture
+ * is never a white panel on a dark page. Kept equal to tokens.css's --text and --bg.
+ */
+const INK: Record<'light' | 'dark', { paper: Rgb; ink: Rgb }> = {
+  light: { paper: [255, 255, 255], ink: [20, 20, 20] },
+  dark: { paper: [21, 24, 29], ink: [228, 231, 236] },
+};
+
+/** t in [0, 1]: 0 the paper, 1 the ink, in the given theme; clamped; NaN gives the paper. */
+export function inkRgb(t: number, theme: 'light' | 'dark'): Rgb {
+  const c = Number.isFinite(t) ? Math.max(0, Math.min(1, t)) : 0;
+  return mix(INK[theme].paper, INK[theme].ink, c);
+}
+
+/** WCAG relative luminance of an sRGB colour. */
+function luminance([r, g, b]: Rgb): number {
+  const lin = (c: number) => ((c /= 255) <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+  return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+}
+
+/**
+ * Text to write on a cell of that ink level: black or white, whichever stands out more (at least
+ * 4.5:1 on every grey, which neither the ink nor the paper colour manages on mid greys).
+ */
+export function textOnInk(t: number, theme: 'light' | 'dark'): string {
+  const l = luminance(inkRgb(t, theme));
+  return 1.05 / (l + 0.05) >= (l + 0.05) / 0.05 ? 'rgb(255 255 255)' : 'rgb(0 0 0)';
+}
+
 /** Signed weights: positive vermilion, negative blue (the figure also dashes negative edges). */
 export const weightColor = (w: number) => (w >= 0 ? classColors[1] : classColors[0]);
