@@ -2,7 +2,7 @@
 // with the data, the training curve of each loss's last run on one plot, and the accuracy.
 import type { WidgetRenderProps } from '../../book/defineWidget.ts';
 import { Controls, Select, Slider } from '../../book/controls.tsx';
-import { Dots, HeatMap, LiveHint, Plot, TableScroll, TrainingBar } from '../kit/index.ts';
+import { Dots, FigureTable, HeatMap, LiveHint, Plot, TrainingBar } from '../kit/index.ts';
 import { LossCurves } from './LossCurves.tsx';
 import { EXTENT, GRID_SIZE, LAB_DATASETS, LAB_LOSSES, LARGE_LR, LR_RANGE, rateFromSlider, sliderFromRate } from './lab.ts';
 import { fixed, percent, significant } from '../kit/format.ts';
@@ -59,35 +59,21 @@ export default function LossLab({ presenting, ...props }: LossLabProps & WidgetR
         </div>
       </div>
 
-      <TableScroll label={s.runsCaption}>
-        <table className="ll-runs">
-          <caption>{s.runsCaption}</caption>
-          <thead>
-            <tr>
-              {s.runsColumns.map((c) => (
-                <th key={c} scope="col">
-                  {c}
-                </th>
-              ))}
+      <FigureTable caption={s.runsCaption} columns={s.runsColumns} className="ll-runs">
+        {LAB_LOSSES.map((loss) => {
+          const run = runs[loss];
+          const last = run?.losses.length ? run.losses[run.losses.length - 1] : NaN;
+          return (
+            <tr key={loss} className={loss === state.loss ? 'll-current' : undefined}>
+              <th scope="row">{labLossShort[loss]}</th>
+              <td>{run?.steps.length ? run.steps[run.steps.length - 1] : s.noRun}</td>
+              <td>{run?.losses.length ? fixed(run.losses[0], 3) : s.noRun}</td>
+              <td>{run ? fixed(last, 3) : s.noRun}</td>
+              <td>{run?.accuracy != null ? percent(run.accuracy, 0) : s.noRun}</td>
             </tr>
-          </thead>
-          <tbody>
-            {LAB_LOSSES.map((loss) => {
-              const run = runs[loss];
-              const last = run?.losses.length ? run.losses[run.losses.length - 1] : NaN;
-              return (
-                <tr key={loss} className={loss === state.loss ? 'll-current' : undefined}>
-                  <th scope="row">{labLossShort[loss]}</th>
-                  <td>{run?.steps.length ? run.steps[run.steps.length - 1] : s.noRun}</td>
-                  <td>{run?.losses.length ? fixed(run.losses[0], 3) : s.noRun}</td>
-                  <td>{run ? fixed(last, 3) : s.noRun}</td>
-                  <td>{run?.accuracy != null ? percent(run.accuracy, 0) : s.noRun}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </TableScroll>
+          );
+        })}
+      </FigureTable>
     </div>
   );
 }

@@ -5,7 +5,7 @@ import type { WidgetRenderProps } from '../../book/defineWidget.ts';
 import { Controls, Select } from '../../book/controls.tsx';
 import { choice, type StateOf } from '../../book/urlState.ts';
 import { useWidgetState } from '../../book/useWidgetState.ts';
-import { LinePath, Plot, RetryAlert, seriesColors, TableScroll, TrainingBar } from '../kit/index.ts';
+import { FigureTable, LinePath, Plot, RetryAlert, seriesColors, TrainingBar } from '../kit/index.ts';
 import { useOnScreen } from '../kit/useOnScreen.ts';
 import { count, fixed, percent } from '../kit/format.ts';
 import { versusStrings as s } from './strings.ts';
@@ -47,36 +47,22 @@ export default function MlpVsCnn({ presenting, ...initial }: MlpVsCnnProps & Wid
       </Controls>
       {status}
       <TrainingBar job={v.job} presenting={presenting} showLoss={false} examplesPerStep={EXAMPLES_PER_STEP} />
-      <TableScroll label={s.tableCaption(v.samples)}>
-        <table className="fig-table">
-          <caption>{s.tableCaption(v.samples)}</caption>
-          <thead>
-            <tr>
-              {s.columns.map((c) => (
-                <th key={c} scope="col">
-                  {c}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            <tr>
-              <th scope="row">{s.names.mlp}</th>
-              <td>{s.describe.mlp(hidden)}</td>
-              <td>{v.params ? count(v.params.mlp) : s.none}</td>
-              <td>{fmtAcc(last?.mlp)}</td>
-              <td>{fmtLoss(mlpLoss)}</td>
-            </tr>
-            <tr>
-              <th scope="row">{s.names.cnn}</th>
-              <td>{s.describe.cnn}</td>
-              <td>{v.params ? count(v.params.cnn) : s.none}</td>
-              <td>{fmtAcc(last?.cnn)}</td>
-              <td>{fmtLoss(cnnLoss)}</td>
-            </tr>
-          </tbody>
-        </table>
-      </TableScroll>
+      <FigureTable caption={s.tableCaption(v.samples)} columns={s.columns}>
+        <tr>
+          <th scope="row">{s.names.mlp}</th>
+          <td>{s.describe.mlp(hidden)}</td>
+          <td>{v.params ? count(v.params.mlp) : s.none}</td>
+          <td>{fmtAcc(last?.mlp)}</td>
+          <td>{fmtLoss(mlpLoss)}</td>
+        </tr>
+        <tr>
+          <th scope="row">{s.names.cnn}</th>
+          <td>{s.describe.cnn}</td>
+          <td>{v.params ? count(v.params.cnn) : s.none}</td>
+          <td>{fmtAcc(last?.cnn)}</td>
+          <td>{fmtLoss(cnnLoss)}</td>
+        </tr>
+      </FigureTable>
       {v.params ? <p className="fig-note">{s.ratio(fixed(v.params.mlp / v.params.cnn, 1))}</p> : null}
       <div className="fig-plot">
         <Plot

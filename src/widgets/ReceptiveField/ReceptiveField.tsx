@@ -4,7 +4,7 @@ import type { WidgetRenderProps } from '../../book/defineWidget.ts';
 import { Controls, Select, Slider } from '../../book/controls.tsx';
 import { choice, integer, type StateOf } from '../../book/urlState.ts';
 import { useWidgetState } from '../../book/useWidgetState.ts';
-import { useEngine } from '../kit/index.ts';
+import { FigureTable, useEngine } from '../kit/index.ts';
 import { MapGrid } from '../kit/MapGrid.tsx';
 import { fieldOrigin, INPUT_SIDE, receptiveFields, STACK_LAYERS, STACKS, support, type StackName } from './receptive.ts';
 import { fieldStrings as s } from './strings.ts';
@@ -48,35 +48,23 @@ export default function ReceptiveField({ presenting, ...initial }: ReceptiveFiel
   );
 
   const table = (
-    <table className="fig-table">
-      <caption>{s.tableCaption}</caption>
-      <thead>
-        <tr>
-          {s.columns.map((c) => (
-            <th key={c} scope="col">
-              {c}
-            </th>
-          ))}
+    <FigureTable caption={s.tableCaption} columns={s.columns}>
+      <tr>
+        <th scope="row">{s.input}</th>
+        {/* An input pixel sees only itself (r = 1), and its neighbour is one pixel away (j = 1). */}
+        <td>{INPUT_SIDE}</td>
+        <td>{1}</td>
+        <td>{1}</td>
+      </tr>
+      {fields.map((f, i) => (
+        <tr key={i} className={i + 1 === layer ? 'rf-current' : undefined}>
+          <th scope="row">{s.layerName(layers[i], i)}</th>
+          <td>{f.side}</td>
+          <td>{f.field}</td>
+          <td>{f.jump}</td>
         </tr>
-      </thead>
-      <tbody>
-        <tr>
-          <th scope="row">{s.input}</th>
-          {/* An input pixel sees only itself (r = 1), and its neighbour is one pixel away (j = 1). */}
-          <td>{INPUT_SIDE}</td>
-          <td>{1}</td>
-          <td>{1}</td>
-        </tr>
-        {fields.map((f, i) => (
-          <tr key={i} className={i + 1 === layer ? 'rf-current' : undefined}>
-            <th scope="row">{s.layerName(layers[i], i)}</th>
-            <td>{f.side}</td>
-            <td>{f.field}</td>
-            <td>{f.jump}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </FigureTable>
   );
 
   let body;

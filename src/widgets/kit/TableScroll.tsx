@@ -1,6 +1,7 @@
 // A table that scrolls sideways inside its figure on a narrow screen, never past the page's edge.
 // While it has more than it shows, the region is a named tab stop, so it can be scrolled from the
-// keyboard too.
+// keyboard too. `FigureTable` is the usual figure table in it: a caption, a header row of column
+// names, and the rows the figure gives.
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import './figure.css';
 
@@ -21,5 +22,34 @@ export function TableScroll({ label, children }: { label: string; children: Reac
     <div ref={ref} className="fig-table-wrap" role={scrolls ? 'region' : undefined} aria-label={scrolls ? label : undefined} tabIndex={scrolls ? 0 : undefined}>
       {children}
     </div>
+  );
+}
+
+interface FigureTableProps {
+  caption: string;
+  columns: readonly string[];
+  /** The table's class (`fig-table` by default, the kit's small table). */
+  className?: string;
+  /** The body's rows. */
+  children: ReactNode;
+}
+
+export function FigureTable({ caption, columns, className = 'fig-table', children }: FigureTableProps) {
+  return (
+    <TableScroll label={caption}>
+      <table className={className}>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            {columns.map((c) => (
+              <th key={c} scope="col">
+                {c}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </TableScroll>
   );
 }

@@ -3,7 +3,7 @@
 export { useEngine, type EngineStatus } from './useEngine.ts';
 export { useOnScreen } from './useOnScreen.ts';
 export { textSize } from './textSize.ts';
-export { TableScroll } from './TableScroll.tsx';
+export { FigureTable, TableScroll } from './TableScroll.tsx';
 export { useTrainingJob, type Training, type TrainingJob, type TrainingJobOptions } from './training/useTrainingJob.ts';
 export { TrainingBar, LiveHint, type TrainingBarProps } from './training/TrainingBar.tsx';
 export { trainingStrings } from './training/strings.ts';
