@@ -74,7 +74,7 @@ export default function XorLive({ presenting, ...initial }: XorLiveProps & Widge
         {(picture?.hidden ?? []).map((values, k) => (
           <div className="xor-unit" key={k} style={{ width: small }}>
             <h5>{s.unitTitle(k + 1)}</h5>
-            <Plot width={small} height={small} x={{ domain: EXTENT, label: '' }} y={{ domain: EXTENT, label: '' }} title={s.unitTitle(k + 1)} description={s.unitDescription(k + 1, step)} margin={{ left: 4, bottom: 4, top: 4, right: 4 }} grid={false} className="xor-unit-plot">
+            <Plot width={small} height={small} x={{ domain: EXTENT, label: '' }} y={{ domain: EXTENT, label: '' }} title={s.unitTitle(k + 1)} description={s.unitDescription(k + 1, step)} margin={{ left: 4, bottom: 4, top: 4, right: 4 }} grid={false} axes={false} className="xor-unit-plot">
               <HeatMap values={values} cols={GRID} rows={GRID} colorDomain={[-1, 1]} opacity={0.9} />
               <Dots points={dots} size={30} />
             </Plot>

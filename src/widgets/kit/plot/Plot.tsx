@@ -112,16 +112,25 @@ export interface PlotProps {
   interactive?: boolean;
   margin?: Partial<Margin>;
   grid?: boolean;
+  /** Draw the axes, their ticks and titles (default); a thumbnail leaves them out. */
+  axes?: boolean;
   className?: string;
   children?: ReactNode;
 }
 
-export function Plot({ width: designWidth, height: designHeight, x, y, title, description, interactive = false, margin, grid = true, className, children }: PlotProps) {
+export function Plot({ width: designWidth, height: designHeight, x, y, title, description, interactive = false, margin, grid = true, axes = true, className, children }: PlotProps) {
   const id = useId().replace(/:/g, '');
   const svgRef = useRef<SVGSVGElement>(null);
   const { width, height, k } = useDrawnLayout(svgRef, designWidth, designHeight);
   const given = { ...DEFAULT_MARGIN, ...margin };
   const m = { top: given.top * k, right: given.right * k, bottom: given.bottom * k, left: given.left * k };
+  // The y ticks depend on the axis's height only: the left margin widens, if need be, to hold the
+  // widest tick label and, beside it, the axis title (0.6 em a character, a generous estimate).
+  const yTickCount = Math.max(2, Math.min(y.ticks ?? 5, Math.floor((height - m.top - m.bottom) / (28 * k))));
+  const yProbe = makeScale(y, [1, 0]);
+  const yFormat = y.format ?? tickFormatOf(yProbe, y);
+  const widestY = Math.max(0, ...yProbe.ticks(yTickCount).map((t) => yFormat(t).length)) * 0.6 * DESIGN_TEXT * k;
+  if (axes) m.left = Math.max(m.left, widestY + 28 * k);
   const inner = { left: m.left, top: m.top, width: Math.max(1, width - m.left - m.right), height: Math.max(1, height - m.top - m.bottom) };
   const scales = useMemo<PlotScales>(() => {
     const sx = makeScale(x, [inner.left, inner.left + inner.width]);
@@ -139,7 +148,7 @@ export function Plot({ width: designWidth, height: designHeight, x, y, title, de
 
   // Fewer ticks where the axis is short for its labels (a phone), never more than asked.
   const xTicks = scales.x.ticks(Math.max(2, Math.min(x.ticks ?? 5, Math.floor(inner.width / (56 * k)))));
-  const yTicks = scales.y.ticks(Math.max(2, Math.min(y.ticks ?? 5, Math.floor(inner.height / (28 * k)))));
+  const yTicks = scales.y.ticks(yTickCount);
   const fx = x.format ?? tickFormatOf(scales.x, x);
   const fy = y.format ?? tickFormatOf(scales.y, y);
   const bottom = inner.top + inner.height;
@@ -171,26 +180,28 @@ export function Plot({ width: designWidth, height: designHeight, x, y, title, de
       <g clipPath={`url(#${id}-clip)`}>
         <PlotContext value={scales}>{children}</PlotContext>
       </g>
-      <g className="plot-axis" aria-hidden="true">
-        <line x1={inner.left} x2={right} y1={bottom} y2={bottom} />
-        <line x1={inner.left} x2={inner.left} y1={inner.top} y2={bottom} />
-        {xTicks.map((t) => (
-          <text key={`tx${t}`} x={scales.x(t)} y={bottom + 16 * k} textAnchor="middle">
-            {fx(t)}
+      {axes ? (
+        <g className="plot-axis" aria-hidden="true">
+          <line x1={inner.left} x2={right} y1={bottom} y2={bottom} />
+          <line x1={inner.left} x2={inner.left} y1={inner.top} y2={bottom} />
+          {xTicks.map((t) => (
+            <text key={`tx${t}`} x={scales.x(t)} y={bottom + 16 * k} textAnchor="middle">
+              {fx(t)}
+            </text>
+          ))}
+          {yLabelled.map((t) => (
+            <text key={`ty${t}`} x={inner.left - 6 * k} y={scales.y(t)} dy="0.32em" textAnchor="end">
+              {fy(t)}
+            </text>
+          ))}
+          <text className="plot-label" x={inner.left + inner.width / 2} y={height - 6 * k} textAnchor="middle">
+            {x.label}
           </text>
-        ))}
-        {yLabelled.map((t) => (
-          <text key={`ty${t}`} x={inner.left - 6 * k} y={scales.y(t)} dy="0.32em" textAnchor="end">
-            {fy(t)}
+          <text className="plot-label" transform={`translate(${14 * k} ${inner.top + inner.height / 2}) rotate(-90)`} textAnchor="middle">
+            {y.label}
           </text>
-        ))}
-        <text className="plot-label" x={inner.left + inner.width / 2} y={height - 6 * k} textAnchor="middle">
-          {x.label}
-        </text>
-        <text className="plot-label" transform={`translate(${14 * k} ${inner.top + inner.height / 2}) rotate(-90)`} textAnchor="middle">
-          {y.label}
-        </text>
-      </g>
+        </g>
+      ) : null}
     </svg>
   );
 }
