@@ -5,19 +5,26 @@
 // forward passes, the sizes of the MNIST split from its files, and the accuracy of the shipped model
 // on the test digits (with the per-epoch history its training script logged).
 // tests/content/worked-convolutional-networks.test.ts recomputes every one without the engine.
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { avgPool2d, conv2d, maxPool2d, mul, nn, Random, sum, tensor, tidy, zeros, type Tensor } from '../engine/index.ts';
-import { decodeMnist, MNIST_FILES } from '../engine/data/mnistFormat.ts';
-import { MnistSplit } from '../engine/data/mnist.ts';
-import { ensureMnist } from '../build/mnist.ts';
 import { buildCnn, buildMlp, DEFAULT_ARCHITECTURE } from '../models/mnist/cnnModel.ts';
-import { checkPretrained, type PretrainedFile } from '../models/mnist/pretrained.ts';
-import { evaluate, type Evaluation } from '../models/mnist/mnistTraining.ts';
 import { dependence, STACK_LAYERS, support, type LayerSpec } from '../widgets/ReceptiveField/receptive.ts';
 import { workedValues } from './define.ts';
+import {
+  buildCnnFeatures,
+  cifarCount,
+  cifarFlat,
+  cifarModel,
+  cifarSide,
+  cnnLayerParams,
+  cnnSides,
+  evaluateShipped,
+  firstEpochAtLeast,
+  logged,
+  maxPairConfusions,
+  mnistCount,
+  pretrainedAccuracy,
+} from './convolutional-networks/models.ts';
 
-const root = resolve(import.meta.dirname, '..', '..');
 
 /** Output side of a real convolution of an n×n one-channel image with a k×k kernel. */
 function convSide(n: number, k: number, opts: { stride?: number; padding?: number; dilation?: number } = {}): number {
@@ -62,14 +69,6 @@ function params(make: (rng: Random) => nn.Module): number {
   return n;
 }
 
-/** Parameters of layer `index` of the chapter's default CNN. */
-function cnnLayerParams(index: number): number {
-  const m = buildCnn(DEFAULT_ARCHITECTURE, 1);
-  const n = m.layers[index].numParameters();
-  m.dispose();
-  return n;
-}
-
 function fieldOf(layers: LayerSpec[]): number {
   // The unit at the middle of the last layer, on an input big enough for every stack.
   const side = 40;
@@ -77,134 +76,6 @@ function fieldOf(layers: LayerSpec[]): number {
   for (const l of layers) s = Math.floor((s - (l.d * (l.k - 1) + 1)) / l.s) + 1;
   const mid = Math.floor(s / 2);
   return support(dependence(layers, layers.length, mid, mid, side))!.rows;
-}
-
-/** The CIFAR-10 model of the chapter (the classic Keras tutorial's), built with the engine. */
-export function cifarModel(rng: Random): nn.Sequential {
-  // #region cifar
-  // Images [batch, 32, 32, 3], channels last; the sides in the comments follow ⌊(n − k)/s⌋ + 1.
-  return new nn.Sequential(
-    new nn.Conv2d(3, 32, 3, { rng }), // conv 1 → 30×30×32
-    new nn.ReLU(),
-    new nn.MaxPool2d(2), // → 15×15×32
-    new nn.Conv2d(32, 64, 3, { rng }), // conv 2 → 13×13×64
-    new nn.ReLU(),
-    new nn.MaxPool2d(2), // → 6×6×64
-    new nn.Conv2d(64, 64, 3, { rng }), // conv 3 → 4×4×64
-    new nn.ReLU(),
-    new nn.Flatten(), // → 1024
-    new nn.Linear(4 * 4 * 64, 64, { rng }), // dense 1
-    new nn.ReLU(),
-    new nn.Linear(64, 10, { rng }), // dense 2: the 10 scores (logits)
-  );
-  // #endregion
-}
-
-function cifarCount(kind: 'conv' | 'pool' | 'dense'): number {
-  const m = cifarModel(new Random(1));
-  const type = { conv: nn.Conv2d, pool: nn.MaxPool2d, dense: nn.Linear }[kind];
-  const n = m.layers.filter((l) => l instanceof type).length;
-  m.dispose();
-  return n;
-}
-
-/** Features reaching the CIFAR model's first dense layer, from a forward pass of one blank image. */
-function cifarFlat(): number {
-  const m = cifarModel(new Random(1));
-  const n = tidy(() => {
-    let y: Tensor = zeros([1, 32, 32, 3]);
-    for (const layer of m.layers) {
-      if (layer instanceof nn.Flatten) return layer.forward(y).shape[1];
-      y = layer.forward(y);
-    }
-    return -1;
-  });
-  m.dispose();
-  return n;
-}
-
-/** Side of the CIFAR model's last maps, from a forward pass of one blank image. */
-function cifarSide(): number {
-  const m = cifarModel(new Random(1));
-  const n = tidy(() => {
-    let y: Tensor = zeros([1, 32, 32, 3]);
-    for (const layer of m.layers) {
-      if (layer instanceof nn.Flatten) return y.shape[1];
-      y = layer.forward(y);
-    }
-    return -1;
-  });
-  m.dispose();
-  return n;
-}
-
-/** The shipped model (public/models/mnist-cnn.json) evaluated on the book's test digits, once. */
-let shippedEvaluation: Evaluation | null = null;
-function evaluateShipped(): Evaluation {
-  if (shippedEvaluation) return shippedEvaluation;
-  const shipped = checkPretrained(JSON.parse(readFileSync(resolve(root, 'public', 'models', 'mnist-cnn.json'), 'utf8')));
-  const dataDir = resolve(root, 'public', 'data');
-  ensureMnist(dataDir);
-  const test = new MnistSplit(decodeMnist(readFileSync(resolve(dataDir, MNIST_FILES.test)), MNIST_FILES.test));
-  const model = buildCnn(shipped.architecture, 1);
-  model.loadStateDict(shipped.state);
-  shippedEvaluation = evaluate(model, test);
-  model.dispose();
-  return shippedEvaluation;
-}
-
-/** Accuracy (in %) of the shipped model on the test digits. */
-const pretrainedAccuracy = () => 100 * evaluateShipped().accuracy;
-
-/** The most test digits of one unordered pair of classes that the shipped model mixes up. */
-function maxPairConfusions(): number {
-  const c = evaluateShipped().confusion;
-  let most = 0;
-  for (let a = 0; a < 10; a++) for (let b = a + 1; b < 10; b++) most = Math.max(most, c[a][b] + c[b][a]);
-  return most;
-}
-
-/** The shipped model file, as scripts/train-mnist.ts wrote it. */
-function shippedFile(): PretrainedFile {
-  return JSON.parse(readFileSync(resolve(root, 'public', 'models', 'mnist-cnn.json'), 'utf8')) as PretrainedFile;
-}
-
-/** Test accuracy (in %) the training script logged after each epoch, first epoch first. */
-function logged(): number[] {
-  const history = shippedFile().history;
-  if (!history?.length) throw new Error('public/models/mnist-cnn.json has no training history: run npm run train:mnist');
-  return history.map((h) => 100 * h.testAccuracy);
-}
-
-/** The first epoch whose logged test accuracy reached `percent`. */
-function firstEpochAtLeast(percent: number): number {
-  const i = logged().findIndex((a) => a >= percent);
-  if (i < 0) throw new Error(`no epoch reached ${percent}%`);
-  return i + 1;
-}
-
-/** Images in a split of the book's MNIST files, counted from the file itself. */
-function mnistCount(which: 'train' | 'test'): number {
-  const dataDir = resolve(root, 'public', 'data');
-  ensureMnist(dataDir);
-  return new MnistSplit(decodeMnist(readFileSync(resolve(dataDir, MNIST_FILES[which])), MNIST_FILES[which])).count;
-}
-
-/** Sides of the default CNN's maps after each of its layers up to the flatten, from a forward pass. */
-function cnnSides(): number[] {
-  const m = buildCnn(DEFAULT_ARCHITECTURE, 1);
-  const sides = tidy(() => {
-    const out: number[] = [];
-    let y: Tensor = zeros([1, 28, 28, 1]);
-    for (const layer of m.layers) {
-      if (layer instanceof nn.Flatten) break;
-      y = layer.forward(y);
-      out.push(y.shape[1]);
-    }
-    return out;
-  });
-  m.dispose();
-  return sides; // conv, ReLU, pool, conv, ReLU, pool
 }
 
 /**
@@ -482,16 +353,3 @@ export default workedValues('convolutional-networks', {
   lcPositions: { digits: 0, compute: () => convSide(32, 3) ** 2 },
   lcWeights: { digits: 0, compute: () => convSide(32, 3) ** 2 * tidy(() => zeros([3, 3, 3, 16]).size) },
 });
-
-/** The default CNN's features just before its flatten layer, for one blank image. */
-function buildCnnFeatures(): Tensor {
-  const m = buildCnn(DEFAULT_ARCHITECTURE, 1);
-  let y: Tensor = zeros([1, 28, 28, 1]);
-  for (const layer of m.layers) {
-    if (layer instanceof nn.Flatten) break;
-    y = layer.forward(y);
-  }
-  const out = y.detach();
-  m.dispose();
-  return out;
-}
