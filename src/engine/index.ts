@@ -5,6 +5,7 @@ export {
   Tensor,
   tensor,
   parameter,
+  parameterFrom,
   zeros,
   ones,
   fromTf,

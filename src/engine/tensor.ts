@@ -323,6 +323,11 @@ export function parameter(initial: tf.Tensor, name?: string): Tensor {
   return new Tensor(variable, { requiresGrad: true, name });
 }
 
+/** A trainable parameter from numbers, as `torch.nn.Parameter(torch.tensor(values))`. */
+export function parameterFrom(values: NestedNumbers | Float32Array, shape?: Shape, name?: string): Tensor {
+  return parameter(tf.tensor(values as tf.TensorLike, shape, 'float32'), name);
+}
+
 export function zeros(shape: Shape): Tensor {
   return new Tensor(tf.zeros(shape));
 }

@@ -150,7 +150,7 @@ describe('content checker', () => {
     const body = [
       'The output is 0.731 and $\\sigma(1) = 0.7311$.', // line 6: two typed numbers
       '',
-      'A learning rate of 0.001, a weight of 0.5, $\\eta = 0.0005$, and `0.73105` in code.',
+      'A learning rate of 0.001, a weight of 0.5, $\\eta = 0.0005$, $\\beta_2 = 0.999$, and `0.73105` in code.',
       '',
       '```python',
       'print(0.7310585)',

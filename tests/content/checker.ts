@@ -59,11 +59,12 @@ export interface ChapterFacts {
 /**
  * A decimal with three or more fractional digits in prose or math is a computed number typed by
  * hand: it must come from the engine (`<Computed>`, `\\computed{}`). Small round inputs such as
- * 0.001 or 0.0005 (a learning rate, a tolerance) are allowed.
+ * 0.001 or 0.0005 (a learning rate, a tolerance) are allowed, and so are settings just under 1
+ * such as 0.999 (a decay rate β).
  */
 export function typedNumbers(text: string): string[] {
   const found = text.match(/(?<![\w.])\d*\.\d{3,}(?![\d.])/g) ?? [];
-  return found.filter((n) => !/^0?\.0*[1-9]0*$/.test(n) && !/^0?\.0*5$/.test(n));
+  return found.filter((n) => !/^0?\.0*[1-9]0*$/.test(n) && !/^0?\.0*5$/.test(n) && !/^0?\.9+$/.test(n));
 }
 
 function slugOf(file: string): string {

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import { add, mul, sum } from '../../src/engine/ops';
-import { clipGradNorm, CosineAnnealingLR, ExponentialLR, SGD, StepLR, cosineAnnealingLR } from '../../src/engine/optim';
+import { clipGradNorm, CosineAnnealingLR, ExponentialLR, SGD, StepLR, cosineAnnealingLR, linearWarmupLR } from '../../src/engine/optim';
 import { parameter, tensor, tidy } from '../../src/engine/tensor';
 import { describeEachBackend } from '../support/backends';
 import { expectClose } from './nn-support';
@@ -47,6 +47,14 @@ describe('learning-rate schedules', () => {
       eta = 0.001 + ((eta - 0.001) * (1 + Math.cos((Math.PI * t) / 10))) / (1 + Math.cos((Math.PI * (t - 1)) / 10));
       expect(cosineAnnealingLR(0.1, t, 10, 0.001)).toBeCloseTo(eta, 12);
     }
+  });
+
+  it('linearWarmupLR: 0 at epoch 0, base·epoch/warmup on the way, base from the warm-up on', () => {
+    expect(linearWarmupLR(0.5, 0, 4)).toBe(0);
+    expect([1, 2, 3].map((e) => linearWarmupLR(0.5, e, 4))).toEqual([0.125, 0.25, 0.375]);
+    expect([4, 5, 100].map((e) => linearWarmupLR(0.5, e, 4))).toEqual([0.5, 0.5, 0.5]);
+    // No warm-up at all: the base rate from the start.
+    expect(linearWarmupLR(0.5, 0, 0)).toBe(0.5);
   });
 
   it('drives a real optimiser', () => {

@@ -2,7 +2,7 @@
 // inputs it must refuse with a message naming the place and what was expected, never by throwing,
 // and never by evaluating anything.
 import { describe, expect, it } from 'vitest';
-import { MAX_DEPTH, MAX_LENGTH, MAX_PARTS, parseExpression, variablesOf, type Expr } from '../../src/widgets/GraphStepper/parse.ts';
+import { MAX_DEPTH, MAX_LENGTH, MAX_PARTS, parseExpression, variablesOf, type Expr } from '../../src/widgets/kit/expression/parse.ts';
 
 /** The tree written back as fully parenthesised text, to check precedence. */
 function show(e: Expr): string {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeState, initialState } from '../../src/book/urlState.ts';
 import { presetExpressions, presets } from '../../src/widgets/GraphStepper/build.ts';
 import { graphStepperSchema } from '../../src/widgets/GraphStepper/GraphStepper.tsx';
-import { parseExpression, VARIABLES } from '../../src/widgets/GraphStepper/parse.ts';
+import { parseExpression, VARIABLES } from '../../src/widgets/kit/expression/parse.ts';
 import { stepperStrings } from '../../src/widgets/GraphStepper/strings.ts';
 import { gradientCheckSchema } from '../../src/widgets/GradientCheck/GradientCheck.tsx';
 import { checkStrings } from '../../src/widgets/GradientCheck/strings.ts';

@@ -4,8 +4,8 @@
 // baseline.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initEngine, liveTensorCount, tidy } from '../../src/engine/index.ts';
+import { contourLevels } from '../../src/widgets/kit/plot/grid.ts';
 import {
-  contourLevels,
   createLineFit,
   FIT_MAX_STEPS,
   fitRate,

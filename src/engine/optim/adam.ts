@@ -8,6 +8,7 @@
 // to lr; Loshchilov & Hutter's Algorithm 2 scales λ by the schedule multiplier ηₜ instead, which
 // is the same thing when lr follows the schedule.
 import * as tf from '@tensorflow/tfjs-core';
+import { fromTf, type Tensor } from '../tensor';
 import { checkFraction, checkPositive, Optimizer, type ParameterSource } from './optimizer';
 
 export interface AdamOptions {
@@ -36,6 +37,7 @@ export class Adam extends Optimizer {
     checkPositive(type, 'weightDecay', this.weightDecay);
   }
 
+  // #region adam
   protected update(index: number, p: tf.Variable, grad: tf.Tensor, t: number): void {
     const [b1, b2] = this.betas;
     let g = grad;
@@ -48,6 +50,20 @@ export class Adam extends Optimizer {
     const mHat = tf.div(m, 1 - b1 ** t);
     const vHat = tf.div(v, 1 - b2 ** t);
     p.assign(tf.sub(p, tf.mul(tf.div(mHat, tf.add(tf.sqrt(vHat), this.eps)), this.lr)));
+  }
+  // #endregion
+
+  /**
+   * Copies of parameter `index`'s running averages m and v as they stand after its last update (the
+   * caller disposes them), or null before its first update: a figure keeps them step by step and
+   * reads them back once, where `stateDict()` reads back at every call.
+   */
+  moments(index: number): { m: Tensor; v: Tensor } | null {
+    if (!Number.isInteger(index) || index < 0 || index >= this.params.length) {
+      throw new Error(`${this.type}.moments: no parameter ${index} (it has ${this.params.length})`);
+    }
+    if (this.steps[index] === 0) return null;
+    return { m: fromTf(tf.clone(this.slot(index, 'expAvg'))), v: fromTf(tf.clone(this.slot(index, 'expAvgSq'))) };
   }
 }
 

@@ -12,6 +12,7 @@ export {
   stepLR,
   exponentialLR,
   cosineAnnealingLR,
+  linearWarmupLR,
   type HasLearningRate,
 } from './schedules';
 export { clipGradNorm } from './clip';

@@ -22,6 +22,15 @@ export function cosineAnnealingLR(baseLr: number, epoch: number, tMax: number, e
   return etaMin + ((baseLr - etaMin) * (1 + Math.cos((Math.PI * epoch) / tMax))) / 2;
 }
 
+/**
+ * Linear warm-up: base·epoch / warmup, from 0 at epoch 0 up to base at `warmup`, then base. The
+ * warm-up of Hugging Face's get_cosine_schedule_with_warmup (after the gradual warm-up of Goyal et
+ * al. 2017, §2.2); a schedule that follows it starts its own epoch count at `warmup`.
+ */
+export function linearWarmupLR(baseLr: number, epoch: number, warmup: number): number {
+  return warmup > 0 && epoch < warmup ? (baseLr * Math.max(0, epoch)) / warmup : baseLr;
+}
+
 /** Anything with a settable learning rate (every Optimizer). */
 export interface HasLearningRate {
   lr: number;

@@ -1,17 +1,22 @@
 // MNIST training as a job on the training core (../training/core.ts): one or more models trained on
-// the same mini-batches (the trainer's CNN, or the CNN and the MLP side by side), each with its own
-// Adam, measured on held-out digits every so many training images and whenever training stops,
-// and, for the trainer, a look inside the first model at any test digit. The digits arrive once,
-// by the core's `load` message; the measurements go to the page as events, each carrying the whole
-// picture so far, so a page that only keeps the latest event misses nothing.
-import { data, type nn, type TrainingSnapshot } from '../../engine/index.ts';
+// the same mini-batches (the trainer's CNN, the CNN and the MLP side by side, or one network under
+// several optimisers), each with its own optimiser (Adam unless told otherwise) and an optional
+// learning-rate schedule, measured on held-out digits every so many training images and whenever
+// training stops, and, for the trainer, a look inside the first model at any test digit. The
+// digits arrive once, by the core's `load` message; the measurements go to the page as events,
+// each carrying the whole picture so far, so a page that only keeps the latest event misses nothing.
+import { data, mean, stack, type nn, type Tensor, type TrainingSnapshot } from '../../engine/index.ts';
 import type { MnistArrays } from '../../engine/data/mnistFormat.ts';
 import type { JobDefinition } from '../training/job.ts';
+import type { OptimizerSpec } from '../training/optimizerChoice.ts';
+import { RunWatch, type WatchedRun } from '../training/runWatch.ts';
+import { scheduleFactor, type RunSchedule } from '../training/runSchedule.ts';
 import { buildCnn, buildMlp, type CnnArchitecture } from './cnnModel.ts';
 import { firstLayerFilters, inspect, type Inspection } from './inspect.ts';
 import { ChunkedEvaluation, MnistRun, type Evaluation, type RunOptions } from './mnistTraining.ts';
 
-export type ModelSpec = { name: string; kind: 'cnn'; architecture: CnnArchitecture } | { name: string; kind: 'mlp'; hidden: number };
+/** A model and, optionally, its optimiser (default: Adam at the run's learning rate). */
+export type ModelSpec = ({ name: string; kind: 'cnn'; architecture: CnnArchitecture } | { name: string; kind: 'mlp'; hidden: number }) & { optimizer?: OptimizerSpec };
 
 export interface MnistSpec {
   /** Trained on the same batches; the first gives the loss curve (and, a CNN, its insides). */
@@ -26,6 +31,16 @@ export interface MnistSpec {
   trainEval: number;
   /** Send the first model's filters, feature maps and state dict (it must be a CNN). */
   lookInside: boolean;
+  /** Each model's rate is its base rate times this schedule's factor at each step (default constant). */
+  lrSchedule?: RunSchedule;
+  /** Measure accuracy on the first this many test digits (default: all of them). */
+  evalDigits?: number;
+  /**
+   * A race: every model's loss is read back after each of its steps, so the page gets each one's
+   * smoothed curve and time per step, and a model whose loss diverges stops while the others go
+   * on; all are measured before the first step too.
+   */
+  race?: boolean;
 }
 
 /** The test digit whose feature maps the page shows (0-based); changing it rebuilds nothing. */
@@ -49,6 +64,7 @@ export interface ModelEvaluation {
 export interface EvaluationPoint {
   samples: number;
   seconds: number;
+  /** One entry per model (so in train and testLoss); a model that diverged keeps its last measurement. */
   test: number[];
   train: (number | null)[];
   testLoss: number[];
@@ -76,6 +92,8 @@ export interface MnistEvent {
 /** The page's training clock: seconds spent running. */
 export interface MnistView {
   seconds: number;
+  /** In a race, each model as watched step by step; null otherwise. */
+  runs: WatchedRun[] | null;
 }
 
 /** Test (and training) images evaluated per slice; each slice is its own tick. */
@@ -97,19 +115,23 @@ export const mnistJob: JobDefinition<MnistSpec, MnistLive, MnistView, MnistEvent
   build(spec, { seed, live, data: digits, emit, schedule }) {
     if (spec.models.length === 0) throw new Error('no model to train');
     const mnist = mnistOf(digits);
-    const run: RunOptions = { ...spec.run, seed };
     const models = spec.models.map((m) => (m.kind === 'cnn' ? buildCnn(m.architecture, seed) : buildMlp(m.hidden, seed)));
-    const runs = models.map((m) => new MnistRun(m, mnist.train, run));
+    const runs = models.map((m, k) => new MnistRun(m, mnist.train, { ...spec.run, seed, optimizer: spec.models[k].optimizer }));
+    const totalSteps = Math.ceil(spec.maxSamples / spec.run.batchSize);
+    const watches = spec.race ? models.map(() => new RunWatch()) : null;
+    /** Whether model k still trains: every model does, except one that diverged in a race. */
+    const training = (k: number) => !watches?.[k].stop;
     const first = spec.lookInside && spec.models[0].kind === 'cnn' ? spec.models[0].architecture : null;
     const state: MnistEvent = { evaluating: null, history: [], latest: null, inspection: null };
     let digit = live.digit;
+    let seen = 0;
     let seconds = 0;
     let since: number | null = null;
     let lastState: TrainingSnapshot['state'] = 'paused';
     let lastEval = -1;
     let cancelEval: (() => void) | null = null;
     let cancelInspect: (() => void) | null = null;
-    const samples = () => runs[0].samplesSeen;
+    const samples = () => seen;
     const clock = () => seconds + (since !== null ? (performance.now() - since) / 1000 : 0);
     const send = () => emit({ ...state, history: state.history.slice() });
 
@@ -128,19 +150,22 @@ export const mnistJob: JobDefinition<MnistSpec, MnistLive, MnistView, MnistEvent
       if (lastEval < 0 || Math.floor(seen / spec.evalEvery) > Math.floor(lastEval / spec.evalEvery) || lastState !== 'running') evaluate();
     }
 
-    /** Evaluates every model in slices, one per tick; training waits (`busy`) so the weights hold still. */
+    /**
+     * Evaluates every model in slices, one per tick; training waits (`busy`) so the weights hold
+     * still. A model that has stopped keeps its last measurement.
+     */
     function evaluate(): void {
       const at = samples();
       const took = clock();
-      const test = models.map((m) => new ChunkedEvaluation(m, mnist.test));
-      const train = models.map((m) => (spec.trainEval > 0 ? new ChunkedEvaluation(m, mnist.train, spec.trainEval) : null));
-      const results: (ModelEvaluation | null)[] = models.map(() => null);
+      const test = models.map((m, k) => (training(k) ? new ChunkedEvaluation(m, mnist.test, spec.evalDigits) : null));
+      const train = models.map((m, k) => (training(k) && spec.trainEval > 0 ? new ChunkedEvaluation(m, mnist.train, spec.trainEval) : null));
+      const results: (ModelEvaluation | null)[] = models.map((_, k) => (test[k] ? null : state.latest!.models[k]));
       lastEval = at;
       state.evaluating = at;
       send();
       const slice = () => {
         const i = results.findIndex((r) => r === null);
-        const t = test[i].advance(EVAL_SLICE);
+        const t = test[i]!.advance(EVAL_SLICE);
         const tr = t ? (train[i]?.advance(EVAL_SLICE) ?? null) : null;
         if (t && (tr || !train[i])) results[i] = { test: t, trainAccuracy: tr ? tr.accuracy : null };
         if (results.some((r) => r === null)) {
@@ -160,18 +185,49 @@ export const mnistJob: JobDefinition<MnistSpec, MnistLive, MnistView, MnistEvent
       cancelEval = schedule(slice);
     }
 
+    /** A race's step: each model in turn, its loss read back and its time taken; one that diverges stops here. */
+    function raceStep(step: number, watches: RunWatch[]): Tensor {
+      const going: Tensor[] = [];
+      let last: Tensor | null = null;
+      for (let k = 0; k < runs.length; k++) {
+        if (!training(k)) continue;
+        const start = performance.now();
+        last = runs[k].step().loss;
+        if (watches[k].record(step, last.item(), performance.now() - start)) going.push(last);
+        else {
+          // Its weights are of no more use (and may not be finite): freed now, and not carried.
+          runs[k].dispose();
+          models[k].dispose();
+        }
+      }
+      // The loop judges the mean of the models still training; once none is, the last one's loss,
+      // on which the loop stops as the watch did (or, failing that, `finished` ends the run).
+      if (going.length > 0) return mean(stack(going));
+      if (last) return last;
+      throw new Error('every model has diverged');
+    }
+
     // The first look inside, once the page has heard that the model is built.
     cancelInspect = schedule(inspectDigit);
+    if (watches) {
+      // A race is measured before its first step: training waits for it from now.
+      state.evaluating = 0;
+      cancelEval = schedule(evaluate);
+    }
     return {
-      step() {
+      step(i) {
+        const factor = scheduleFactor(spec.lrSchedule ?? 'constant', i, totalSteps);
+        runs.forEach((r) => (r.optimizer.lr = r.baseLr * factor));
+        seen += spec.run.batchSize;
+        if (watches) return { loss: raceStep(i + 1, watches) };
         const out = runs.map((r) => r.step().loss);
-        const metrics: Record<string, (typeof out)[number]> = {};
-        out.forEach((loss, i) => {
-          if (i > 0) metrics[`${spec.models[i].name}Loss`] = loss;
+        const metrics: Record<string, Tensor> = {};
+        out.forEach((loss, k) => {
+          if (k > 0) metrics[`${spec.models[k].name}Loss`] = loss;
         });
         return { loss: out[0], ...metrics };
       },
-      keep: () => [...models, ...runs.map((r) => r.optimizer)],
+      keep: () => runs.flatMap((r, k) => (training(k) ? [models[k], r.optimizer] : [])),
       setLive(next) {
         digit = next.digit;
         // Between two ticks, never inside an evaluation's slices.
@@ -187,15 +243,20 @@ export const mnistJob: JobDefinition<MnistSpec, MnistLive, MnistView, MnistEvent
         lastState = snap.state;
         if (snap.state !== 'failed' && snap.state !== 'diverged') maybeEvaluate();
       },
-      view: () => ({ seconds: clock() }),
+      view: () => ({ seconds: clock(), runs: watches?.map((w) => w.view()) ?? null }),
       // A tick stops at the next multiple of evalEvery, so the accuracy is measured there.
       stepLimit: () => Math.ceil(((Math.floor(samples() / spec.evalEvery) + 1) * spec.evalEvery - samples()) / spec.run.batchSize),
       busy: () => state.evaluating !== null,
+      // A race ends when every model has diverged.
+      finished: () => watches !== null && watches.every((w) => w.stop !== null),
       dispose() {
         cancelEval?.();
         cancelInspect?.();
-        for (const r of runs) r.dispose();
-        for (const m of models) m.dispose();
+        runs.forEach((r, k) => {
+          if (!training(k)) return;
+          r.dispose();
+          models[k].dispose();
+        });
       },
     };
   },

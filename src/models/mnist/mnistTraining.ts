@@ -1,21 +1,27 @@
-// One training run on MNIST, without React: the model, Adam, the mini-batch order (a fresh
-// shuffle of the training set each epoch, from a seeded generator) and the evaluation on held-out
-// digits. The trainer widget, the MLP-vs-CNN widget, scripts/train-mnist.ts and the benchmark all
+// One training run on MNIST, without React: the model, its optimiser (Adam unless told otherwise),
+// the mini-batch order (a fresh shuffle of the training set each epoch, from a seeded generator)
+// and the evaluation on held-out digits. The trainer widget, the MLP-vs-CNN widget, scripts/train-mnist.ts and the benchmark all
 // train through this file.
-import { losses, noGrad, optim, Random, softmax, tidy, type data, type nn, type Tensor } from '../../engine/index.ts';
+import { losses, noGrad, Random, softmax, tidy, type data, type nn, type optim, type Tensor } from '../../engine/index.ts';
+import { makeOptimizer, type OptimizerSpec } from '../training/optimizerChoice.ts';
 
 type MnistSplit = data.MnistSplit;
 
 export interface RunOptions {
   batchSize: number;
+  /** Adam's rate, unless `optimizer` says otherwise. */
   learningRate: number;
   seed: number;
+  /** The optimiser and its rate (default: Adam at `learningRate`). */
+  optimizer?: OptimizerSpec;
 }
 
 export const DEFAULT_RUN: RunOptions = { batchSize: 32, learningRate: 0.002, seed: 1 };
 
 export class MnistRun {
-  readonly optimizer: optim.Adam;
+  readonly optimizer: optim.Optimizer;
+  /** The optimiser's rate before any schedule: a schedule sets `optimizer.lr` to it times a factor. */
+  readonly baseLr: number;
   private order: number[] = [];
   private cursor = 0;
   private readonly rng: Random;
@@ -27,7 +33,9 @@ export class MnistRun {
     readonly train: MnistSplit,
     readonly opts: RunOptions,
   ) {
-    this.optimizer = new optim.Adam(model, { lr: opts.learningRate });
+    const spec = opts.optimizer ?? { kind: 'adam', lr: opts.learningRate };
+    this.optimizer = makeOptimizer(model, spec);
+    this.baseLr = spec.lr;
     this.rng = new Random(opts.seed * 7919 + 1);
   }
 
@@ -43,7 +51,7 @@ export class MnistRun {
     return out;
   }
 
-  /** One Adam step on the next mini-batch; returns the batch's mean loss (call inside tidy). */
+  /** One optimiser step on the next mini-batch; returns the batch's mean loss (call inside tidy). */
   step(): { loss: Tensor } {
     const batch = this.nextBatch();
     // #region step

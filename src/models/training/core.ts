@@ -58,7 +58,8 @@ export function createTrainingCore<View = unknown, Event = unknown>(job: AnyJobD
   const scheduler = opts.scheduler ?? taskScheduler;
   const now = opts.now ?? (() => performance.now());
   const budget = opts.tickBudgetMs ?? 40;
-  const snapshotEvery = opts.snapshotEveryMs ?? SNAPSHOT_EVERY_MS;
+  // A job meant to be watched step by step may ask for its pictures more often, never less often.
+  const snapshotEvery = Math.min(opts.snapshotEveryMs ?? SNAPSHOT_EVERY_MS, job.snapshotEveryMs ?? Infinity);
   const maxPerTick = Math.max(1, job.maxStepsPerTick ?? MAX_STEPS_PER_TICK);
   let engineReady = false;
   let session: Session | null = null;

@@ -78,6 +78,11 @@ export interface JobDefinition<Config, Live = undefined, View = never, Event = n
   readonly divergenceFactor?: number;
   /** Most steps per tick, however fast they run (a figure meant to be watched). */
   readonly maxStepsPerTick?: number;
+  /**
+   * Snapshots (and pictures) while running at most this often (ms), where that is more often than
+   * the core's own rate: 0 for a figure meant to be watched step by step (a race of optimisers).
+   */
+  readonly snapshotEveryMs?: number;
   /** Metrics the step returns whose curve is kept as well as the loss's (a second model's loss). */
   readonly curves?: readonly string[];
 }

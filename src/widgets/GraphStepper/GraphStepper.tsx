@@ -1,7 +1,8 @@
 // A computation graph the engine really computed, stepped through node by node: forward, each node
 // computes its value; backward, each node receives ∂L/∂node as the sum, over the edges leaving it,
 // of local derivative × upstream gradient, written out in KaTeX with the live numbers. Graphs come
-// from a menu or from an expression the reader types (parse.ts: never evaluated as JavaScript).
+// from a menu or from an expression the reader types (kit/expression/parse.ts: never evaluated as
+// JavaScript).
 import { useMemo, useState, type KeyboardEvent } from 'react';
 import type { WidgetRenderProps } from '../../book/defineWidget.ts';
 import { Controls, NumberField, Select, TextField } from '../../book/controls.tsx';
@@ -11,7 +12,7 @@ import type { TracedGraph, TracedNode } from '../../engine/index.ts';
 import { useEngine } from '../kit/index.ts';
 import { DEFAULT_VALUES, presetExpressions, presets, VALUE_LIMIT, type Preset } from './build.ts';
 import { layoutGraph, NODE_H, NODE_W } from './layout.ts';
-import { MAX_LENGTH, VARIABLES, type Variable } from './parse.ts';
+import { MAX_LENGTH, VARIABLES, type Variable } from '../kit/expression/parse.ts';
 import { backwardTex, consumersOf, forwardTex, makeScript, nameTex, nameText, opSymbol, stepView, valueTex, valueText, type StepView } from './steps.ts';
 import { stepperStrings as s } from './strings.ts';
 import { useGraphStepper } from './useGraphStepper.ts';

@@ -1,28 +1,10 @@
-// Turns an expression tree (parse.ts) or a small network into engine ops, and hands the graph the
-// engine recorded back as plain data: every value, local derivative and gradient below comes from
-// the engine's own graph inspection (`traceWithGradients`), none from a second implementation.
-import {
-  add,
-  div,
-  exp,
-  log,
-  matmul,
-  mul,
-  neg,
-  pow,
-  relu,
-  sigmoid,
-  sqrt,
-  square,
-  sub,
-  sum,
-  tanh,
-  tensor,
-  traceWithGradients,
-  type Tensor,
-  type TracedGraph,
-} from '../../engine/index.ts';
-import { parseExpression, VARIABLES, variablesOf, type Expr, type FunctionName, type Variable } from './parse.ts';
+// Turns an expression tree (kit/expression/parse.ts) or a small network into engine ops, and hands
+// the graph the engine recorded back as plain data: every value, local derivative and gradient
+// below comes from the engine's own graph inspection (`traceWithGradients`), none from a second
+// implementation.
+import { add, matmul, square, sub, sum, tanh, tensor, traceWithGradients, type Tensor, type TracedGraph } from '../../engine/index.ts';
+import { expressionOps } from '../kit/expression/engineOps.ts';
+import { parseExpression, VARIABLES, variablesOf, type Expr, type Variable } from '../kit/expression/parse.ts';
 import { stepperStrings } from './strings.ts';
 
 const say = stepperStrings.problems;
@@ -40,8 +22,6 @@ export const presetExpressions: Record<Exclude<Preset, 'network' | 'typed'>, str
 export const DEFAULT_VALUES = [2, -3, 10, -2, 0.5, 1.5, 1];
 export const VALUE_LIMIT = 100;
 
-const functions: Record<FunctionName, (t: Tensor) => Tensor> = { exp, log, sqrt, tanh, sigmoid, relu };
-
 /** Engine ops for an expression tree; each variable is one leaf, however often it is used. */
 export function buildExpression(expr: Expr, values: Record<Variable, number>): Tensor {
   const leaves = new Map<Variable, Tensor>();
@@ -53,25 +33,7 @@ export function buildExpression(expr: Expr, values: Record<Variable, number>): T
     }
     return t;
   };
-  const walk = (e: Expr): Tensor => {
-    switch (e.kind) {
-      case 'number':
-        return tensor(e.value, undefined, { name: String(e.value) });
-      case 'variable':
-        return leaf(e.name);
-      case 'negate':
-        return neg(walk(e.arg));
-      case 'call':
-        return functions[e.fn](walk(e.arg));
-      case 'binary': {
-        if (e.op === '^' && e.right.kind === 'number') return pow(walk(e.left), e.right.value);
-        const l = walk(e.left);
-        const r = walk(e.right);
-        return e.op === '+' ? add(l, r) : e.op === '-' ? sub(l, r) : e.op === '*' ? mul(l, r) : e.op === '/' ? div(l, r) : pow(l, r);
-      }
-    }
-  };
-  const out = walk(expr);
+  const out = expressionOps(expr, leaf, (v) => tensor(v, undefined, { name: String(v) }));
   return out;
 }
 

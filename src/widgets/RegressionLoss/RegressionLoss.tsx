@@ -4,9 +4,9 @@
 import type { WidgetRenderProps } from '../../book/defineWidget.ts';
 import { Checkbox, Controls, Select, Slider } from '../../book/controls.tsx';
 import { classColor } from '../kit/palette.ts';
-import { Contours, DraggablePoint, LinePath, Plot, PlotText, usePlotScales } from '../kit/index.ts';
+import { contourLevels, Contours, DraggablePoint, LinePath, Plot, PlotText, usePlotScales } from '../kit/index.ts';
 import { deltaBand, residualShapes } from './draw.ts';
-import { contourLevels, DELTA_RANGE, INTERCEPT_RANGE, REGRESSION_LOSSES, residuals, SLOPE_RANGE, SURFACE_GRID, X_DOMAIN, Y_DOMAIN, type Line, type Point, type RegressionLossName } from './regression.ts';
+import { DELTA_RANGE, INTERCEPT_RANGE, REGRESSION_LOSSES, residuals, SLOPE_RANGE, SURFACE_GRID, X_DOMAIN, Y_DOMAIN, type Line, type Point, type RegressionLossName } from './regression.ts';
 import { fixed } from '../kit/format.ts';
 import { lossNames, regressionStrings as s, shortLossNames } from './strings.ts';
 import { useRegressionLoss, type RegressionLossProps } from './useRegressionLoss.ts';

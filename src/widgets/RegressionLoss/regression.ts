@@ -114,19 +114,6 @@ export function lossSurface(points: Point[], name: RegressionLossName, delta: nu
   });
 }
 
-/**
- * Contour levels for a surface: its minimum (so the innermost band is filled too), then `count`
- * levels denser near the minimum (quadratic spacing), so that the valley's shape shows even where
- * the loss rises steeply towards the corners.
- */
-export function contourLevels(values: number[], count = 12): number[] {
-  const finite = values.filter(Number.isFinite);
-  if (finite.length === 0) return [];
-  const lo = Math.min(...finite);
-  const hi = Math.max(...finite);
-  if (!(hi > lo)) return [];
-  return [lo, ...Array.from({ length: count }, (_, k) => lo + (hi - lo) * ((k + 1) / (count + 1)) ** 2)];
-}
 
 /** The best grid cell of a surface: a rough minimum, marked on the plot. */
 export function surfaceMinimum(values: number[], grid: SurfaceGrid = SURFACE_GRID): Line & { loss: number } {

@@ -10,6 +10,7 @@ export { trainingStrings } from './training/strings.ts';
 export { Plot, usePlotScales, type Axis, type PlotProps, type PlotScales } from './plot/Plot.tsx';
 export { LinePath, Dots, RuleX, RuleY, Band, PlotText, classSymbols, classShapeNames, type Dot } from './plot/marks.tsx';
 export { HeatMap, Contours, gridCenters, type Extent } from './plot/surface.tsx';
+export { contourLevels } from './plot/grid.ts';
 export { DraggablePoint, draggableStrings } from './plot/DraggablePoint.tsx';
 export { BarChart, type Bar } from './plot/BarChart.tsx';
 export { LossCurve, lossCurveStrings, type LossSeries } from './plot/LossCurve.tsx';

@@ -30,4 +30,9 @@ export const widgetTitles = catalogue('widgetTitles', {
   SequencePrediction: 'Predicting a wave one step ahead, then running freely',
   CharModel: 'A character-level language model, trained live',
   LstmInside: 'Inside the LSTM: gates and cell state, character by character',
+  LearningRateExplorer: 'Gradient descent on a quadratic: the learning rate',
+  LandscapeRace: 'Six optimisers racing on a loss landscape',
+  MinibatchNoise: 'The full-batch gradient and mini-batch gradients',
+  AdamInside: 'Inside Adam: moments, bias correction and the step',
+  OptimiserRace: 'Four optimisers training the same network on digits',
 });

@@ -14,11 +14,11 @@ const NOTHING: MnistEvent = { evaluating: null, history: [], latest: null, inspe
 
 /**
  * `mnist`: the digits, once fetched (null until then: nothing starts). `spec`: the session.
- * `digit`: the test digit whose feature maps are wanted.
+ * `digit`: the test digit whose feature maps are wanted. `seed`: the run's (the same seed, the same run).
  */
-export function useMnistSession(mnist: data.Mnist | null, spec: MnistSpec, digit: number) {
+export function useMnistSession(mnist: data.Mnist | null, spec: MnistSpec, digit: number, seed = 1) {
   const digits = useMemo<MnistDigits | undefined>(() => (mnist ? { train: arrays(mnist.train), test: arrays(mnist.test) } : undefined), [mnist]);
-  const job = useTrainingJob(mnistJob, { config: mnist ? spec : null, data: digits, live: { digit }, where: 'worker' });
+  const job = useTrainingJob(mnistJob, { config: mnist ? spec : null, data: digits, live: { digit }, seed, where: 'worker' });
   const measured = job.event ?? NOTHING;
   const samples = (job.training.snapshot?.step ?? 0) * spec.run.batchSize;
   return { job, ...measured, samples, seconds: job.view?.seconds ?? 0 };

@@ -18,3 +18,17 @@ export function gridCenters(extent: Extent, cols: number, rows: number): [number
   for (let j = 0; j < rows; j++) for (let i = 0; i < cols; i++) out.push(cellCenter(extent, cols, rows, i, j));
   return out;
 }
+
+/**
+ * Contour levels for a surface: its minimum (so the innermost band is filled too), then `count`
+ * levels spaced quadratically, denser near the minimum, so that a valley's shape shows even where
+ * the surface rises steeply towards the corners. Empty for a flat or non-finite surface.
+ */
+export function contourLevels(values: readonly number[], count = 12): number[] {
+  const finite = values.filter(Number.isFinite);
+  if (finite.length === 0) return [];
+  const lo = Math.min(...finite);
+  const hi = Math.max(...finite);
+  if (!(hi > lo)) return [];
+  return [lo, ...Array.from({ length: count }, (_, k) => lo + (hi - lo) * ((k + 1) / (count + 1)) ** 2)];
+}

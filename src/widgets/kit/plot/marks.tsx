@@ -11,12 +11,15 @@ export function LinePath({
   color = 'currentColor',
   width = 2,
   dashed = false,
+  dash,
   className,
 }: {
   points: readonly (readonly [number, number])[];
   color?: string;
   width?: number;
   dashed?: boolean;
+  /** A dash pattern of its own (SVG stroke-dasharray), where several lines must differ by more than colour. */
+  dash?: string;
   className?: string;
 }) {
   const { x, y } = usePlotScales();
@@ -26,7 +29,7 @@ export function LinePath({
     .x((p) => x(p[0]))
     .y((p) => y(p[1]))(points);
   return (
-    <path className={className ?? 'plot-line'} d={path ?? ''} fill="none" stroke={color} strokeWidth={width} strokeDasharray={dashed ? '6 4' : undefined} />
+    <path className={className ?? 'plot-line'} d={path ?? ''} fill="none" stroke={color} strokeWidth={width} strokeDasharray={dash ?? (dashed ? '6 4' : undefined)} />
   );
 }
 

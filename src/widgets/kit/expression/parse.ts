@@ -1,14 +1,14 @@
-// The expressions a reader may type into the graph stepper, read by a small recursive-descent
-// parser. Nothing typed is ever evaluated as JavaScript: the text becomes a tree of a few known
-// kinds (number, variable, operator, function call) from fixed lists, and only that tree is turned
-// into engine ops (build.ts). Every error names the character where it happened and what was
-// expected there. Pure: no engine, no React, no DOM.
-import { eNotation } from '../kit/format.ts';
-import { stepperStrings } from './strings.ts';
+// The expressions a reader may type into a figure (the graph stepper, the optimisers' landscape),
+// read by a small recursive-descent parser. Nothing typed is ever evaluated as JavaScript: the text
+// becomes a tree of a few known kinds (number, variable, operator, function call) from fixed lists,
+// and only that tree is turned into engine ops, by the figure that reads it. Every error names the
+// character where it happened and what was expected there. Pure: no engine, no React, no DOM.
+import { eNotation } from '../format.ts';
+import { expressionStrings } from './strings.ts';
 
-const say = stepperStrings.problems;
+const say = expressionStrings.problems;
 
-/** The variables a typed expression may use, with the values they start at. */
+/** Every variable any figure's expression may use; a figure may allow fewer (`parseExpression`). */
 export const VARIABLES = ['a', 'b', 'c', 'd', 'w', 'x', 'y'] as const;
 export type Variable = (typeof VARIABLES)[number];
 /** The functions a typed expression may call, each with one argument. */
@@ -27,7 +27,7 @@ export type Expr =
 export const MAX_LENGTH = 120;
 /** Deepest nesting of parentheses, calls and signs. */
 export const MAX_DEPTH = 16;
-/** Most parts (numbers, variables, operators, calls) in one expression: the graph must stay readable. */
+/** Most parts (numbers, variables, operators, calls) in one expression: its figure must stay readable. */
 export const MAX_PARTS = 30;
 /** Largest number that may be typed (in absolute value). */
 export const MAX_NUMBER = 1e6;
@@ -66,7 +66,7 @@ function describe(t: Token): string {
 
 const MULTIPLY = new Set(['*', '·', '×']);
 
-function tokenize(src: string): Token[] {
+function tokenize(src: string, variables: readonly Variable[]): Token[] {
   const tokens: Token[] = [];
   let i = 0;
   while (i < src.length) {
@@ -113,7 +113,7 @@ function tokenize(src: string): Token[] {
       continue;
     }
     const cp = src.codePointAt(i)!;
-    throw new ParseError(say.notAllowed(i, quote(String.fromCodePoint(cp)), say.list(VARIABLES), say.list(FUNCTIONS)), i);
+    throw new ParseError(say.notAllowed(i, quote(String.fromCodePoint(cp)), say.list(variables), say.list(FUNCTIONS)), i);
   }
   tokens.push({ type: 'end', at: src.length });
   return tokens;
@@ -123,7 +123,10 @@ class Parser {
   private pos = 0;
   private depth = 0;
   private parts = 0;
-  constructor(private readonly tokens: Token[]) {}
+  constructor(
+    private readonly tokens: Token[],
+    private readonly variables: readonly Variable[],
+  ) {}
 
   private peek(): Token {
     return this.tokens[this.pos];
@@ -215,10 +218,11 @@ class Parser {
         return { kind: 'call', fn: t.text, arg };
       }
       if (isVariable(t.text)) {
+        if (!this.variables.includes(t.text)) throw new ParseError(say.variableNotHere(t.at, t.text, say.list(this.variables)), t.at);
         if (this.isOp(after, '(')) throw new ParseError(say.variableCalled(after.at, t.text), after.at);
         return { kind: 'variable', name: t.text };
       }
-      throw new ParseError(say.unknownName(t.at, quote(t.text), say.list(VARIABLES), say.list(FUNCTIONS)), t.at);
+      throw new ParseError(say.unknownName(t.at, quote(t.text), say.list(this.variables), say.list(FUNCTIONS)), t.at);
     }
     if (this.isOp(t, '(')) {
       this.enter(t.at);
@@ -244,12 +248,15 @@ class Parser {
   }
 }
 
-/** Parses `src` into an expression tree, or says where and why it cannot. Never throws. */
-export function parseExpression(src: unknown): ParseResult {
+/**
+ * Parses `src` into an expression tree, or says where and why it cannot. Never throws. `variables`
+ * are the ones this figure allows (all of VARIABLES by default; the landscape takes x and y only).
+ */
+export function parseExpression(src: unknown, variables: readonly Variable[] = VARIABLES): ParseResult {
   try {
     if (typeof src !== 'string') throw new ParseError(say.notText, 0);
     if (src.length > MAX_LENGTH) throw new ParseError(say.tooLong(src.length, MAX_LENGTH), MAX_LENGTH);
-    return { ok: true, expr: new Parser(tokenize(src)).parseAll() };
+    return { ok: true, expr: new Parser(tokenize(src, variables), variables).parseAll() };
   } catch (e) {
     if (e instanceof ParseError) return { ok: false, error: e };
     throw e;

@@ -1,0 +1,118 @@
+// Every word the landscape race shows, in one place so that a translation can follow. Numbers are
+// passed in already written (the figure formats them), never computed here.
+import { catalogue } from '../../i18n/index.ts';
+import type { LandscapeName } from './landscapes.ts';
+import type { RacerKind } from './racers.ts';
+
+export const raceStrings = catalogue('LandscapeRace', {
+  landscape: 'Landscape',
+  landscapeNames: {
+    valley: 'Long, narrow valley',
+    rosenbrock: 'Rosenbrock’s curved valley',
+    saddle: 'Saddle point',
+    himmelblau: 'Himmelblau’s four minima',
+    beale: 'Beale’s plateaus',
+    typed: 'Your own f(x, y)',
+  } satisfies Record<LandscapeName, string>,
+  formulas: {
+    valley: 'f = ½(x² + κy²)',
+    rosenbrock: 'f = (1 − x)² + 100(y − x²)²',
+    saddle: 'f = x⁴/4 − x²/2 + y²/2',
+    himmelblau: 'f = (x² + y − 11)² + (x + y² − 7)²',
+    beale: 'f = (1.5 − x + xy)² + (2.25 − x + xy²)² + (2.625 − x + xy³)²',
+    typed: 'f = your expression',
+  } satisfies Record<LandscapeName, string>,
+  condition: 'Condition number κ',
+  conditionHint: 'Changing κ rescales the rates of SGD, momentum and Nesterov by 1/κ.',
+  expression: 'f(x, y) =',
+  expressionHelp: 'Variables x and y; operators + − * / ^ and parentheses; functions exp log sqrt tanh sigmoid relu.',
+  invalid: 'This expression cannot be raced on:',
+  racerNames: {
+    sgd: 'SGD',
+    momentum: 'Momentum',
+    nesterov: 'Nesterov',
+    rmsprop: 'RMSprop',
+    adam: 'Adam',
+    adamw: 'AdamW',
+  } satisfies Record<RacerKind, string>,
+  racersLegend: 'Racers and their learning rates η',
+  rateLabel: (name: string) => `Learning rate η of ${name}`,
+  suggested: 'Suggested rates',
+  suggestedHint: 'Rates that make a race of it on this landscape (the start stays where it is)',
+  restarts: 'A change to a racer, the landscape or the start begins the race again.',
+  noRacers: 'No racer is chosen: tick at least one.',
+  detail: (running: number, total: number) => `${running} of ${total} racers running`,
+  raceOver: 'The race is over: every racer has arrived or stopped.',
+  /** Racers that diverged, each as `divergedAt` gives it, in one sentence. */
+  divergedNote: (racers: string, count: number) =>
+    `${racers} diverged: ${count === 1 ? 'its next step leaves' : 'their next steps leave'} the plot far behind. A smaller rate will help, or the suggested rates.`,
+  divergedAt: (name: string, step: number) => `${name} (step ${step})`,
+  /** Racers that met a value that is not a number, each as `notFiniteAt` gives it. */
+  notFiniteNote: (racers: string) => `f or its gradient is not a finite number where ${racers} stopped, so there is no step to take there. Move the start or change the expression.`,
+  notFiniteAt: (name: string, step: number, at: string) => `${name} (step ${step}, at ${at})`,
+  /** A list of racers in a sentence: "SGD", "SGD and Adam", "SGD, Adam and AdamW". */
+  and: (items: readonly string[]) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`),
+  mapTitle: (landscape: string) => `The racers on the landscape: ${landscape}`,
+  mapDescription: (landscape: string, formula: string, region: string, marks: string, start: string, racers: string) =>
+    `Filled contour map (${landscape}) of ${formula} over ${region}: dark for low values, yellow for high, levels spaced by equal factors. ${marks} The race starts at ${start}. ${racers}`,
+  region: (x0: string, x1: string, y0: string, y1: string) => `x from ${x0} to ${x1} and y from ${y0} to ${y1}`,
+  minimaText: (points: string) => `Minima, marked ✕, at ${points}.`,
+  saddleText: (points: string) => `A saddle point, marked ◇, at ${points}.`,
+  noMinimaText: 'Its minima are not known.',
+  point: (x: string, y: string) => `(${x}, ${y})`,
+  list: (items: readonly string[]) => items.join(', '),
+  sentences: (items: readonly string[]) => items.join(' '),
+  racerText: (name: string, rate: string, steps: number, at: string, loss: string, status: string) => `${name} (η = ${rate}): ${steps} steps, now at ${at}, ${loss}, ${status}.`,
+  lossValue: (gap: string) => `f − f_min = ${gap}`,
+  fValue: (f: string) => `f = ${f}`,
+  x: 'x',
+  y: 'y',
+  startLabel: 'Start of the race',
+  key: 'Drag the ring (or use its arrow keys) to move the start. ✕ minimum, ◇ saddle; arrows: each racer’s next step. The racers’ rows are the key to both plots.',
+  /** A stopped racer's state in the table, under its steps. */
+  stoppedShort: {
+    arrived: 'arrived',
+    diverged: 'diverged',
+    notFinite: 'f not finite',
+  },
+  status: {
+    running: 'running',
+    arrived: (step: number) => `arrived at step ${step}`,
+    diverged: (step: number) => `diverged at step ${step}`,
+    notFinite: (step: number) => `stopped at step ${step}: f not finite`,
+  },
+  lossTitle: 'How far above the minimum each racer is',
+  lossTitleTyped: 'f at each racer’s point',
+  lossAxis: 'f − f_min (log scale)',
+  lossAxisTyped: 'f',
+  lossAxisTypedLog: 'f (log scale)',
+  stepAxis: 'step',
+  lossDescription: (racers: string) => `Loss curves of the racers against the step, one line per racer in its colour and dash. ${racers}`,
+  lossNoSteps: 'No steps yet.',
+  lossCurve: (name: string, steps: number, first: string, last: string) => `${name}: from ${first} to ${last} in ${steps} steps.`,
+  arrivedNote: (fMin: string, arrived: string) => `f_min = ${fMin}, the lowest value of f. A racer stops once f − f_min < ${arrived}.`,
+  typedNote: 'The lowest value of a typed f is not known: the curves show f itself.',
+  tableCaption: 'The race so far',
+  tableSummary: 'The race in numbers',
+  columns: {
+    racer: 'Racer',
+    steps: 'Steps',
+    gap: 'f − f_min',
+    f: 'f',
+    distance: 'To the nearest minimum',
+    reached: (target: string) => `First below ${target}`,
+  },
+  atStep: (step: number) => `step ${step}`,
+  notYet: 'not yet',
+  starting: 'Starting the compute engine…',
+  /** The settings' names in what the frame says about a shared link. */
+  linkLabels: {
+    landscape: 'landscape',
+    condition: 'condition number',
+    expression: 'expression',
+    startX: 'start x',
+    startY: 'start y',
+    racers: 'racers',
+    rate: (name: string) => `learning rate of ${name}`,
+  },
+});
