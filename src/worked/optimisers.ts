@@ -6,6 +6,7 @@ import { mul, noGrad, optim, parameterFrom, square, sum, tensor, tidy, type Tens
 import { DEFAULT_STARTS, namedLandscape, suggestedRates, type LandscapeName } from '../widgets/LandscapeRace/landscapes.ts';
 import { Race, type RaceView } from '../widgets/LandscapeRace/race.ts';
 import type { RacerKind } from '../widgets/LandscapeRace/racers.ts';
+import { lossAfter, rangeTest, readRangeTest } from '../models/rangeTest.ts';
 import { measureGradients } from '../widgets/MinibatchNoise/gradients.ts';
 import { batchSizes, drawAllBatches, makeSample, START } from '../widgets/MinibatchNoise/problem.ts';
 import { arrowSpread } from '../widgets/MinibatchNoise/readout.ts';
@@ -224,6 +225,13 @@ const VALLEY_RACERS = ['sgd', 'momentum', 'nesterov'] as const;
 const SADDLE_RACERS = ['sgd', 'momentum', 'adam'] as const;
 const ROSENBROCK_RACERS = ['sgd', 'momentum', 'adam'] as const;
 
+// ---- The learning-rate range test on two moons, and training at the rate it suggests ----------
+let range: ReturnType<typeof readRangeTest> | null = null;
+const ranged = () => (range ??= readRangeTest(rangeTest()));
+/** The rate the test suggests: a third of the rate at the lowest loss. */
+const suggested = () => ranged().lowestAt / 3;
+export const RANGE_STEPS = 200;
+
 export default workedValues('optimisers', {
   // One dimension, L = ½·4·w², from w = 1.
   lineFactor01: v(2, () => lineAfter(0.1, 1)),
@@ -282,6 +290,15 @@ export default workedValues('optimisers', {
   decayAdamSmall: v(2, () => decay().adam[1]),
   decayAdamWLarge: v(3, () => decay().adamw[0]),
   decayAdamWSmall: v(3, () => decay().adamw[1]),
+
+  // The range test: the loss at the start, at its lowest and where; where it blew up.
+  rangeFirst: v(3, () => ranged().first),
+  rangeLowest: v(3, () => ranged().lowest),
+  rangeLowestAt: v(1, () => ranged().lowestAt),
+  rangeBlowUpAt: v(1, () => ranged().blowUpAt ?? Number.NaN),
+  rangeSuggested: v(1, suggested),
+  rangeLossSuggested: v(3, () => lossAfter(suggested(), RANGE_STEPS)),
+  rangeLossDefault: v(3, () => lossAfter(0.1, RANGE_STEPS)),
 
   // Schedules, base rate 0.1 over 100 epochs.
   cosineAt25: v(4, () => optim.cosineAnnealingLR(0.1, 25, 100)),

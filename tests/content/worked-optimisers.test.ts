@@ -4,7 +4,8 @@
 // float64 JavaScript, and compared with what the engine computed for the chapter.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { computeWorkedValues, type ComputedValue } from '../../src/worked/index.ts';
-import { DECAY } from '../../src/worked/optimisers.ts';
+import { DECAY, RANGE_STEPS } from '../../src/worked/optimisers.ts';
+import { RANGE_TEST, rangeRate, rangeTestSetup } from '../../src/models/rangeTest.ts';
 import { ARROWS, batchSizes, drawAllBatches, makeSample, START, theoryVariance } from '../../src/widgets/MinibatchNoise/problem.ts';
 
 let table: Map<string, ComputedValue>;
@@ -202,6 +203,69 @@ describe('the optimisers chapter, recomputed by the published rules', () => {
     expect(reachedAt('rosenbrock', 'sgd', 0.002, [-1.2, 1], 1000)).toBe(-1);
     // And that a start exactly on the saddle's ridge never leaves it.
     expect(trail('saddle', 'adam', 0.1, [0, 1.8], 500).every((p) => p[0] === 0)).toBe(true);
+  });
+
+  it('the range test and the runs at the rate it suggests, by backpropagation written out in float64', () => {
+    // The data and the starting weights are the engine's (numbers, not a computation); the training is redone here.
+    const { set, net } = rangeTestSetup();
+    const state = net.stateDict();
+    net.dispose();
+    const H = RANGE_TEST.hidden;
+    const start = () => ({ W1: [...state['0.weight'].values], b1: [...state['0.bias'].values], W2: [...state['2.weight'].values], b2: state['2.bias'].values[0] });
+    /** Mean binary cross-entropy on logits and its gradients, for the 2-H-1 tanh network. */
+    function lossAndGrad(p: ReturnType<typeof start>) {
+      const g = { W1: p.W1.map(() => 0), b1: p.b1.map(() => 0), W2: p.W2.map(() => 0), b2: 0 };
+      let loss = 0;
+      const n = set.x.length;
+      set.x.forEach(([x1, x2], i) => {
+        const h = p.b1.map((b, j) => Math.tanh(x1 * p.W1[j] + x2 * p.W1[H + j] + b));
+        const z = h.reduce((t, hj, j) => t + hj * p.W2[j], p.b2);
+        const y = set.y[i];
+        loss += (Math.max(z, 0) - z * y + Math.log1p(Math.exp(-Math.abs(z)))) / n;
+        const dz = (1 / (1 + Math.exp(-z)) - y) / n;
+        g.b2 += dz;
+        h.forEach((hj, j) => {
+          g.W2[j] += dz * hj;
+          const da = dz * p.W2[j] * (1 - hj * hj);
+          g.W1[j] += da * x1;
+          g.W1[H + j] += da * x2;
+          g.b1[j] += da;
+        });
+      });
+      return { loss, g };
+    }
+    const step = (p: ReturnType<typeof start>, lr: number) => {
+      const { loss, g } = lossAndGrad(p);
+      p.W1 = p.W1.map((w, k) => w - lr * g.W1[k]);
+      p.b1 = p.b1.map((b, k) => b - lr * g.b1[k]);
+      p.W2 = p.W2.map((w, k) => w - lr * g.W2[k]);
+      p.b2 -= lr * g.b2;
+      return loss;
+    };
+    const p = start();
+    const curve: number[] = [];
+    for (let t = 0; t < RANGE_TEST.steps; t++) {
+      curve.push(step(p, rangeRate(t)));
+      if (!Number.isFinite(curve[t]) || curve[t] > 4 * Math.min(...curve)) break;
+    }
+    const best = curve.indexOf(Math.min(...curve));
+    expect(worked('rangeFirst')).toBeCloseTo(curve[0], 5);
+    // float32 against float64 at the edge of stability: the lowest loss agrees to the digits printed
+    // (0.117 both ways here) and its place may move by one step.
+    expect(worked('rangeLowest')).toBeCloseTo(curve[best], 2);
+    expect(Math.abs(Math.log(worked('rangeLowestAt') / rangeRate(best)))).toBeLessThan(Math.log(1.15));
+    expect(worked('rangeBlowUpAt')).toBeCloseTo(rangeRate(curve.length - 1), 3);
+    // The chapter: the loss barely moves (under 3 %) until the rate passes about 10⁻².
+    const at = Array.from({ length: curve.length }, (_, t) => rangeRate(t)).findIndex((r) => r >= 1e-2);
+    expect(1 - curve[at] / curve[0]).toBeLessThan(0.03);
+    const after = (lr: number) => {
+      const q = start();
+      for (let t = 0; t < RANGE_STEPS; t++) step(q, lr);
+      return lossAndGrad(q).loss;
+    };
+    expect(worked('rangeSuggested')).toBeCloseTo(worked('rangeLowestAt') / 3, 10);
+    expect(worked('rangeLossSuggested')).toBeCloseTo(after(worked('rangeSuggested')), 3);
+    expect(worked('rangeLossDefault')).toBeCloseTo(after(0.1), 3);
   });
 
   it('exercises: the stability bound, three bounces, the valley', () => {
