@@ -20,28 +20,26 @@ export function rangeTestSetup(seed: number = RANGE_TEST.seed) {
 }
 
 /**
- * The loss before each step of the test (the rate of that step is rangeRate(t)); the run stops at
- * the first loss that is not finite or is more than 4 times the lowest so far (it has blown up).
+ * Full-batch SGD on the test's network from its seed: `train(rate)` takes one step at that rate and
+ * returns the loss before it; `loss()` is the loss now. Everything is freed after `body` returns.
  */
-export function rangeTest(seed: number = RANGE_TEST.seed): { rates: number[]; losses: number[] } {
+function withRun<T>(seed: number, body: (run: { train: (lr: number) => number; loss: () => number }) => T): T {
   const { set, net } = rangeTestSetup(seed);
   const { x, y } = data.toTensors(set);
   const opt = new optim.SGD(net, { lr: RANGE_TEST.from });
-  const out = { rates: [] as number[], losses: [] as number[] };
   try {
-    for (let t = 0; t < RANGE_TEST.steps; t++) {
-      opt.lr = rangeRate(t);
-      const loss = tidy(() => {
-        opt.zeroGrad();
-        const l = losses.bceWithLogits(net.forward(x), y);
-        l.backward();
-        opt.step();
-        return l.item();
-      });
-      out.rates.push(opt.lr);
-      out.losses.push(loss);
-      if (!Number.isFinite(loss) || loss > 4 * Math.min(...out.losses)) break;
-    }
+    return body({
+      train: (lr) =>
+        tidy(() => {
+          opt.lr = lr;
+          opt.zeroGrad();
+          const l = losses.bceWithLogits(net.forward(x), y);
+          l.backward();
+          opt.step();
+          return l.item();
+        }),
+      loss: () => tidy(() => losses.bceWithLogits(net.forward(x), y).item()),
+    });
   } finally {
     opt.zeroGrad();
     opt.dispose();
@@ -49,7 +47,23 @@ export function rangeTest(seed: number = RANGE_TEST.seed): { rates: number[]; lo
     x.dispose();
     y.dispose();
   }
-  return out;
+}
+
+/**
+ * The loss before each step of the test (the rate of that step is rangeRate(t)); the run stops at
+ * the first loss that is not finite or is more than 4 times the lowest so far (it has blown up).
+ */
+export function rangeTest(seed: number = RANGE_TEST.seed): { rates: number[]; losses: number[] } {
+  return withRun(seed, ({ train }) => {
+    const out = { rates: [] as number[], losses: [] as number[] };
+    for (let t = 0; t < RANGE_TEST.steps; t++) {
+      out.rates.push(rangeRate(t));
+      out.losses.push(train(rangeRate(t)));
+      const last = out.losses[t];
+      if (!Number.isFinite(last) || last > 4 * Math.min(...out.losses)) break;
+    }
+    return out;
+  });
 }
 
 /** What a reader takes from the curve: the rate at the lowest loss, and the first rate past it at which the loss blew up. */
@@ -59,25 +73,11 @@ export function readRangeTest({ rates, losses: l }: { rates: number[]; losses: n
   return { lowestAt: rates[best], lowest: l[best], first: l[0], blowUpAt: blown < 0 ? null : rates[blown] };
 }
 
+
 /** The loss after `steps` full-batch SGD steps at a fixed rate, from the test's own start. */
 export function lossAfter(lr: number, steps: number, seed: number = RANGE_TEST.seed): number {
-  const { set, net } = rangeTestSetup(seed);
-  const { x, y } = data.toTensors(set);
-  const opt = new optim.SGD(net, { lr });
-  try {
-    for (let t = 0; t < steps; t++) {
-      tidy(() => {
-        opt.zeroGrad();
-        losses.bceWithLogits(net.forward(x), y).backward();
-        opt.step();
-      });
-    }
-    return tidy(() => losses.bceWithLogits(net.forward(x), y).item());
-  } finally {
-    opt.zeroGrad();
-    opt.dispose();
-    net.dispose();
-    x.dispose();
-    y.dispose();
-  }
+  return withRun(seed, ({ train, loss }) => {
+    for (let t = 0; t < steps; t++) train(lr);
+    return loss();
+  });
 }
