@@ -47,6 +47,9 @@ export interface Dot {
 export function Dots({ points, size = 48, opacity = 1 }: { points: readonly Dot[]; size?: number; opacity?: number }) {
   const { x, y } = usePlotScales();
   const shapes = classSymbols.map((s) => symbol(s, size)() ?? '');
+  // An outline that separates a marker from shading of its own colour; thinner on small markers,
+  // so that their fill still shows.
+  const halo = size < 60 ? 1 : 1.5;
   return (
     <g className="plot-dots" opacity={opacity}>
       {points.map((p, i) =>
@@ -56,8 +59,8 @@ export function Dots({ points, size = 48, opacity = 1 }: { points: readonly Dot[
             d={shapes[(p.cls ?? 0) % shapes.length]}
             transform={`translate(${x(p.x)} ${y(p.y)})`}
             fill={classColor(p.cls ?? 0)}
-            stroke="var(--bg, #fff)"
-            strokeWidth={1}
+            stroke="var(--marker-halo, #fff)"
+            strokeWidth={halo}
           />
         ) : null,
       )}
