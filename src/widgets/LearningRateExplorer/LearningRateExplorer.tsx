@@ -89,7 +89,7 @@ export default function LearningRateExplorer({ presenting, ...initial }: Learnin
     </>
   );
 
-  const root = presenting ? 'lr lr-presenting fig-presenting' : 'lr';
+  const root = presenting ? 'lrx lrx-presenting fig-presenting' : 'lrx';
   if (engine.error) return <div className={root}>{controls}<p role="alert">{s.engineFailed(engine.error)}</p></div>;
   if (!result) return <div className={root}>{controls}<p>{s.starting}</p></div>;
   if (result.error !== null) return <div className={root}>{controls}<p role="alert">{s.computeFailed(result.error)}</p></div>;
@@ -101,10 +101,10 @@ export default function LearningRateExplorer({ presenting, ...initial }: Learnin
   const height = presenting ? 320 : 230;
 
   return (
-    <div className={`${root} lr-layout`}>
-      <div className="lr-side">
+    <div className={`${root} lrx-layout`}>
+      <div className="lrx-side">
         {controls}
-        <div className="lr-status" role="status" style={{ borderColor: regimeColors[regime] }}>
+        <div className="lrx-status" role="status" style={{ borderColor: regimeColors[regime] }}>
           <p>
             <strong>{s.regimeLine(s.regimeNames[regime], shortNumber(product))}</strong> {s.regimeExplanations[regime]}
           </p>
@@ -112,7 +112,7 @@ export default function LearningRateExplorer({ presenting, ...initial }: Learnin
           {d0 === 0 ? (
             <p>{s.atMinimum}</p>
           ) : run.divergedAt !== null ? (
-            <div className="lr-diverged">
+            <div className="lrx-diverged">
               <p>{s.diverged(run.divergedAt, shortNumber(Math.abs(run.w[last] - TARGET)), shortNumber(d0))}</p>
               <button type="button" onClick={() => setState({ learningRate: best })}>
                 {s.backToBest(shortNumber(best))}
@@ -126,7 +126,7 @@ export default function LearningRateExplorer({ presenting, ...initial }: Learnin
           )}
         </div>
       </div>
-      <div className="lr-plots">
+      <div className="lrx-plots">
         <LossPlot run={run} curvature={curvature} eta={learningRate} width={width} height={height} />
         <DistancePlot run={run} multiplier={r} steps={steps} width={width} height={height} />
       </div>

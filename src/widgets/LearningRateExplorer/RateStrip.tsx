@@ -77,7 +77,7 @@ function useDrawnWidth(): [RefObject<HTMLDivElement | null>, number] {
 export function RateStrip({ curvature, eta, description, presenting }: { curvature: number; eta: number; description: string; presenting: boolean }) {
   const [ref, width] = useDrawnWidth();
   return (
-    <div className="lr-strip" ref={ref}>
+    <div className="lrx-strip" ref={ref}>
       <Plot
         width={width}
         height={presenting ? 130 : 90}
@@ -90,10 +90,10 @@ export function RateStrip({ curvature, eta, description, presenting }: { curvatu
       >
         <Zones curvature={curvature} eta={eta} />
       </Plot>
-      <ul className="plot-legend lr-legend" aria-hidden="true">
+      <ul className="plot-legend lrx-legend" aria-hidden="true">
         {zoneOrder.map((z) => (
           <li key={z}>
-            <span className="lr-swatch" style={{ background: regimeColors[z], opacity: ZONE_OPACITY }} /> {s.regimeNames[z]}
+            <span className="lrx-swatch" style={{ background: regimeColors[z], opacity: ZONE_OPACITY }} /> {s.regimeNames[z]}
           </li>
         ))}
       </ul>

@@ -31,7 +31,7 @@ export const optimisersWidgets = {
   LearningRateExplorer: defineWidget<LearningRateExplorerProps>({
     name: 'LearningRateExplorer',
     title: () => widgetTitles.LearningRateExplorer,
-    height: { wide: 1220, narrow: 1264 },
+    height: { wide: 830, narrow: 1300 },
     load: () => import('../LearningRateExplorer/LearningRateExplorer.tsx'),
   }),
   AdamInside: defineWidget<AdamInsideProps>({
