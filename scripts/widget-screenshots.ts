@@ -1,5 +1,5 @@
 // Screenshots of every widget of the given pages, normally and in Present mode, with and without WebGL.
-// usage: npx tsx scripts/widget-screenshots.ts <distDir> <outDir> <slug> [slug…]
+// usage: npx tsx scripts/widget-screenshots.ts <distDir> <outDir> <slug> [slug…]   (slug `lab`: the Lab page)
 // Environment: MODES (webgl,no-webgl), SCHEME (light or dark), VIEWPORTS (default 390x844,1280x900;
 // Present mode is taken at 1920x1080 from the widest), WAIT (ms after a widget loads), NOPRESENT,
 // TRAIN_MS (press each live-training figure's Train or Fit button and let it train this long first),
@@ -27,7 +27,8 @@ for (const mode of modes) {
     const page = await ctx.newPage();
     page.on('console', (m) => { if (m.type() === 'error') console.log(`[${mode} ${slug}] console error: ${m.text()}`); });
     page.on('pageerror', (e) => console.log(`[${mode} ${slug}] pageerror: ${e.message}`));
-    await page.goto(`${server.url}chapters/${slug}/`, { waitUntil: 'load' });
+    // `lab` is the Lab's own page; every other slug a chapter's.
+    await page.goto(`${server.url}${slug === 'lab' ? 'lab/' : `chapters/${slug}/`}`, { waitUntil: 'load' });
     const n = await page.locator('[data-widget]').count();
     for (let i = 0; i < n; i++) {
       const w = page.locator('[data-widget]').nth(i);

@@ -1,11 +1,13 @@
 // The shell around every page: skip link, top bar (menu, title, shortcuts, theme), sidebar,
 // the page itself, and the keyboard shortcuts.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { chapters, loadChapter, loadedChapter, neighbours, type ChapterModule } from './chapters.ts';
+import { chapters, loadChapter, loadedChapter, type ChapterModule } from './chapters.ts';
 import { ChapterPage } from './ChapterPage.tsx';
+import { LabPage } from './LabPage.tsx';
 import { Landing } from './Landing.tsx';
 import { NotFound } from './NotFound.tsx';
-import { chapterHref, interceptLinkClicks, landingHref, navigate, routeFromPath, usePathname, type Route } from './router.ts';
+import { interceptLinkClicks, landingHref, navigate, routeFromPath, routeHref, usePathname, type Route } from './router.ts';
+import { readingStep } from './routes.ts';
 import { ShortcutHelp } from './ShortcutHelp.tsx';
 import { useShortcuts, widgetToPresent } from './shortcuts.ts';
 import { Sidebar } from './Sidebar.tsx';
@@ -78,14 +80,9 @@ export function App({ serverPath }: { serverPath?: string }) {
 
   const actions = useMemo(() => {
     const go = (direction: 'prev' | 'next') => {
-      if (route.kind === 'chapter') {
-        const target = neighbours(route.slug)[direction];
-        if (target) navigate(chapterHref(target.slug));
-        else if (direction === 'prev') navigate(landingHref());
-      } else if (direction === 'next' && route.kind === 'landing') {
-        const first = chapters[0];
-        if (first) navigate(chapterHref(first.slug));
-      }
+      // The landing page, the chapters in order, then the Lab.
+      const target = readingStep(route, direction, chapters.map((c) => c.slug));
+      if (target) navigate(routeHref(target));
     };
     return {
       previousChapter: () => go('prev'),
@@ -156,6 +153,8 @@ export function App({ serverPath }: { serverPath?: string }) {
             <Landing />
           ) : route.kind === 'chapter' ? (
             <ChapterPage key={route.slug} slug={route.slug} module={chapter.module} error={chapter.error} />
+          ) : route.kind === 'lab' ? (
+            <LabPage />
           ) : (
             <NotFound />
           )}

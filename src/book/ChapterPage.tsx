@@ -1,10 +1,10 @@
 // One chapter: its title and summary (known without loading it), its compiled MDX rendered
-// through the component map, and links to the previous and next chapters.
+// through the component map, and links to the previous and next chapters (after the last, the Lab).
 import { useEffect } from 'react';
 import { findChapter, neighbours, type ChapterModule } from './chapters.ts';
 import { pageComponents } from './mdxComponents.ts';
 import { markContentRendered, whenPageReady } from './pageReady.ts';
-import { chapterHref, focusPageHeading, landingHref, lastNavigationKind, scrollToHash, takeRestoredScroll } from './router.ts';
+import { chapterHref, focusPageHeading, labHref, landingHref, lastNavigationKind, scrollToHash, takeRestoredScroll } from './router.ts';
 import { Sentence } from './Sentence.tsx';
 import { chapterNumber } from './Sidebar.tsx';
 import { navStrings as s } from './strings.ts';
@@ -110,7 +110,12 @@ export function ChapterPage({ slug, module, error }: { slug: string; module: Cha
             <span className="pager-label">{s.next}</span>
             <span className="pager-title">{next.title}</span>
           </a>
-        ) : null}
+        ) : (
+          <a className="pager-next" href={labHref()}>
+            <span className="pager-label">{s.next}</span>
+            <span className="pager-title">{s.lab}</span>
+          </a>
+        )}
       </nav>
     </article>
   );

@@ -1,8 +1,9 @@
-// The landing page: what the book is, whom it is for, and the chapters with their summaries.
+// The landing page: what the book is, the way to the Lab, whom the book is for, and the chapters
+// with their summaries.
 import { useEffect } from 'react';
 import { chapters } from './chapters.ts';
 import { markContentRendered } from './pageReady.ts';
-import { chapterHref, focusPageHeading, lastNavigationKind } from './router.ts';
+import { chapterHref, focusPageHeading, labHref, lastNavigationKind } from './router.ts';
 import { chapterNumber } from './Sidebar.tsx';
 import { landingStrings as s, siteStrings } from './strings.ts';
 
@@ -29,6 +30,15 @@ export function Landing() {
           </p>
         ) : null}
       </header>
+      <section className="landing-lab" aria-labelledby="the-lab">
+        <h2 id="the-lab">{s.labHeading}</h2>
+        <p>{s.labText}</p>
+        <p>
+          <a className="landing-lab-link" href={labHref()}>
+            {s.labLink}
+          </a>
+        </p>
+      </section>
       <section aria-labelledby="audiences">
         <h2 id="audiences">{s.audiencesHeading}</h2>
         <ul className="audience-list">

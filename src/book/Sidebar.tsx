@@ -1,8 +1,8 @@
 // The sidebar: every chapter, and under the current one its sections (h2/h3), the one being read
-// highlighted. On a phone it is a menu opened from the top bar.
+// highlighted, then the Lab. On a phone it is a menu opened from the top bar.
 import { useEffect, useState } from 'react';
 import { chapters, type ChapterMeta, type TocEntry } from './chapters.ts';
-import { chapterHref, landingHref, type Route } from './router.ts';
+import { chapterHref, labHref, landingHref, type Route } from './router.ts';
 import { navStrings as s } from './strings.ts';
 
 /** The id of the last section heading that has scrolled past the top fifth of the window. */
@@ -87,6 +87,9 @@ export function Sidebar({ route, toc }: { route: Route; toc: TocEntry[] | undefi
       </a>
       <p className="sidebar-heading">{s.chapters}</p>
       <ChapterLinks list={book} route={route} toc={toc} active={active} />
+      <a className="sidebar-lab" href={labHref()} aria-current={route.kind === 'lab' ? 'page' : undefined}>
+        {s.lab}
+      </a>
       {testPages.length > 0 ? (
         <>
           <p className="sidebar-heading">{s.testPages}</p>

@@ -5,9 +5,9 @@ import { useSyncExternalStore } from 'react';
 import { currentLocale, localeHref, type Locale } from '../i18n/index.ts';
 import { findChapter } from './chapters.ts';
 import { resetPageReady } from './pageReady.ts';
-import { chapterPath, parseRoute, routeKey, type Route } from './routes.ts';
+import { chapterPath, labPath, parseRoute, routeKey, type PageRoute, type Route } from './routes.ts';
 
-export { routeKey, type Route };
+export { routeKey, type PageRoute, type Route };
 
 /** The base path the site is served under, with a trailing slash (Vite's `base`). */
 export const BASE = import.meta.env.BASE_URL;
@@ -24,6 +24,17 @@ export function chapterHref(slug: string, hash = '', locale: Locale = currentLoc
 /** The landing page's address in `locale` (the current one by default). */
 export function landingHref(locale: Locale = currentLocale()): string {
   return localeHref(BASE, '', locale);
+}
+
+/** The Lab's address in `locale` (the current one by default). */
+export function labHref(locale: Locale = currentLocale()): string {
+  return localeHref(BASE, labPath(), locale);
+}
+
+/** The address of a page of the book, in its route's locale. */
+export function routeHref(route: PageRoute): string {
+  if (route.kind === 'chapter') return chapterHref(route.slug, '', route.locale);
+  return route.kind === 'lab' ? labHref(route.locale) : landingHref(route.locale);
 }
 
 // ---- navigation state ----

@@ -5,11 +5,13 @@ import { siteStrings as s } from './strings.ts';
 
 export function pageTitle(route: Route): string {
   if (route.kind === 'chapter') return s.chapterTitle(findChapter(route.slug)?.title ?? route.slug, s.bookTitle);
+  if (route.kind === 'lab') return s.labTitle(s.bookTitle);
   if (route.kind === 'not-found') return s.notFoundTitle(s.bookTitle);
   return s.bookTitle;
 }
 
 export function pageDescription(route: Route): string {
   if (route.kind === 'chapter') return findChapter(route.slug)?.summary ?? s.tagline;
+  if (route.kind === 'lab') return s.labDescription;
   return s.tagline;
 }

@@ -6,8 +6,9 @@ import { App } from './App.tsx';
 import type { PrerenderPage, RenderedPage } from './build/prerender.ts';
 import { chapters, loadChapter } from './chapters.ts';
 import { BASE, routeFromPath, routeKey } from './router.ts';
+import { labPath } from './routes.ts';
 import { pageDescription, pageTitle } from './site.ts';
-import { navStrings, siteStrings } from './strings.ts';
+import { labPageStrings, navStrings, siteStrings } from './strings.ts';
 
 export function listPages(): PrerenderPage[] {
   const pages = LOCALES.flatMap((locale) =>
@@ -25,6 +26,7 @@ export function listPages(): PrerenderPage[] {
             locale,
           }),
         ),
+        { path: `${prefix}${labPath()}`, file: `${prefix}${labPath()}index.html`, kind: 'lab', title: labPageStrings.heading, testOnly: false, locale },
       ] satisfies PrerenderPage[];
     }),
   );

@@ -10,6 +10,9 @@ export const siteStrings = catalogue('site', {
     'An interactive deep-learning textbook: every idea comes with a model you can train, poke and break, right here in the browser.',
   chapterTitle: (chapter: string, book: string) => `${chapter} · ${book}`,
   notFoundTitle: (book: string) => `Page not found · ${book}`,
+  labTitle: (book: string) => `The Lab · ${book}`,
+  labDescription:
+    'Build a small neural network, choose its data and features, train it live in your browser, then share it as a link or export it as code.',
 });
 
 export const appStrings = catalogue('app', {
@@ -41,6 +44,7 @@ export const navStrings = catalogue('navigation', {
   aboutBook: 'About this book',
   chapters: 'Chapters',
   testPages: 'Test pages',
+  lab: 'The Lab',
   sectionsOf: (chapter: string) => `Sections of ${chapter}`,
   chapterKicker: (number: string) => `Chapter ${number}`,
   testPageKicker: 'Test page',
@@ -61,6 +65,10 @@ export const landingStrings = catalogue('landing', {
   startReading: (chapter: string) => `Start reading: ${chapter}`,
   audiencesHeading: 'Who it is for',
   chaptersHeading: 'Chapters',
+  labHeading: 'The Lab',
+  labText:
+    'Once a chapter has shown you an idea, try it on a network of your own: pick a data set, stack up layers, then train it and watch it learn.',
+  labLink: 'Open the Lab',
   audiences: [
     {
       who: 'Students',
@@ -75,6 +83,12 @@ export const landingStrings = catalogue('landing', {
       what: 'Go at your own pace: the chapters build on each other, “Try this” boxes suggest experiments, and nothing needs installing — the models train on your own machine.',
     },
   ],
+});
+
+export const labPageStrings = catalogue('labPage', {
+  heading: 'The Lab',
+  intro:
+    'The Lab is a playground for small neural networks. Build one layer by layer, choose the data it learns from and the features it sees, then train it live and watch its decision boundary and its loss change as it learns. When you find something worth showing, share its exact state as a link, or export the network as code to train it elsewhere.',
 });
 
 export const frameStrings = catalogue('frame', {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fillTemplate } from '../../src/book/build/prerender.ts';
 import { withBase } from '../../src/book/links.tsx';
-import { chapterPath, parseRoute, routeKey } from '../../src/book/routes.ts';
+import { chapterPath, labPath, parseRoute, readingStep, routeKey } from '../../src/book/routes.ts';
 import { shortcutFor, shortcutList } from '../../src/book/shortcuts.ts';
 import { DEFAULT_LOCALE, localeHref, localePrefix, splitLocale, type Locale } from '../../src/i18n/index.ts';
 
@@ -64,6 +64,23 @@ describe('routes', () => {
     expect(parseRoute('/elsewhere/chapters/intro/', '/book/', hasChapter).kind).toBe('not-found');
   });
 
+  it('reads the Lab, with or without its slash or index.html, in each locale', () => {
+    for (const base of ['/', '/book/']) {
+      expect(parseRoute(`${base}lab/`, base, hasChapter)).toEqual({ kind: 'lab', locale: 'en' });
+      expect(parseRoute(`${base}lab`, base, hasChapter)).toEqual({ kind: 'lab', locale: 'en' });
+      expect(parseRoute(`${base}lab/index.html`, base, hasChapter)).toEqual({ kind: 'lab', locale: 'en' });
+      expect(parseRoute(`${base}zh/lab/`, base, hasChapter, withZh)).toEqual({ kind: 'lab', locale: 'zh' });
+      expect(parseRoute(`${base}zh/lab/index.html`, base, hasChapter, withZh)).toEqual({ kind: 'lab', locale: 'zh' });
+    }
+    // Only the Lab itself: nothing below it, nor a name that merely starts with it.
+    expect(parseRoute('/lab/x/', '/', hasChapter).kind).toBe('not-found');
+    expect(parseRoute('/labs/', '/', hasChapter).kind).toBe('not-found');
+    expect(parseRoute('/chapters/lab/', '/', hasChapter).kind).toBe('not-found');
+    // Without a known locale, zh/ is not a prefix and zh/lab/ no page.
+    expect(parseRoute('/zh/lab/', '/', hasChapter)).toEqual({ kind: 'not-found', locale: 'en' });
+    expect(parseRoute('/elsewhere/lab/', '/book/', hasChapter).kind).toBe('not-found');
+  });
+
   it('takes no prefix for the default locale, and no unknown prefix as a locale', () => {
     expect(parseRoute('/en/chapters/intro/', '/', hasChapter).kind).toBe('not-found');
     expect(parseRoute('/zh/chapters/intro/', '/', hasChapter)).toEqual({ kind: 'not-found', locale: 'en' });
@@ -85,6 +102,9 @@ describe('routes', () => {
     expect(routeKey({ kind: 'chapter', slug: 'intro', locale: 'en' })).toBe('chapter:intro');
     expect(routeKey({ kind: 'landing', locale: 'en' })).toBe('landing');
     expect(routeKey({ kind: 'chapter', slug: 'intro', locale: zh })).toBe('zh:chapter:intro');
+    expect(routeKey({ kind: 'lab', locale: 'en' })).toBe('lab');
+    expect(routeKey({ kind: 'lab', locale: zh })).toBe('zh:lab');
+    expect(routeKey({ kind: 'not-found', locale: 'en' })).toBe('not-found');
   });
 
   it('builds addresses through one function that adds the prefix of a non-default locale', () => {
@@ -94,6 +114,8 @@ describe('routes', () => {
     expect(localeHref('/book/', chapterPath('intro', '#mse'), zh)).toBe('/book/zh/chapters/intro/#mse');
     expect(localeHref('/', '', zh)).toBe('/zh/');
     expect(localeHref('/', '/chapters/x/', 'en')).toBe('/chapters/x/');
+    expect(localeHref('/book/', labPath(), 'en')).toBe('/book/lab/');
+    expect(localeHref('/book/', labPath(), zh)).toBe('/book/zh/lab/');
     // Every address built for a locale reads back as that locale and route.
     for (const locale of ['en', zh] as Locale[]) {
       expect(parseRoute(localeHref('/b/', chapterPath('losses', 'x').replace(/#.*/, ''), locale), '/b/', hasChapter, withZh)).toEqual({
@@ -101,6 +123,7 @@ describe('routes', () => {
         slug: 'losses',
         locale,
       });
+      expect(parseRoute(localeHref('/b/', labPath(), locale), '/b/', hasChapter, withZh)).toEqual({ kind: 'lab', locale });
     }
   });
 
@@ -109,6 +132,38 @@ describe('routes', () => {
     expect(withBase('/data/mnist.bin')).toBe('/data/mnist.bin');
     expect(withBase('https://example.org/')).toBe('https://example.org/');
     expect(withBase('#local')).toBe('#local');
+  });
+});
+
+describe('reading order ([ and ])', () => {
+  const slugs = ['intro', 'losses', 'optimisers'];
+  const landing = { kind: 'landing', locale: 'en' } as const;
+  const lab = { kind: 'lab', locale: 'en' } as const;
+  const chapter = (slug: string) => ({ kind: 'chapter', slug, locale: 'en' }) as const;
+
+  it('goes landing page, chapters in order, then the Lab, and back', () => {
+    expect(readingStep(landing, 'prev', slugs)).toBeNull();
+    expect(readingStep(landing, 'next', slugs)).toEqual(chapter('intro'));
+    expect(readingStep(chapter('intro'), 'prev', slugs)).toEqual(landing);
+    expect(readingStep(chapter('intro'), 'next', slugs)).toEqual(chapter('losses'));
+    expect(readingStep(chapter('losses'), 'prev', slugs)).toEqual(chapter('intro'));
+    expect(readingStep(chapter('optimisers'), 'next', slugs)).toEqual(lab);
+    expect(readingStep(lab, 'prev', slugs)).toEqual(chapter('optimisers'));
+    expect(readingStep(lab, 'next', slugs)).toBeNull();
+  });
+
+  it('stays in the locale, and goes nowhere from a page that is not found or a chapter it does not know', () => {
+    const zh = 'zh' as Locale;
+    expect(readingStep({ kind: 'lab', locale: zh }, 'prev', slugs)).toEqual({ kind: 'chapter', slug: 'optimisers', locale: zh });
+    expect(readingStep({ kind: 'landing', locale: zh }, 'next', slugs)).toEqual({ kind: 'chapter', slug: 'intro', locale: zh });
+    expect(readingStep({ kind: 'not-found', locale: 'en' }, 'next', slugs)).toBeNull();
+    expect(readingStep({ kind: 'not-found', locale: 'en' }, 'prev', slugs)).toBeNull();
+    expect(readingStep(chapter('gone'), 'next', slugs)).toBeNull();
+  });
+
+  it('joins the landing page and the Lab when the book has no chapters', () => {
+    expect(readingStep(landing, 'next', [])).toEqual(lab);
+    expect(readingStep(lab, 'prev', [])).toEqual(landing);
   });
 });
 

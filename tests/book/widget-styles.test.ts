@@ -35,7 +35,7 @@ function owners(): Map<string, string[]> {
 }
 
 /** Classes the kit and the book give every widget, which a widget's sheet may adjust for itself. */
-const SHARED = /^(fig-|plot|training|controls|widget|katex)/;
+const SHARED = /^(fig-|plot|training|control|widget|katex)/;
 
 describe("widgets' style sheets", () => {
   it('reads the classes of a selector list, not of comments or declarations', () => {

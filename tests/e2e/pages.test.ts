@@ -52,7 +52,7 @@ const manifest = (await fetch(`${siteUrl}pages.json`)
   .then((r) => (r.ok ? r.json() : null))
   .catch(() => null)) as { path: string; kind: string }[] | null;
 it.skipIf(!manifest)(`pages.json lists exactly the pages built${manifest ? '' : ' (skipped: the build wrote no pages.json)'}`, () => {
-  const listed = manifest!.filter((p) => p.kind === 'landing' || p.kind === 'chapter').map((p) => p.path);
+  const listed = manifest!.filter((p) => p.kind === 'landing' || p.kind === 'chapter' || p.kind === 'lab').map((p) => p.path);
   expect(listed.sort()).toEqual(pages.map((p) => p.path).sort());
 });
 

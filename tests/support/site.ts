@@ -1,6 +1,6 @@
 // Where the built test site lives and which pages it has. Pages are discovered from the built
-// files (`index.html` at the base, `chapters/<slug>/index.html` for each chapter), never listed by
-// hand, so a new chapter is tested as soon as it is built.
+// files (`index.html` at the base, `chapters/<slug>/index.html` for each chapter, `lab/index.html`
+// for the Lab), never listed by hand, so a new chapter is tested as soon as it is built.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
@@ -31,9 +31,9 @@ export function normaliseBase(raw: string): string {
 }
 
 export interface SitePage {
-  /** `landing` for the landing page, else the chapter's slug. */
+  /** `landing` for the landing page, `lab` for the Lab, else the chapter's slug. */
   name: string;
-  /** Path below the base, `''` for the landing page or `chapters/<slug>/`. */
+  /** Path below the base: `''` for the landing page, `chapters/<slug>/` or `lab/`. */
   path: string;
   /** The MDX file the chapter was built from, when one was found. */
   source: string | null;
@@ -82,7 +82,7 @@ export function chapterSources(dirs: string[] = SOURCE_DIRS): Map<string, string
   return bySlug;
 }
 
-/** The pages of a built site: the landing page and every chapter folder with an `index.html`. */
+/** The pages of a built site: the landing page, every chapter folder with an `index.html`, and the Lab. */
 export function discoverPages(dist: string = DIST_TEST): SitePage[] {
   if (!existsSync(join(dist, 'index.html'))) {
     throw new Error(`No built site at ${dist}: the test build did not write index.html`);
@@ -98,5 +98,6 @@ export function discoverPages(dist: string = DIST_TEST): SitePage[] {
       }
     }
   }
+  if (existsSync(join(dist, 'lab', 'index.html'))) pages.push(builtPage(dist, 'lab', 'lab/', null));
   return pages;
 }

@@ -27,6 +27,7 @@ import { vanishingGradientsSchema } from '../../src/widgets/VanishingGradients/V
 import { sequenceSchema } from '../../src/widgets/SequencePrediction/useSequencePrediction.ts';
 import { drawDigitSchema } from '../../src/widgets/DrawDigit/DrawDigit.tsx';
 import { lstmInsideSchema } from '../../src/widgets/LstmInside/useLstmInside.ts';
+import { labSchema } from '../../src/widgets/Lab/labState.ts';
 
 const schemas: Record<string, Schema> = {
   ActivationExplorer: activationExplorerSchema,
@@ -38,6 +39,7 @@ const schemas: Record<string, Schema> = {
   GradientDepth: gradientDepthSchema,
   GraphStepper: graphStepperSchema,
   LogicGates: logicGatesSchema,
+  Lab: labSchema,
   Neuron: neuronSchema,
   PoolingExplorer: poolingExplorerSchema,
   ReceptiveField: receptiveFieldSchema,

@@ -3,6 +3,7 @@
 // included, and the text reads before the JavaScript runs (the client then hydrates it):
 //   index.html                   the landing page
 //   chapters/<slug>/index.html   each chapter
+//   lab/index.html               the Lab
 //   404.html                     "not found" (static hosts serve it for unknown paths)
 //   <locale>/…                   the same pages in each locale but the default, with its `lang`
 //   pages.json                   the list of pages, for tools that visit every page
@@ -20,11 +21,11 @@ export interface SsrModule {
 }
 
 export interface PrerenderPage {
-  /** Path below the base, '' for the landing page, 'chapters/<slug>/' for a chapter. */
+  /** Path below the base, '' for the landing page, 'chapters/<slug>/' for a chapter, 'lab/' for the Lab. */
   path: string;
   /** Output file below the out dir. */
   file: string;
-  kind: 'landing' | 'chapter' | 'not-found';
+  kind: 'landing' | 'chapter' | 'lab' | 'not-found';
   title: string;
   /** Test-only page (mode `test`). */
   testOnly: boolean;

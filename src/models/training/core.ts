@@ -314,7 +314,9 @@ export function createTrainingCore<View = unknown, Event = unknown>(job: AnyJobD
       case 'request':
         if (!s?.built?.request || s.failure !== null) return;
         try {
-          s.built.request(m.payload);
+          const repaint = s.built.request(m.payload) === 'repaint';
+          const snap = s.loop.snapshot();
+          if (repaint && snap.state !== 'running') postSnapshot(s, snap);
         } catch (e) {
           fail(s, e);
         }

@@ -46,8 +46,11 @@ export interface BuiltJob<Live, View, Request> {
   view?(snapshot: TrainingSnapshot): View | null;
   /** Called after every frame and change of state (publish weights, start an evaluation). */
   onFrame?(snapshot: TrainingSnapshot): void;
-  /** A request from the page (run a sample, predict freely); answers by `emit`. */
-  request?(payload: Request): void;
+  /**
+   * A request from the page (run a sample, predict freely); answers by `emit`. 'repaint' when it
+   * changed the model (a weight the reader typed): a paused run then sends a fresh picture.
+   */
+  request?(payload: Request): void | 'repaint';
   /**
    * The most steps the next tick may take, asked after every frame: a job that measures its model
    * at a given step (an evaluation every so many examples) stops the tick there.

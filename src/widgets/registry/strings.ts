@@ -35,4 +35,5 @@ export const widgetTitles = catalogue('widgetTitles', {
   MinibatchNoise: 'The full-batch gradient and mini-batch gradients',
   AdamInside: 'Inside Adam: moments, bias correction and the step',
   OptimiserRace: 'Four optimisers training the same network on digits',
+  Lab: 'The Lab: build a network, train it, share it',
 });

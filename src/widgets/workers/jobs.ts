@@ -2,11 +2,12 @@
 // job.ts) that the one training core runs. A figure that trains a job with `where: 'worker'` names
 // it here; its page falls back to the same definition on its own thread where no worker starts.
 import { charJob } from '../../models/charLstm/charJob.ts';
+import { labJob } from '../../models/lab/labJob.ts';
 import { mnistJob } from '../../models/mnist/mnistJob.ts';
 import type { AnyJobDefinition } from '../../models/training/job.ts';
 import { sequenceJob } from '../../models/sequence/sequenceJob.ts';
 
-const jobs: readonly AnyJobDefinition[] = [sequenceJob, mnistJob, charJob];
+const jobs: readonly AnyJobDefinition[] = [sequenceJob, mnistJob, charJob, labJob];
 
 const byName = new Map(jobs.map((job) => [job.name, job]));
 

@@ -155,7 +155,20 @@ export function Plot({ width: designWidth, height: designHeight, x, y, title, de
   const right = inner.left + inner.width;
   // The lowest y label and the leftmost x label meet at the corner: the y one gives way.
   const cornerTaken = xTicks.some((t) => scales.x(t) - inner.left < 24 * k);
-  const yLabelled = yTicks.filter((t) => !(cornerTaken && bottom - scales.y(t) < 10 * k));
+  // Labels closer than a line of text to the last one kept give way (a log axis within one decade
+  // labels every tick: 2, 3, 4, 5, 6 crowd together on a short axis).
+  const yLabelled = spaced(
+    yTicks.filter((t) => !(cornerTaken && bottom - scales.y(t) < 10 * k) && fy(t) !== ''),
+    (t) => scales.y(t),
+    () => 1.15 * DESIGN_TEXT * k,
+  );
+  // Centred labels: their half widths (0.6 em a character) and a gap of 0.8 em between them.
+  const halfWidth = (t: number) => 0.3 * fx(t).length * DESIGN_TEXT * k;
+  const xLabelled = spaced(
+    xTicks.filter((t) => fx(t) !== ''),
+    (t) => scales.x(t),
+    (a, b) => halfWidth(a) + halfWidth(b) + 0.8 * DESIGN_TEXT * k,
+  );
 
   return (
     <svg
@@ -184,7 +197,7 @@ export function Plot({ width: designWidth, height: designHeight, x, y, title, de
         <g className="plot-axis" aria-hidden="true">
           <line x1={inner.left} x2={right} y1={bottom} y2={bottom} />
           <line x1={inner.left} x2={inner.left} y1={inner.top} y2={bottom} />
-          {xTicks.map((t) => (
+          {xLabelled.map((t) => (
             <text key={`tx${t}`} x={scales.x(t)} y={bottom + 16 * k} textAnchor="middle">
               {fx(t)}
             </text>
@@ -204,6 +217,19 @@ export function Plot({ width: designWidth, height: designHeight, x, y, title, de
       ) : null}
     </svg>
   );
+}
+
+/**
+ * The ticks whose labels keep clear of each other: taken in order along the axis, each kept when it
+ * is at least `room(it, last)` from the last one kept.
+ */
+function spaced(ticks: readonly number[], at: (t: number) => number, room: (a: number, b: number) => number): number[] {
+  const kept: number[] = [];
+  for (const t of [...ticks].sort((a, b) => at(a) - at(b))) {
+    const last = kept[kept.length - 1];
+    if (last === undefined || Math.abs(at(t) - at(last)) >= room(t, last)) kept.push(t);
+  }
+  return kept;
 }
 
 /** A number on a log axis as a reader writes it: 0.01, 200, 10⁻⁶, 2×10⁻⁶ (never SI prefixes such as "10µ"). */

@@ -44,7 +44,11 @@ export interface Dot {
   cls?: number;
 }
 
-export function Dots({ points, size = 48, opacity = 1 }: { points: readonly Dot[]; size?: number; opacity?: number }) {
+/**
+ * Markers, one shape and colour per class. `hollow` draws outlines in the class's colour on the
+ * page's background (a second set beside filled ones: test points beside training points).
+ */
+export function Dots({ points, size = 48, opacity = 1, hollow = false }: { points: readonly Dot[]; size?: number; opacity?: number; hollow?: boolean }) {
   const { x, y } = usePlotScales();
   const shapes = classSymbols.map((s) => symbol(s, size)() ?? '');
   // An outline that separates a marker from shading of its own colour; thinner on small markers,
@@ -58,9 +62,9 @@ export function Dots({ points, size = 48, opacity = 1 }: { points: readonly Dot[
             key={i}
             d={shapes[(p.cls ?? 0) % shapes.length]}
             transform={`translate(${x(p.x)} ${y(p.y)})`}
-            fill={classColor(p.cls ?? 0)}
-            stroke="var(--marker-halo, #fff)"
-            strokeWidth={halo}
+            fill={hollow ? 'var(--bg, #fff)' : classColor(p.cls ?? 0)}
+            stroke={hollow ? classColor(p.cls ?? 0) : 'var(--marker-halo, #fff)'}
+            strokeWidth={hollow ? 2 * halo : halo}
           />
         ) : null,
       )}
