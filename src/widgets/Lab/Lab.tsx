@@ -47,7 +47,11 @@ export default function Lab({ presenting, ...initial }: LabProps & WidgetRenderP
   const problem = state.set === 'own' ? ownDataProblem(own) : null;
   // The page draws the same points as the job (same description, same seed) to plot them.
   const data = useMemo(() => (problem ? null : makeLabData(config.data)), [config.data, problem]);
-  const job = useTrainingJob(labJob, { config: problem ? null : config, live, seed: state.seed, where: 'worker' });
+  // A change that builds a new network while training runs goes on training it (as a reader who
+  // moves a setting mid-run expects); a paused or stopped run stays paused.
+  const [wasRunning, setWasRunning] = useState(false);
+  const job = useTrainingJob(labJob, { config: problem ? null : config, live, seed: state.seed, where: 'worker', autoplay: wasRunning });
+  if (job.training.running !== wasRunning) setWasRunning(job.training.running);
   const view = job.view;
   const outputs = data ? outputUnits(data) : 1;
   const epoch = view ? s.epochs(shortNumber(view.epoch)) : null;
@@ -65,7 +69,7 @@ export default function Lab({ presenting, ...initial }: LabProps & WidgetRenderP
   return (
     <div className={presenting ? 'lab lab-presenting' : 'lab'}>
       {hidden.has('presets') ? null : <PresetBar preset={state.preset} onPick={applyPreset} />}
-      <div className="lab-grid">
+      <div className={settingsOpen ? 'lab-grid lab-drawer-open' : 'lab-grid'}>
         <section className="lab-output" aria-label={s.outputHeading}>
           <OutputPanel state={state} data={data} view={view} step={job.training.snapshot?.step ?? 0} presenting={presenting ?? false} onPoints={(points) => update({ points })} unit={pointedUnit} />
           {problem ? (

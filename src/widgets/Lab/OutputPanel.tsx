@@ -96,7 +96,7 @@ export function OutputPanel({ state, data, view, step, presenting, onPoints, uni
           )}
         </div>
       ) : null}
-      <div className="lab-surface-plot" style={{ maxWidth: size }}>
+      <div className="lab-surface-plot" style={{ ['--lab-plot-max' as string]: `${size}px` }}>
         <Plot
           width={size}
           height={size}

@@ -8,7 +8,7 @@ export const labWidgets = {
   Lab: defineWidget<LabProps>({
     name: 'Lab',
     title: () => widgetTitles.Lab,
-    height: { wide: 1560, narrow: 1820 },
+    height: { wide: 1600, narrow: 1900 },
     load: () => import('../Lab/Lab.tsx'),
   }),
 };
