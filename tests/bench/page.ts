@@ -1,27 +1,31 @@
-// The browser half of the benchmark: WebGL, then WebAssembly, in one page. The runner reads
-// `window.benchResult` when `window.benchDone` is set.
+// The browser half of the benchmark: WebGL, then WebAssembly, in one page, the Lab's step included.
+// The runner reads `window.benchResult` when `window.benchDone` is set.
 import simdWasm from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import plainWasm from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import threadedWasm from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { initEngine, type BackendName } from '../../src/engine/backend';
+import { LAB_MODEL, measureLab, type LabRow } from './lab-step';
 import { countKernels, kernelTable, measureBackend, type BenchRow } from './measure';
 import type { ModelName } from './models';
 
 declare global {
   interface Window {
-    benchResult?: { rows: BenchRow[]; renderer?: string; error?: string };
+    benchResult?: { rows: BenchRow[]; labRows: LabRow[]; renderer?: string; error?: string };
     benchDone?: boolean;
   }
 }
 
 const params = new URLSearchParams(location.search);
 const steps = Number(params.get('steps') ?? 10);
-const models = (params.get('models') ?? 'mlp,cnn,lstm,charlstm').split(',') as ModelName[];
+const requested = (params.get('models') ?? `mlp,cnn,lstm,charlstm,${LAB_MODEL}`).split(',');
+const models = requested.filter((m) => m !== LAB_MODEL) as ModelName[];
+const lab = requested.includes(LAB_MODEL);
 const backends = (params.get('backends') ?? 'webgl,wasm').split(',') as BackendName[];
 const kernels = params.get('kernels') === '1';
 
 async function main(): Promise<void> {
   const rows: BenchRow[] = [];
+  const labRows: LabRow[] = [];
   let renderer: string | undefined;
   const wasmPaths = {
     'tfjs-backend-wasm-simd.wasm': simdWasm,
@@ -41,10 +45,11 @@ async function main(): Promise<void> {
         continue;
       }
       rows.push(...(await measureBackend(models, () => ({ warmup: 3, steps }), (line) => console.log(`bench: ${line}`))));
+      if (lab) labRows.push(await measureLab((line) => console.log(`bench: ${line}`)));
     }
-    window.benchResult = { rows, renderer };
+    window.benchResult = { rows, labRows, renderer };
   } catch (e) {
-    window.benchResult = { rows, renderer, error: (e as Error).stack ?? String(e) };
+    window.benchResult = { rows, labRows, renderer, error: (e as Error).stack ?? String(e) };
   }
   window.benchDone = true;
 }

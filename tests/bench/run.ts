@@ -1,8 +1,9 @@
 // `npm run bench`: time per training step of the engine against raw TensorFlow.js, same model,
 // data and backend in one run, printed as a ratio (engine / raw; the target is ≤ 1.10).
 // Node: cpu and wasm. Then headless Chromium: webgl and wasm, from a page bundled with Vite's build
-// API into a temporary folder and served on 127.0.0.1.
-//   options: --node-only, --browser-only, --models mlp,cnn,lstm,charlstm, --steps N (timed steps per side),
+// API into a temporary folder and served on 127.0.0.1. The model `lab` is the Lab's training step
+// against a plain-JS scalar network instead (lab-step.ts), in steps per second, in a table of its own.
+//   options: --node-only, --browser-only, --models mlp,cnn,lstm,charlstm,lab, --steps N (timed steps per side),
 //   --backends webgl,wasm (browser), --kernels (instead of timing, count the kernels of one step per side)
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,13 +15,16 @@ import { serveStatic } from '../support/static-server';
 import { countKernels, fmt, kernelTable, measureBackend, type BenchPlan, type BenchRow } from './measure';
 import { MODEL_TITLES, type ModelName } from './models';
 import { CHARS_PER_STEP, charsPerSecond } from './char-model';
+import { LAB_MODEL, LAB_TITLE, labTable, measureLab, type LabRow } from './lab-step';
 
 const args = process.argv.slice(2);
 const option = (name: string) => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : undefined;
 };
-const models = (option('--models') ?? 'mlp,cnn,lstm,charlstm').split(',') as ModelName[];
+const requested = (option('--models') ?? `mlp,cnn,lstm,charlstm,${LAB_MODEL}`).split(',');
+const models = requested.filter((m) => m !== LAB_MODEL) as ModelName[];
+const lab = requested.includes(LAB_MODEL);
 const steps = Number(option('--steps') ?? 10);
 const browserBackends = option('--backends') ?? 'webgl,wasm';
 const kernelsOnly = args.includes('--kernels');
@@ -31,8 +35,9 @@ function nodePlan(backend: BackendName): (m: ModelName) => BenchPlan {
   return (m) => (backend === 'cpu' && m !== 'mlp' ? { warmup: 1, steps: Math.max(3, Math.round(steps / 3)) } : { warmup: 3, steps });
 }
 
-async function runNode(): Promise<BenchRow[]> {
+async function runNode(): Promise<{ rows: BenchRow[]; labRows: LabRow[] }> {
   const rows: BenchRow[] = [];
+  const labRows: LabRow[] = [];
   for (const backend of ['cpu', 'wasm'] as const) {
     const info = await initEngine({ prefer: backend });
     if (info.backend !== backend) {
@@ -44,11 +49,12 @@ async function runNode(): Promise<BenchRow[]> {
       continue;
     }
     rows.push(...(await measureBackend(models, nodePlan(backend), (line) => console.log(`node ${line}`))));
+    if (lab) labRows.push(await measureLab((line) => console.log(`node ${line}`)));
   }
-  return rows;
+  return { rows, labRows };
 }
 
-async function runBrowser(): Promise<{ rows: BenchRow[]; renderer?: string }> {
+async function runBrowser(): Promise<{ rows: BenchRow[]; labRows: LabRow[]; renderer?: string }> {
   const executablePath = requireChromium();
   const { build } = await import('vite');
   const { chromium } = await import('playwright-core');
@@ -63,7 +69,7 @@ async function runBrowser(): Promise<{ rows: BenchRow[]; renderer?: string }> {
         if (m.text().startsWith('bench:')) console.log(`chromium ${m.text().slice(7)}`);
       });
       page.on('pageerror', (e) => console.log(`chromium page error: ${e.message}`));
-      await page.goto(`${server.url}index.html?steps=${steps}&models=${models.join(',')}&backends=${browserBackends}&kernels=${kernelsOnly ? 1 : 0}`);
+      await page.goto(`${server.url}index.html?steps=${steps}&models=${requested.join(',')}&backends=${browserBackends}&kernels=${kernelsOnly ? 1 : 0}`);
       await page.waitForFunction(() => window.benchDone === true, undefined, { timeout: 240_000, polling: 500 });
       const result = await page.evaluate(() => window.benchResult!);
       if (result.error) throw new Error(`benchmark page failed: ${result.error}`);
@@ -94,8 +100,14 @@ const sections: string[] = [];
 const notes: string[] = [];
 const leaks: string[] = [];
 const charRows: string[] = [];
-const collect = (rows: BenchRow[], where: string) => {
-  sections.push(table(rows, where));
+const labRows: { where: string; row: LabRow }[] = [];
+const collect = ({ rows, labRows: labs = [] }: { rows: BenchRow[]; labRows?: LabRow[] }, where: string) => {
+  if (rows.length) sections.push(table(rows, where));
+  for (const row of labs) {
+    labRows.push({ where, row });
+    if (row.note) notes.push(`${where} ${row.backend} ${LAB_MODEL}: ${row.note}`);
+    if (row.leaked !== 0) leaks.push(`${where} ${row.backend} ${LAB_MODEL}: ${row.leaked} tensors left behind`);
+  }
   for (const r of rows.filter((row) => row.model === 'charlstm')) {
     charRows.push(`| ${where} | ${r.backend} | ${charsPerSecond(r.engineMs)} | ${charsPerSecond(r.rawMs)} |`);
   }
@@ -107,18 +119,24 @@ const collect = (rows: BenchRow[], where: string) => {
 if (!args.includes('--browser-only')) collect(await runNode(), 'node');
 if (!args.includes('--node-only')) {
   const result = await runBrowser();
-  collect(result.rows, 'chromium');
+  collect(result, 'chromium');
   if (result.renderer) notes.push(`chromium WebGL renderer: ${result.renderer}`);
 }
 if (kernelsOnly) {
   console.log(`\nTotal ${((Date.now() - t0) / 1000).toFixed(0)} s`);
   process.exit(0);
 }
-console.log(`\nMedian time per training step (${steps} timed steps per side after warm-up; ratio target ≤ 1.10)\n`);
-console.log(sections.join('\n\n').replace(/\n\n\| where[^\n]*\n\|---[^\n]*/g, ''));
+if (sections.length) {
+  console.log(`\nMedian time per training step (${steps} timed steps per side after warm-up; ratio target ≤ 1.10)\n`);
+  console.log(sections.join('\n\n').replace(/\n\n\| where[^\n]*\n\|---[^\n]*/g, ''));
+}
 if (charRows.length) {
   console.log(`\nCharacter model: characters per second (${CHARS_PER_STEP} per training step)\n`);
   console.log(['| where | backend | engine chars/s | tfjs chars/s |', '|---|---|---:|---:|', ...charRows].join('\n'));
+}
+if (labRows.length) {
+  console.log(`\n${LAB_TITLE}: engine steps/s, plain-JS reference steps/s, engine / reference (about 1 s per side, interleaved, after 100 warm-up steps)\n`);
+  console.log(labTable(labRows));
 }
 if (notes.length) console.log(`\n${notes.map((n) => `- ${n}`).join('\n')}`);
 if (leaks.length) {

@@ -37,8 +37,9 @@ const MANY_STEPS = 2000;
 export const labJob: JobDefinition<LabConfig, LabLive, LabView, never, LabRequest> = {
   name: 'lab',
   maxStepsPerTick: MANY_STEPS,
-  // A picture at every animation frame the worker can fill.
+  // About 30 pictures a second: a snapshot goes out between ticks, so the ticks are short too.
   snapshotEveryMs: 33,
+  tickBudgetMs: 25,
   build(config, { seed, live }) {
     const data: LabData = makeLabData(config.data);
     if (data.train.length === 0) throw new Error('the Lab has no training points');

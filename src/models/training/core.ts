@@ -57,7 +57,7 @@ const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 export function createTrainingCore<View = unknown, Event = unknown>(job: AnyJobDefinition, post: (m: FromJob<View, Event>) => void, opts: CoreOptions = {}) {
   const scheduler = opts.scheduler ?? taskScheduler;
   const now = opts.now ?? (() => performance.now());
-  const budget = opts.tickBudgetMs ?? 40;
+  const budget = Math.min(opts.tickBudgetMs ?? 40, job.tickBudgetMs ?? Infinity);
   // A job meant to be watched step by step may ask for its pictures more often, never less often.
   const snapshotEvery = Math.min(opts.snapshotEveryMs ?? SNAPSHOT_EVERY_MS, job.snapshotEveryMs ?? Infinity);
   const maxPerTick = Math.max(1, job.maxStepsPerTick ?? MAX_STEPS_PER_TICK);

@@ -86,6 +86,12 @@ export interface JobDefinition<Config, Live = undefined, View = never, Event = n
    * the core's own rate: 0 for a figure meant to be watched step by step (a race of optimisers).
    */
   readonly snapshotEveryMs?: number;
+  /**
+   * Time the steps of one tick may hold the thread (ms), where that is less than the core's own
+   * budget: a snapshot waits for the end of a tick, so a figure drawn many times a second (the Lab)
+   * asks for shorter ticks.
+   */
+  readonly tickBudgetMs?: number;
   /** Metrics the step returns whose curve is kept as well as the loss's (a second model's loss). */
   readonly curves?: readonly string[];
 }

@@ -3,7 +3,7 @@
 // whose thickness is its size and whose colour (and dash) its sign. Inputs are toggled by clicking
 // them; a unit (or a line into it) opens its parameters for typing; hovering or focusing a unit
 // reads its bias and weights out. Laid out in design units and scaled to the width it has.
-import { useMemo, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { featureValue } from '../../models/lab/features.ts';
 import type { ParameterAddress } from '../../models/lab/network.ts';
 import type { LabView } from '../../models/lab/labJob.ts';
@@ -71,6 +71,8 @@ export interface UnitAddress {
 export function NetworkDiagram({ state, outputs, view, presenting, canToggleFeatures, onState, onSetParameter, inspected, onInspect }: NetworkDiagramProps) {
   const maps = useMemo(() => featureMaps(), []);
   const [editing, setEditing] = useState<{ layer: number; unit: number; from: number | null } | null>(null);
+  const [link, setLink] = useState<{ layer: number; from: number; unit: number } | null>(null);
+  const inspectId = useId();
   const curve = state.set === 'curve';
   const used = featuresOf(state);
   // The input column: every feature that fits the data when the reader may toggle them, else the used ones.
@@ -110,8 +112,7 @@ export function NetworkDiagram({ state, outputs, view, presenting, canToggleFeat
         const y1 = rowY(l + 1, u) + TILE / 2;
         const d = `M${x0},${y0} C${(x0 + x1) / 2},${y0} ${(x0 + x1) / 2},${y1} ${x1},${y1}`;
         links.push(
-          <g key={`${l}-${i}-${u}`} className="lab-link" onClick={() => setEditing({ layer: l, unit: u, from: i })}>
-            <title>{s.linkTitle(sourceName(l, i), unitName(l, u), params ? fmt(w) : '–')}</title>
+          <g key={`${l}-${i}-${u}`} className="lab-link" onClick={() => setEditing({ layer: l, unit: u, from: i })} onMouseEnter={() => setLink({ layer: l, from: i, unit: u })} onMouseLeave={() => setLink(null)}>
             <path d={d} className="lab-link-hit" />
             <path d={d} fill="none" stroke={params ? weightColor(w) : 'var(--border, #999)'} strokeWidth={linkWidth(w)} strokeDasharray={w < 0 ? '4 3' : undefined} />
           </g>,
@@ -157,7 +158,7 @@ export function NetworkDiagram({ state, outputs, view, presenting, canToggleFeat
             const values = view?.units[l]?.[u];
             return (
               <div key={`${l}-${u}`} className="lab-tile-slot" style={tileStyle(l + 1, u)}>
-                <button type="button" className="lab-tile" aria-label={summary(l, u)} onMouseEnter={inspect(l, u)} onFocus={inspect(l, u)} onMouseLeave={leave} onBlur={leave} onClick={() => setEditing({ layer: l, unit: u, from: null })}>
+                <button type="button" className="lab-tile" aria-label={unitName(l, u)} aria-describedby={inspectId} onMouseEnter={inspect(l, u)} onFocus={inspect(l, u)} onMouseLeave={leave} onBlur={leave} onClick={() => setEditing({ layer: l, unit: u, from: null })}>
                   {values ? curve ? <MiniCurve values={values} /> : <GridCanvas size={UNIT_GRID} colour={divergingCell(values, 1)} version={values} className="lab-map" /> : null}
                 </button>
               </div>
@@ -170,7 +171,8 @@ export function NetworkDiagram({ state, outputs, view, presenting, canToggleFeat
               type="button"
               className="lab-tile lab-output-tile"
               style={outputs > 1 ? { borderColor: classColor(u) } : undefined}
-              aria-label={summary(layers.length, u)}
+              aria-label={unitName(layers.length, u)}
+              aria-describedby={inspectId}
               onMouseEnter={inspect(layers.length, u)}
               onFocus={inspect(layers.length, u)}
               onMouseLeave={leave}
@@ -183,8 +185,8 @@ export function NetworkDiagram({ state, outputs, view, presenting, canToggleFeat
           </div>
         ))}
       </div>
-      <p className="lab-inspect" aria-live="off">
-        {inspected && params && inspected.unit < columns[inspected.layer + 1] ? summary(inspected.layer, inspected.unit) : s.inspectHint}
+      <p className="lab-inspect" id={inspectId} aria-live="off">
+        {link && params ? s.linkTitle(sourceName(link.layer, link.from), unitName(link.layer, link.unit), fmt(params[link.layer]?.weights[link.from]?.[link.unit] ?? Number.NaN)) : inspected && params && inspected.unit < columns[inspected.layer + 1] ? summary(inspected.layer, inspected.unit) : s.inspectHint}
       </p>
       {editing && params?.[editing.layer] && editing.unit < columns[editing.layer + 1] ? (
         <UnitEditor

@@ -85,7 +85,7 @@ export const labStrings = catalogue('Lab', {
   editorWeight: (from: string) => `Weight from ${from}`,
   editorClose: 'Close',
   editorHint: 'Typed values apply at once; training goes on from them.',
-  linkTitle: (from: string, to: string, value: string) => `Weight from ${from} to ${to}: ${value}. Click to edit.`,
+  linkTitle: (from: string, to: string, value: string) => `Weight from ${from} to ${to}: ${value}. Click the line to edit it.`,
   diagramLabel: 'The network: inputs on the left, hidden layers, output on the right. Line thickness shows each weight’s size; vermilion positive, blue negative, dashed negative.',
   // Training
   loss: 'Loss',
