@@ -37,8 +37,9 @@ const MANY_STEPS = 2000;
 export const labJob: JobDefinition<LabConfig, LabLive, LabView, never, LabRequest> = {
   name: 'lab',
   maxStepsPerTick: MANY_STEPS,
-  // About 30 pictures a second: a snapshot goes out between ticks, so the ticks are short too.
-  snapshotEveryMs: 33,
+  // A picture after every tick, and ticks of 25 ms of steps: about 30 pictures a second (a
+  // snapshot goes out only between ticks, when this long has passed since the last one).
+  snapshotEveryMs: 20,
   tickBudgetMs: 25,
   build(config, { seed, live }) {
     const data: LabData = makeLabData(config.data);
