@@ -37,10 +37,11 @@ const MANY_STEPS = 2000;
 export const labJob: JobDefinition<LabConfig, LabLive, LabView, never, LabRequest> = {
   name: 'lab',
   maxStepsPerTick: MANY_STEPS,
-  // A picture after every tick, and ticks of 25 ms of steps: about 30 pictures a second (a
-  // snapshot goes out only between ticks, when this long has passed since the last one).
-  snapshotEveryMs: 20,
-  tickBudgetMs: 25,
+  // A picture after every tick, and ticks of 12 ms of steps: a picture for about every frame at
+  // 60 frames a second (a snapshot goes out only between ticks, when this long has passed since
+  // the last one).
+  snapshotEveryMs: 10,
+  tickBudgetMs: 12,
   build(config, { seed, live }) {
     const data: LabData = makeLabData(config.data);
     if (data.train.length === 0) throw new Error('the Lab has no training points');

@@ -1,7 +1,7 @@
 // The Lab's data: which set, how many classes, how noisy, how much of it to train on, the batch
 // size and the draw's seed; with the reader's own points, a CSV box to paste or load them (bad rows
 // listed with their line and reason, good rows all kept), a download and a clear.
-import { useId, useState, type ChangeEvent } from 'react';
+import { type ChangeEvent, memo, useId, useState } from 'react';
 import { NumberField, Select, Slider } from '../../book/controls.tsx';
 import { parsePointsCsv, pointsToCsv } from '../../models/lab/csv.ts';
 import { LAB_SETS, type LabData } from '../../models/lab/spec.ts';
@@ -10,7 +10,7 @@ import { labStrings as s } from './strings.ts';
 
 const MAX_ERRORS_SHOWN = 8;
 
-export function DataPanel({ state, data, onState }: { state: LabState; data: LabData | null; onState: (update: Partial<LabState>) => void }) {
+export const DataPanel = memo(function DataPanel({ state, data, onState }: { state: LabState; data: LabData | null; onState: (update: Partial<LabState>) => void }) {
   const csvId = useId();
   const [csv, setCsv] = useState('');
   const [report, setReport] = useState<string[] | null>(null);
@@ -91,4 +91,4 @@ export function DataPanel({ state, data, onState }: { state: LabState; data: Lab
       </details>
     </fieldset>
   );
-}
+});

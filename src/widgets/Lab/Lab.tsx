@@ -3,7 +3,7 @@
 // live in the worker; the output over the plane, every unit's own map, the weights as lines, and
 // the training and test losses follow. The whole state is the widget's link; an instructor can
 // hide parts of it; presets pose questions; the network exports as JSON, PyTorch, Keras or NumPy.
-import { useId, useMemo, useState } from 'react';
+import { useCallback, useId, useMemo, useState } from 'react';
 import type { WidgetRenderProps } from '../../book/defineWidget.ts';
 import { type StateOf } from '../../book/urlState.ts';
 import { useWidgetState } from '../../book/useWidgetState.ts';
@@ -40,7 +40,7 @@ export default function Lab({ presenting, ...initial }: LabProps & WidgetRenderP
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [inspected, setInspected] = useState<UnitAddress | null>(null);
   const settingsId = useId();
-  const hidden = hiddenParts(state);
+  const hidden = useMemo(() => hiddenParts(state), [state]);
   const config = useMemo(() => labConfig(state), [state]);
   const live = labLive(state);
   const own = state.set === 'own' ? pointsOf(state) : [];
@@ -58,13 +58,14 @@ export default function Lab({ presenting, ...initial }: LabProps & WidgetRenderP
   const unitValues = inspected ? view?.units[inspected.layer]?.[inspected.unit] : undefined;
   const pointedUnit = inspected && unitValues ? { values: unitValues, name: s.unitLabel(inspected.layer + 1, inspected.unit + 1) } : null;
 
-  const applyPreset = (name: PresetName | 'none') => {
+  const applyPreset = useCallback((name: PresetName | 'none') => {
     if (name === 'none') return setState({ preset: 'none' });
     const defaults = Object.fromEntries(Object.entries(labSchema).map(([k, f]) => [k, f.default])) as LabState;
     const keepHidden = Object.fromEntries(Object.keys(labSchema).filter((k) => k.startsWith('hide_')).map((k) => [k, state[k as keyof LabState]]));
     setState({ ...defaults, ...presets[name], ...keepHidden, preset: name, seed: state.seed });
-  };
-  const update = (u: Partial<LabState>) => setState(u);
+  }, [state, setState]);
+  // Stable between pictures, so the settings panels (memo) are not drawn again at every snapshot.
+  const update = setState;
 
   return (
     <div className={presenting ? 'lab lab-presenting' : 'lab'}>

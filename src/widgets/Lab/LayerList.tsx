@@ -1,6 +1,7 @@
 // The hidden layers as a list the reader edits in place: for each, its units (fewer, more), its
 // activation and its dropout, and a button that removes it; a button below adds one. Changing any
 // of them builds the network again (same seed).
+import { memo } from 'react';
 import { Select } from '../../book/controls.tsx';
 import { ACTIVATIONS, MAX_LAYERS, MAX_UNITS, type LabActivation, type LabLayer } from '../../models/lab/spec.ts';
 import { layersOf, withLayers, type LabState } from './labState.ts';
@@ -9,7 +10,7 @@ import { labStrings as s } from './strings.ts';
 const DROPOUTS = ['0', '0.1', '0.2', '0.3', '0.5'] as const;
 type Dropout = (typeof DROPOUTS)[number];
 
-export function LayerList({ state, onState }: { state: LabState; onState: (update: Partial<LabState>) => void }) {
+export const LayerList = memo(function LayerList({ state, onState }: { state: LabState; onState: (update: Partial<LabState>) => void }) {
   const layers = layersOf(state);
   const set = (next: LabLayer[]) => onState(withLayers(next));
   const change = (i: number, part: Partial<LabLayer>) => set(layers.map((l, k) => (k === i ? { ...l, ...part } : l)));
@@ -49,4 +50,4 @@ export function LayerList({ state, onState }: { state: LabState; onState: (updat
       </button>
     </div>
   );
-}
+});

@@ -2,7 +2,7 @@
 // training points filled and the test points outlined, the training and test loss as curves, and
 // the measures in words. With the reader's own data, a click adds a point and a click on a point
 // removes it.
-import { useState, type MouseEvent } from 'react';
+import { useMemo, useState, type MouseEvent } from 'react';
 import { Checkbox, NumberField, Select } from '../../book/controls.tsx';
 import { CURVE_SAMPLES, lineGrid, OUTPUT_GRID, UNIT_GRID, UNIT_SAMPLES } from '../../models/lab/picture.ts';
 import type { LabView } from '../../models/lab/labJob.ts';
@@ -80,8 +80,22 @@ export function OutputPanel({ state, data, view, step, presenting, onPoints, uni
   const fit = unit ? null : view?.surface.kind === 'curve' ? view.surface.values : null;
   const unitCurve = unit && curve ? UNIT_X.map((x, i) => [x, unit.values[i]] as const) : null;
   const what = curve ? s.surfaceCurve : view?.surface.kind === 'classes' ? s.surfaceClasses(data?.classes ?? 0) : regression ? s.surfaceValue : s.surfaceProbability;
-  const trainDots = (data?.train ?? []).map((p) => ({ x: p.x1, y: curve ? p.y : p.x2, cls: p.y }));
-  const testDots = (data?.test ?? []).map((p) => ({ x: p.x1, y: curve ? p.y : p.x2, cls: p.y }));
+  // The points change with the data, not with training: drawn once, not at every picture.
+  const marks = useMemo(() => {
+    const dots = (points: readonly LabPoint[]) => points.map((p) => ({ x: p.x1, y: curve ? p.y : p.x2, cls: regression ? 0 : p.y }));
+    const size = presenting ? 70 : 40;
+    return regression && !curve ? (
+      <>
+        <ValueDots points={data?.train ?? []} range={range} hollow={false} />
+        {showTest ? <ValueDots points={data?.test ?? []} range={range} hollow /> : null}
+      </>
+    ) : (
+      <>
+        <Dots points={dots(data?.train ?? [])} size={size} />
+        {showTest ? <Dots points={dots(data?.test ?? [])} size={size} hollow /> : null}
+      </>
+    );
+  }, [data, curve, regression, range, presenting, showTest]);
   const yDomain: [number, number] = curve ? [-Math.max(1.5, range * 1.2), Math.max(1.5, range * 1.2)] : DOMAIN;
 
   return (
@@ -111,17 +125,7 @@ export function OutputPanel({ state, data, view, step, presenting, onPoints, uni
           {unitCurve ? <LinePath points={unitCurve} width={3} dashed /> : null}
           {fit ? <LinePath points={CURVE_X.map((x, i) => [x, fit[i]] as const)} width={3} /> : null}
           {own ? <ClickLayer onClick={addOrRemove} /> : null}
-          {regression && !curve ? (
-            <>
-              <ValueDots points={data?.train ?? []} range={range} hollow={false} />
-              {showTest ? <ValueDots points={data?.test ?? []} range={range} hollow /> : null}
-            </>
-          ) : (
-            <>
-              <Dots points={regression ? trainDots.map((d) => ({ ...d, cls: 0 })) : trainDots} size={presenting ? 70 : 40} />
-              {showTest ? <Dots points={regression ? testDots.map((d) => ({ ...d, cls: 0 })) : testDots} size={presenting ? 70 : 40} hollow /> : null}
-            </>
-          )}
+          {marks}
         </Plot>
       </div>
       <div className="lab-row">

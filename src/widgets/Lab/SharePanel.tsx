@@ -1,7 +1,7 @@
 // An instructor's link builder: the Lab exactly as it is now, with the parts ticked here hidden,
 // as one link to prepare before class. The link is written, not opened: the reader's own page
 // keeps every control.
-import { useContext, useId, useState } from 'react';
+import { memo, useContext, useId, useState } from 'react';
 import { Checkbox } from '../../book/controls.tsx';
 import { encodeState, frameElementId, widgetParamName, withParam } from '../../book/urlState.ts';
 import { WidgetLinkContext } from '../../book/useWidgetState.ts';
@@ -9,7 +9,7 @@ import { HIDEABLE, hideKey, labSchema, type Hideable, type LabState } from './la
 import { copyText } from './clipboard.ts';
 import { labStrings as s } from './strings.ts';
 
-export function SharePanel({ state }: { state: LabState }) {
+export const SharePanel = memo(function SharePanel({ state }: { state: LabState }) {
   const frame = useContext(WidgetLinkContext);
   const fieldId = useId();
   const [hide, setHide] = useState<Set<Hideable>>(() => new Set(HIDEABLE.filter((p) => state[hideKey(p)])));
@@ -51,4 +51,4 @@ export function SharePanel({ state }: { state: LabState }) {
       </div>
     </details>
   );
-}
+});

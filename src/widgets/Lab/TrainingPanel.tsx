@@ -1,5 +1,6 @@
 // How the Lab trains: the loss (squared error only for a regression), the optimiser, the learning
 // rate on a log scale, the penalty and its rate, and the seed of the starting weights.
+import { memo } from 'react';
 import { NumberField, Select, Slider } from '../../book/controls.tsx';
 import { setTask } from '../../models/lab/data.ts';
 import { LAB_OPTIMIZERS, LOSSES, REGULARIZERS } from '../../models/lab/spec.ts';
@@ -11,7 +12,7 @@ const REG_RATES = ['0', '0.0001', '0.001', '0.003', '0.01', '0.03', '0.1', '0.3'
 const LR_MIN = -4;
 const LR_MAX = 1;
 
-export function TrainingPanel({ state, hidden, onState }: { state: LabState; hidden: Set<Hideable>; onState: (update: Partial<LabState>) => void }) {
+export const TrainingPanel = memo(function TrainingPanel({ state, hidden, onState }: { state: LabState; hidden: Set<Hideable>; onState: (update: Partial<LabState>) => void }) {
   const regression = setTask(state.set, pointsOf(state)) === 'regression';
   const rate = String(state.regRate);
   return (
@@ -53,4 +54,4 @@ export function TrainingPanel({ state, hidden, onState }: { state: LabState; hid
       )}
     </fieldset>
   );
-}
+});
