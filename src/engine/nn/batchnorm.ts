@@ -1,11 +1,12 @@
-// Batch normalisation over a batch of feature vectors (Ioffe & Szegedy 2015), as PyTorch's
-// BatchNorm1d on [batch, features] input.
+// Batch normalisation (Ioffe & Szegedy 2015), as PyTorch's BatchNorm1d and BatchNorm2d.
 //
-// Training: each feature is normalised with the batch's mean and (biased) variance, then scaled
-// by `weight` (γ) and shifted by `bias` (β); the running statistics move towards the batch's by
-// `momentum`, using the unbiased variance, as PyTorch does. Evaluation: the running statistics
-// replace the batch's, so a single example gives a deterministic answer. The running statistics
-// are buffers: saved in the state dict, never trained.
+// Training: each feature (channel) is normalised with the mean and (biased) variance of the batch,
+// over every axis but the feature axis, then scaled by `weight` (γ) and shifted by `bias` (β); the
+// running statistics move towards the batch's by `momentum`, using the unbiased variance, as
+// PyTorch does. Evaluation: the running statistics replace the batch's, so a single example gives
+// a deterministic answer. The running statistics are buffers: saved in the state dict, never
+// trained. The gradient is that of the composite (mean, sub, square, sqrt, div), the mean's share
+// included: no fused rule is needed for stability at these sizes.
 import * as tf from '@tensorflow/tfjs-core';
 import { add, div, mean, mul, sqrt, square, sub } from '../ops';
 import { fromTf, type Tensor } from '../tensor';
@@ -16,7 +17,8 @@ export interface BatchNormOptions {
   eps?: number;
 }
 
-export class BatchNorm1d extends Module {
+/** What BatchNorm1d and BatchNorm2d share: everything but the layout of their input. */
+abstract class BatchNorm extends Module {
   readonly weight: Tensor;
   readonly bias: Tensor;
   readonly runningMean: tf.Variable;
@@ -37,19 +39,24 @@ export class BatchNorm1d extends Module {
     this.runningVar = this.addBuffer('runningVar', tf.ones([numFeatures]));
   }
 
-  /** x: [batch, numFeatures] → same shape. */
+  /** Throws, naming the layer, unless `x` has the layer's layout with the feature axis last. */
+  protected abstract checkShape(x: Tensor): void;
+
+  /** Thrown when a training batch has one value per feature (its variance would be 0). */
+  protected abstract tooFewValues(count: number): string;
+
   forward(x: Tensor): Tensor {
-    if (x.rank !== 2 || x.shape[1] !== this.numFeatures) {
-      throw new Error(`BatchNorm1d(${this.numFeatures}): expected [batch, ${this.numFeatures}], got [${x.shape}]`);
-    }
+    this.checkShape(x);
+    // The features are the last axis; the statistics are taken over all the others.
+    const axes = x.shape.slice(0, -1).map((_, i) => i);
     let centered: Tensor;
     let variance: Tensor;
     if (this.training) {
-      const n = x.shape[0];
-      if (n < 2) throw new Error('BatchNorm1d: training needs more than one example per batch (the variance of one is 0)');
-      const mu = mean(x, 0);
+      const n = x.size / this.numFeatures;
+      if (n < 2) throw new Error(this.tooFewValues(n));
+      const mu = mean(x, axes);
       centered = sub(x, mu);
-      variance = mean(square(centered), 0);
+      variance = mean(square(centered), axes);
       this.updateRunningStats(mu.value, variance.value, n);
     } else {
       centered = sub(x, fromTf(this.runningMean));
@@ -66,5 +73,37 @@ export class BatchNorm1d extends Module {
       // Unbiased variance n/(n−1)·σ² for the running estimate, as PyTorch.
       this.runningVar.assign(tf.add(tf.mul(this.runningVar, 1 - m), tf.mul(batchVar, (m * n) / (n - 1))));
     });
+  }
+}
+
+/** Batch norm over a batch of feature vectors: x [batch, numFeatures] → same shape. */
+export class BatchNorm1d extends BatchNorm {
+  protected checkShape(x: Tensor): void {
+    if (x.rank !== 2 || x.shape[1] !== this.numFeatures) {
+      throw new Error(`BatchNorm1d(${this.numFeatures}): expected [batch, ${this.numFeatures}], got [${x.shape}]`);
+    }
+  }
+
+  protected tooFewValues(): string {
+    return 'BatchNorm1d: training needs more than one example per batch (the variance of one is 0)';
+  }
+}
+
+/**
+ * Batch norm over a batch of images in the engine's NHWC layout (channels last, as Conv2d):
+ * statistics per channel over the batch, height and width, as PyTorch's BatchNorm2d on NCHW.
+ * x [batch, height, width, numFeatures] → same shape.
+ */
+export class BatchNorm2d extends BatchNorm {
+  protected checkShape(x: Tensor): void {
+    if (x.rank !== 4 || x.shape[3] !== this.numFeatures) {
+      throw new Error(
+        `BatchNorm2d(${this.numFeatures}): expected NHWC input [batch, height, width, ${this.numFeatures}], got [${x.shape}]`,
+      );
+    }
+  }
+
+  protected tooFewValues(count: number): string {
+    return `BatchNorm2d(${this.numFeatures}): training needs more than one value per channel (batch × height × width = ${count})`;
   }
 }

@@ -106,9 +106,64 @@ export function pytorchDefault(shape: number[], fanIn: number, rng: Random = def
   return uniform(shape, -bound, bound, rng);
 }
 
-export type InitName = 'default' | 'xavierUniform' | 'xavierNormal' | 'kaimingUniform' | 'kaimingNormal' | 'zeros';
+/**
+ * Saxe, McClelland & Ganguli (2014): a random (semi-)orthogonal matrix times `gain`, as PyTorch's
+ * `orthogonal_`. The weight is seen as a matrix [prod(shape[:-1]), shape[-1]] (inputs × outputs,
+ * the transpose of PyTorch's [out, in], so the same matrix up to layout). Its columns are
+ * orthonormal when it has at least as many rows (WᵀW = I), else its rows (WWᵀ = I): every singular
+ * value is 1, so a square layer keeps the length of every input exactly.
+ *
+ * The QR factorisation of a Gaussian matrix is done by Gram–Schmidt in float64. Gram–Schmidt
+ * makes diag(R) positive, which is the sign correction by diag(R) that makes Q uniformly
+ * (Haar) distributed. O(rows·cols²) in plain JS: milliseconds at 64 × 64, a tenth of a second
+ * at 256 × 256, seconds past 1,000 × 1,000.
+ */
+export function orthogonal(shape: number[], opts: InitOptions = {}): tf.Tensor {
+  if (shape.length < 2) {
+    throw new Error(`orthogonal: a weight needs at least 2 axes, got shape [${shape}]`);
+  }
+  const cols = shape[shape.length - 1];
+  const rows = size(shape) / Math.max(cols, 1);
+  // Orthonormalise the columns of a tall Gaussian matrix, transposed at the end if the weight is wide.
+  const [m, n] = rows >= cols ? [rows, cols] : [cols, rows];
+  const rng = opts.rng ?? defaultRandom();
+  const q = Array.from({ length: n }, () => Float64Array.from({ length: m }, () => rng.normal()));
+  for (let j = 0; j < n; j++) {
+    // Modified Gram–Schmidt, run twice ("twice is enough", Giraud et al. 2005) so the columns stay
+    // orthogonal to float64 rounding even when the Gaussian draw is badly conditioned.
+    for (let pass = 0; pass < 2; pass++) {
+      for (let k = 0; k < j; k++) {
+        let dot = 0;
+        for (let i = 0; i < m; i++) dot += q[k][i] * q[j][i];
+        for (let i = 0; i < m; i++) q[j][i] -= dot * q[k][i];
+      }
+    }
+    let norm = 0;
+    for (let i = 0; i < m; i++) norm += q[j][i] * q[j][i];
+    norm = Math.sqrt(norm);
+    for (let i = 0; i < m; i++) q[j][i] /= norm;
+  }
+  const g = opts.gain ?? 1;
+  const out = new Float32Array(rows * cols);
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < cols; c++) out[r * cols + c] = g * (rows >= cols ? q[c][r] : q[r][c]);
+  }
+  return tf.tensor(out, shape, 'float32');
+}
 
-/** A weight initialiser: by name, or a function of the shape and the generator. */
+export type InitName =
+  | 'default'
+  | 'xavierUniform'
+  | 'xavierNormal'
+  | 'kaimingUniform'
+  | 'kaimingNormal'
+  | 'orthogonal'
+  | 'zeros';
+
+/**
+ * A weight initialiser: by name (with gain 1, or √2 for the Kaiming ones), or a function of the
+ * shape and the generator, e.g. `(shape, rng) => orthogonal(shape, { rng, gain: gain('relu') })`.
+ */
 export type Init = InitName | ((shape: number[], rng: Random) => tf.Tensor);
 
 /** Draws a weight of `shape` with `init`; 'default' is PyTorch's bound 1/√fanIn. */
@@ -132,6 +187,8 @@ export function initWeight(init: Init, shape: number[], rng: Random): tf.Tensor 
       return kaimingUniform(shape, { rng });
     case 'kaimingNormal':
       return kaimingNormal(shape, { rng });
+    case 'orthogonal':
+      return orthogonal(shape, { rng });
     case 'zeros':
       return tf.zeros(shape);
   }
