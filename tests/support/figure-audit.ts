@@ -80,7 +80,8 @@ export async function auditFigure(widget: Locator, minPx: number): Promise<Figur
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       const el = n.parentElement;
-      if (!el || seen.has(el) || !(n.textContent ?? '').trim()) continue;
+      // Zero-width characters (KaTeX's struts, U+200B) are not text a reader sees.
+      if (!el || seen.has(el) || !(n.textContent ?? '').replace(/[\u200b-\u200d\u2060\ufeff]/g, '').trim()) continue;
       seen.add(el);
       if (!visible(el) || el.closest('script, style, title, desc, option')) continue;
       let px = parseFloat(getComputedStyle(el).fontSize);

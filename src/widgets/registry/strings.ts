@@ -36,4 +36,8 @@ export const widgetTitles = catalogue('widgetTitles', {
   AdamInside: 'Inside Adam: moments, bias correction and the step',
   OptimiserRace: 'Four optimisers training the same network on digits',
   Lab: 'The Lab: build a network, train it, share it',
+  InitialisationLab: 'Activations and gradients, layer by layer, at the first step',
+  BatchNormInside: 'Inside batch normalisation: one layer, batch by batch',
+  PlainVsResidual: 'The same depth, with and without skip connections',
+  NetworkDoctor: 'A network that does not learn: find the fault',
 });

@@ -1,0 +1,60 @@
+// Every word the plain-against-residual figure shows.
+import { catalogue } from '../../i18n/index.ts';
+import { count, magnitude, percent, significant } from '../kit/format.ts';
+import { lossText } from '../kit/training/strings.ts';
+
+export const plainVsResidualStrings = catalogue('PlainVsResidual', {
+  norms: { batch: 'BatchNorm', layer: 'LayerNorm' },
+  /** Each network's name, with the normalisation it uses where it uses one. */
+  names: {
+    plain: () => 'Plain',
+    plainNorm: (norm: string) => `Plain + ${norm}`,
+    residual: () => 'Residual',
+    residualNorm: (norm: string) => `Residual + ${norm}`,
+  },
+  blockFormula: (layers: number) => `A block: f(x) = W₂·ReLU(norm(W₁·ReLU(norm(x)))), norm only where named; residual blocks output x + f(x), plain ones f(x). ${layers} Linear layers in all.`,
+  blocks: 'Depth',
+  blocksValue: (blocks: number) => `${blocks} blocks`,
+  width: 'Width',
+  widthValue: (width: number) => `${width} units`,
+  norm: 'Normalisation',
+  optimizer: 'Optimiser',
+  optimizers: { adam: 'Adam', momentum: 'SGD with momentum 0.9' },
+  learningRate: 'Learning rate η',
+  seed: 'Random seed',
+  defaults: 'Default settings',
+  lossTitle: 'Training loss (log scale)',
+  lossY: 'loss (log scale)',
+  stepX: 'step',
+  lossDescription: (parts: string) => (parts ? `Training loss of the four networks on all 200 spiral points against step, on a log scale: ${parts}.` : 'No training steps yet.'),
+  lossPart: (name: string, steps: number, first: number, last: number) => `${name} from ${lossText(first)} to ${lossText(last)} in ${count(steps)} steps`,
+  lossPartDiverged: (name: string, step: number, last: number) => `${name} diverged at step ${count(step)}, its loss last read ${lossText(last)}`,
+  gradientTitle: 'Gradient of each block (log scale)',
+  gradientY: '‖∂L/∂W‖ (log scale)',
+  blockX: 'block (1 = next to the input)',
+  gradientDescription: (when: string, parts: string) => `The size of the loss's gradient with respect to each block's weights, ${when}, block 1 next to the input, on a log scale. ${parts}.`,
+  atStart: 'at the starting weights',
+  atStep: (step: number) => `at step ${count(step)}`,
+  gradientPart: (name: string, first: number, last: number, low: number, high: number) =>
+    `${name}: block 1 ${magnitude(first)}, the last block ${magnitude(last)}, from ${magnitude(low)} to ${magnitude(high)}`,
+  zeroBlocks: (name: string, n: number) => `${name}: ${count(n)} ${n === 1 ? 'block gets' : 'blocks get'} a gradient of 0 (exactly 0, or too small for a 32-bit float); the curve leaves the axis there.`,
+  allZero: (name: string) => `${name}: every block's gradient is 0 (exactly 0, or too small for a 32-bit float), so there is no curve`,
+  tableCaption: (when: string) => `Each network ${when}`,
+  columns: ['network', 'loss', 'accuracy', 'block 1 ÷ last'],
+  diverged: (step: number) => `diverged at step ${count(step)}`,
+  divergedBy: (step: number) => `diverged by step ${count(step)}`,
+  divergedNote: (names: string) => `${names} diverged and stopped; the others train on. A smaller learning rate will help.`,
+  allDiverged: 'Every network diverged: lower the learning rate.',
+  none: '–',
+  ratio: (v: number) => magnitude(v),
+  accuracy: (v: number) => percent(v, 0),
+  loss: (v: number) => (v >= 1e-3 ? significant(v, 3) : magnitude(v)),
+  linkLabels: {
+    blocks: 'depth',
+    width: 'width',
+    norm: 'normalisation',
+    optimizer: 'optimiser',
+    learningRate: 'learning rate',
+    seed: 'seed',
+  },
+});
