@@ -61,13 +61,17 @@ export type FromJob<View, Event> =
 /** Schedules `callback` for the next tick and returns a function that cancels it. */
 export type Scheduler = (callback: () => void) => () => void;
 
+/** Whether this code runs in a browser's worker (not on a page, not in Node). */
+const inBrowserWorker = typeof (globalThis as { WorkerGlobalScope?: unknown }).WorkerGlobalScope !== 'undefined';
+
 /**
  * A zero-delay task: in a worker each tick is its own task, so the page's messages get in between.
- * A message to itself rather than a zero timeout: browsers hold nested timeouts to 4 ms at least,
- * which a chain of short ticks would spend waiting (a sixth of a 25 ms tick).
+ * In a browser's worker, a message to itself rather than a zero timeout: browsers hold nested
+ * timeouts to 4 ms at least, which a chain of short ticks would spend waiting. Elsewhere (Node) a
+ * timeout, where a chain of messages could keep timers from ever running.
  */
 export const taskScheduler: Scheduler = (cb) => {
-  if (typeof MessageChannel === 'undefined') {
+  if (!inBrowserWorker || typeof MessageChannel === 'undefined') {
     const id = setTimeout(cb, 0);
     return () => clearTimeout(id);
   }
