@@ -6,6 +6,7 @@ import { NumberField, Select, Slider } from '../../book/controls.tsx';
 import { parsePointsCsv, pointsToCsv } from '../../models/lab/csv.ts';
 import { LAB_SETS, type LabData } from '../../models/lab/spec.ts';
 import { hasClassCount, MAX_LINK_POINTS, pointsList, pointsOf, type LabState } from './labState.ts';
+import { downloadText } from './clipboard.ts';
 import { labStrings as s } from './strings.ts';
 
 const MAX_ERRORS_SHOWN = 8;
@@ -33,15 +34,7 @@ export const DataPanel = memo(function DataPanel({ state, data, onState }: { sta
       load(text);
     });
   };
-  const download = () => {
-    const blob = new Blob([pointsToCsv(own, data?.task ?? 'classification')], { type: 'text/csv' });
-    const url = URL.createObjectURL(blob);
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = 'lab-points.csv';
-    a.click();
-    URL.revokeObjectURL(url);
-  };
+  const download = () => downloadText(pointsToCsv(own, data?.task ?? 'classification'), 'lab-points.csv', 'text/csv');
 
   return (
     <fieldset className="lab-panel lab-data">

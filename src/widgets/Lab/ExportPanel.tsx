@@ -7,7 +7,7 @@ import { kerasCode, KERAS_FILE, labExportProblem, labJson, numpyCode, NUMPY_FILE
 import type { LabView } from '../../models/lab/labJob.ts';
 import type { LabData } from '../../models/lab/spec.ts';
 import { labConfig, labLive, type LabState } from './labState.ts';
-import { copyText } from './clipboard.ts';
+import { copyText, downloadText } from './clipboard.ts';
 import { labStrings as s } from './strings.ts';
 
 const FORMATS = ['json', 'pytorch', 'keras', 'numpy'] as const;
@@ -34,13 +34,7 @@ export function ExportPanel({ state, data, view, step }: { state: LabState; data
     if (text !== null) void copyText(text).then((ok) => setNote(ok ? s.copied : s.copyFailed));
   };
   const download = () => {
-    if (text === null) return;
-    const url = URL.createObjectURL(new Blob([text], { type: WRITERS[format].type }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = WRITERS[format].file;
-    a.click();
-    URL.revokeObjectURL(url);
+    if (text !== null) downloadText(text, WRITERS[format].file, WRITERS[format].type);
   };
   return (
     <details className="lab-export" onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}>

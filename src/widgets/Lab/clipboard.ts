@@ -1,5 +1,5 @@
-// Copies text for the reader: true when the browser took it, false where it refused (no permission,
-// an insecure page, an old browser), so the figure can say to copy by hand.
+// Taking text away from the Lab: copied for the reader (true when the browser took it, false where
+// it refused, so the figure can say to copy by hand), or saved as a file.
 export async function copyText(text: string): Promise<boolean> {
   try {
     if (!navigator.clipboard?.writeText) return false;
@@ -8,4 +8,14 @@ export async function copyText(text: string): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/** Saves `text` as a file named `file` through the browser's download. */
+export function downloadText(text: string, file: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = file;
+  a.click();
+  URL.revokeObjectURL(url);
 }
