@@ -20,13 +20,17 @@ export function workedFiles(dir: string = import.meta.dirname): string[] {
 }
 
 /**
- * Computes every key (`<chapter>.<key>`). A compute that throws or returns a non-finite number
- * fails the whole call with the key's name: a chapter must never print NaN.
+ * Computes every key (`<chapter>.<key>`), or only those of the chapter `only` (its slug). A
+ * compute that throws or returns a non-finite number fails the whole call with the key's name: a
+ * chapter must never print NaN.
  */
-export async function computeWorkedValues(): Promise<Map<string, ComputedValue>> {
+export async function computeWorkedValues(only?: string): Promise<Map<string, ComputedValue>> {
   await initEngine({ prefer: 'cpu' });
   const out = new Map<string, ComputedValue>();
-  for (const file of workedFiles()) {
+  // One chapter's file alone, for its own test: the others' training runs are not paid again.
+  const files = workedFiles().filter((f) => only === undefined || path.basename(f, '.ts') === only);
+  if (only !== undefined && files.length === 0) throw new Error(`computeWorkedValues: no worked values for the chapter "${only}"`);
+  for (const file of files) {
     const mod = (await import(/* @vite-ignore */ pathToFileURL(file).href)) as { default?: WorkedChapter };
     const chapter = mod.default;
     if (!chapter || typeof chapter.chapter !== 'string') throw new Error(`${file}: default export must be workedValues(...)`);

@@ -246,7 +246,7 @@ function close(key: string, actual: number, want: number): boolean {
 describe('worked values: backpropagation', () => {
   let computed: Map<string, ComputedValue>;
   beforeAll(async () => {
-    computed = await computeWorkedValues();
+    computed = await computeWorkedValues('backpropagation');
     build();
   }, 120_000);
 

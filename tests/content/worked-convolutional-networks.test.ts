@@ -343,7 +343,7 @@ const expected: Record<string, number | (() => number)> = {
 describe('worked values: convolutional-networks', () => {
   let computed: Map<string, ComputedValue>;
   beforeAll(async () => {
-    computed = await computeWorkedValues();
+    computed = await computeWorkedValues('convolutional-networks');
   }, 120_000);
 
   it('has exactly the keys recomputed here', () => {

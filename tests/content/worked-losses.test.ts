@@ -154,7 +154,7 @@ const expected: Record<string, number> = {
 
 let computed: Map<string, ComputedValue>;
 beforeAll(async () => {
-  computed = await computeWorkedValues();
+  computed = await computeWorkedValues('losses');
 });
 
 describe('worked values of chapter 3 (losses)', () => {

@@ -180,7 +180,7 @@ const expected: Record<string, number> = {
 
 let computed: Map<string, ComputedValue>;
 beforeAll(async () => {
-  computed = await computeWorkedValues();
+  computed = await computeWorkedValues('neurons');
 });
 
 describe('worked values of chapter 1 (neurons)', () => {

@@ -10,7 +10,7 @@ import { ARROWS, batchSizes, drawAllBatches, makeSample, START, theoryVariance }
 
 let table: Map<string, ComputedValue>;
 beforeAll(async () => {
-  table = await computeWorkedValues();
+  table = await computeWorkedValues('optimisers');
 });
 const worked = (key: string) => table.get(`optimisers.${key}`)!.value;
 

@@ -319,7 +319,7 @@ const LOOSE: Record<string, number> = {
 describe('worked values: recurrent-networks', () => {
   let computed: Map<string, ComputedValue>;
   beforeAll(async () => {
-    computed = await computeWorkedValues();
+    computed = await computeWorkedValues('recurrent-networks');
   }, 120_000);
 
   it('has exactly the keys recomputed here', () => {

@@ -11,7 +11,7 @@ import { copyFirstUnit, makeXorNet, XOR_X, XOR_Y } from '../../src/widgets/XorLi
 
 let table: Map<string, ComputedValue>;
 beforeAll(async () => {
-  table = await computeWorkedValues();
+  table = await computeWorkedValues('training-deep-networks');
 });
 const worked = (key: string) => table.get(`training-deep-networks.${key}`)!.value;
 

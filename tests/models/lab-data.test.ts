@@ -231,3 +231,25 @@ describe('the train/test split', () => {
     expect(splits.size).toBeGreaterThan(1);
   });
 });
+
+describe('the validation set early stopping watches', () => {
+  it('is a fifth of the training share, classes in proportion, trained on never, and the test points stay as they were', () => {
+    const plain = makeLabData(spec({ trainFraction: 0.5 }));
+    const watched = makeLabData(spec({ trainFraction: 0.5, validation: true }));
+    const validation = watched.validation ?? [];
+    expect(plain.validation).toBeUndefined();
+    expect(validation).toHaveLength(Math.round(0.2 * plain.train.length));
+    expect(watched.train).toHaveLength(plain.train.length - validation.length);
+    expect(sorted([...watched.train, ...validation])).toEqual(sorted(plain.train));
+    expect(watched.test).toEqual(plain.test);
+    const trained = new Set(watched.train.map(key));
+    expect(validation.some((p) => trained.has(key(p)))).toBe(false);
+    for (const label of [0, 1]) expect(Math.abs(countOf(validation, label) - 0.2 * countOf(plain.train, label))).toBeLessThanOrEqual(1);
+  });
+
+  it('is left out when the training share has fewer than two points', () => {
+    const tiny = makeLabData(spec({ set: 'own', points: ownSquare.slice(0, 2), trainFraction: 0.5, validation: true }));
+    expect(tiny.train).toHaveLength(1);
+    expect(tiny.validation).toBeUndefined();
+  });
+});

@@ -57,15 +57,53 @@ describe('the Lab presets do what their commentaries say', () => {
     expect(extra.trainAccuracy!).toBeGreaterThanOrEqual(0.98);
   });
 
-  it('overfit: 50 training points, 177 parameters; the test loss turns up as the training loss falls, and L2 at 0.01 holds it down', () => {
-    const state = stateOf('overfit');
-    expect(makeLabData(labConfig(state).data).train).toHaveLength(50);
-    const [early, late] = run(state, [300, 3000]).views;
-    expect(late.parameters.reduce((n, p) => n + p.weights.flat().length + p.biases.length, 0)).toBe(177);
-    expect(late.trainLoss).toBeLessThan(early.trainLoss);
-    expect(late.testLoss).toBeGreaterThan(2 * early.testLoss);
-    const [, regularised] = run(stateOf('overfit', { reg: 'l2', regRate: 0.01 }), [300, 3000]).views;
-    expect(regularised.testLoss).toBeLessThan(0.6 * late.testLoss);
+  describe('overfit, and one remedy at a time', () => {
+    let late: LabView;
+    it('overfit: 50 training points, 177 parameters; the test loss turns up as the training loss falls, and L2 at 0.01 holds it down', () => {
+      const state = stateOf('overfit');
+      expect(makeLabData(labConfig(state).data).train).toHaveLength(50);
+      const [early, last] = run(state, [300, 3000]).views;
+      late = last;
+      expect(late.parameters.reduce((n, p) => n + p.weights.flat().length + p.biases.length, 0)).toBe(177);
+      expect(late.trainLoss).toBeLessThan(early.trainLoss);
+      expect(late.testLoss).toBeGreaterThan(2 * early.testLoss);
+      const [, regularised] = run(stateOf('overfit', { reg: 'l2', regRate: 0.01 }), [300, 3000]).views;
+      expect(regularised.testLoss).toBeLessThan(0.6 * late.testLoss);
+    });
+
+    it('overfit-l2: at 0.03 the training loss stays higher and the test loss stays under a third of the plain run’s', () => {
+      const [view] = run(stateOf('overfit-l2'), [3000]).views;
+      expect(view.trainLoss).toBeGreaterThan(late.trainLoss);
+      expect(view.testLoss).toBeLessThan(late.testLoss / 3);
+    });
+
+    it('overfit-early-stop: 40 points trained on and 10 watched; it stops on its own, with the best epoch’s weights back', () => {
+      const state = stateOf('overfit-early-stop');
+      const data = makeLabData(labConfig(state).data);
+      expect([data.train.length, data.validation?.length]).toEqual([40, 10]);
+      const built = labJob.build(labConfig(state), { seed: state.seed, live: labLive(state), data: undefined, emit() {}, schedule: () => () => {} });
+      try {
+        let steps = 0;
+        while (!built.finished!() && steps < 3000) tidy(() => built.step(steps++).loss.item());
+        const view = built.view!({ step: steps } as never)!;
+        const stop = view.stopping!;
+        expect(stop.stoppedAt).toBe(stop.bestEpoch! + 50);
+        // Batches of 10 from 40 points: 4 steps an epoch.
+        expect(steps).toBe(4 * stop.stoppedAt!);
+        // The restored weights are the best epoch's: their validation loss is the best one seen.
+        const validation = view.validationCurve!.values;
+        expect(Math.min(...validation)).toBeCloseTo(stop.bestLoss!, 6);
+        expect(view.testLoss).toBeLessThan(0.6 * late.testLoss);
+        expect(built.finished!()).toBe(true);
+      } finally {
+        built.dispose();
+      }
+    });
+
+    it('dropout of 0.3 on layers of eight units does not help here: the test loss ends above the plain run’s', () => {
+      const [view] = run(stateOf('overfit', { dropout: [0.3, 0.3, 0.3] }), [3000]).views;
+      expect(view.testLoss).toBeGreaterThan(late.testLoss);
+    });
   });
 
   it('blow-up: a rate of 0.3 diverges within a few steps; the rate ten times smaller trains', () => {

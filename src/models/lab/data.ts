@@ -40,7 +40,12 @@ export interface LabDataSpec {
   points?: readonly LabPoint[];
   /** Points to draw (default 500); the set 'own' has as many as it is given. */
   count?: number;
+  /** Set VALIDATION_SHARE of the training points aside as a validation set (for early stopping). */
+  validation?: boolean;
 }
+
+/** The share of the training points early stopping sets aside to watch. */
+export const VALIDATION_SHARE = 0.2;
 
 function clamp(value: number, lo: number, hi: number): number {
   return Math.min(hi, Math.max(lo, value));
@@ -214,6 +219,11 @@ export function makeLabData(spec: LabDataSpec): LabData {
       y: p.y,
     }));
   }
-  const { train, test } = splitPoints(points, spec.trainFraction, seed, task === 'classification');
-  return { task, classes, train, test, oneDimensional: spec.set === 'curve' };
+  const byClass = task === 'classification';
+  const { train, test } = splitPoints(points, spec.trainFraction, seed, byClass);
+  const oneDimensional = spec.set === 'curve';
+  if (!spec.validation || train.length < 2) return { task, classes, train, test, oneDimensional };
+  // The same split again, inside the training share, seeded apart from the first one.
+  const inner = splitPoints(train, 1 - VALIDATION_SHARE, seed + 1, byClass);
+  return { task, classes, train: inner.train, test, validation: inner.test, oneDimensional };
 }

@@ -2,20 +2,37 @@
 // seed, mini-batches drawn in a seeded order, epoch after epoch. The learning rate, the penalty and
 // the batch size change the running network (live); anything else builds it again. Its picture is
 // the output surface, every unit's map, the parameters, and the full training and test loss,
-// measured at every snapshot and kept as two curves.
-import { Random, tensor } from '../../engine/index.ts';
+// measured at every snapshot and kept as two curves. With early stopping on, a fifth of the
+// training points is set aside; its loss is measured after every epoch, the weights of the best
+// epoch are kept, and when patience runs out they are put back and the run ends there.
+import { Random, tensor, type nn } from '../../engine/index.ts';
+import { EarlyStopping } from '../training/earlyStopping.ts';
 import type { JobDefinition } from '../training/job.ts';
 import { LossHistory, type Curve } from '../training/history.ts';
 import { makeLabData, type LabDataSpec } from './data.ts';
 import { featureMatrix } from './features.ts';
 import { buildLabNet, labOptimizer, labStep, labTargets, setLabParameter, type ParameterAddress } from './network.ts';
-import { CURVE_SAMPLES, labPicture, lineGrid, OUTPUT_GRID, planeGrid, UNIT_GRID, UNIT_SAMPLES, type LabPicture } from './picture.ts';
+import { CURVE_SAMPLES, labHeldOutLoss, labPicture, lineGrid, OUTPUT_GRID, planeGrid, UNIT_GRID, UNIT_SAMPLES, type LabPicture } from './picture.ts';
 import { outputUnits, type LabData, type LabNetwork } from './spec.ts';
 
 /** What builds the network: the data and the architecture (a change starts a new run). */
 export interface LabConfig {
   data: LabDataSpec;
   network: Pick<LabNetwork, 'features' | 'layers' | 'loss' | 'optimizer'>;
+  /** Early stopping's patience in epochs (0: off); on, `data.validation` should be on too. */
+  patience?: number;
+}
+
+/** Early stopping as the run stands. */
+export interface LabStopping {
+  patience: number;
+  /** The epoch with the lowest validation loss, and that loss (null before the first epoch). */
+  bestEpoch: number | null;
+  bestLoss: number | null;
+  /** Epochs since the last improvement. */
+  waited: number;
+  /** The epoch at which patience ran out and the best weights were put back, or null. */
+  stoppedAt: number | null;
 }
 
 /** What applies to the running network from its next step. */
@@ -27,6 +44,9 @@ export interface LabView extends LabPicture {
   /** The full training and test loss at each snapshot, by step. */
   trainCurve: Curve;
   testCurve: Curve;
+  /** The validation loss after each epoch, by step, and early stopping's state (null when off). */
+  validationCurve: Curve | null;
+  stopping: LabStopping | null;
 }
 
 export type LabRequest = { type: 'setParameter'; at: ParameterAddress; value: number };
@@ -57,6 +77,24 @@ export const labJob: JobDefinition<LabConfig, LabLive, LabView, never, LabReques
     let examples = 0;
     const trainCurve = new LossHistory();
     const testCurve = new LossHistory();
+    const patience = Math.round(config.patience ?? 0);
+    const validation = data.validation ?? [];
+    const stopper = patience > 0 && validation.length > 0 ? new EarlyStopping({ patience }) : null;
+    const validationCurve = new LossHistory();
+    let best: nn.StateDict | null = null;
+    let epochs = 0;
+
+    /** After the step that completes an epoch: measure, keep the best weights, stop and restore. */
+    const watchValidation = (steps: number) => {
+      const epoch = Math.floor(examples / data.train.length);
+      if (!stopper || epoch === epochs) return;
+      epochs = epoch;
+      const loss = labHeldOutLoss(lab, validation, network(), data);
+      validationCurve.record(steps, loss);
+      const verdict = stopper.observe(epoch, loss);
+      if (verdict === 'improved') best = lab.net.stateDict();
+      else if (verdict === 'stop' && best) lab.net.loadStateDict(best);
+    };
     const grids = data.oneDimensional ? { output: lineGrid(CURVE_SAMPLES), units: lineGrid(UNIT_SAMPLES) } : { output: planeGrid(OUTPUT_GRID), units: planeGrid(UNIT_GRID) };
 
     /** The next batch's rows: a fresh seeded permutation whenever the last one is used up. */
@@ -71,7 +109,7 @@ export const labJob: JobDefinition<LabConfig, LabLive, LabView, never, LabReques
     };
 
     return {
-      step() {
+      step(stepIndex) {
         const rows = nextBatch();
         const x = new Float32Array(rows.length * inputs);
         rows.forEach((r, i) => x.set(trainX.subarray(r * inputs, (r + 1) * inputs), i * inputs));
@@ -81,8 +119,11 @@ export const labJob: JobDefinition<LabConfig, LabLive, LabView, never, LabReques
           outputs,
         );
         examples += rows.length;
-        return labStep(lab, opt, tensor(x, [rows.length, inputs]), targets, network(), data.task);
+        const result = labStep(lab, opt, tensor(x, [rows.length, inputs]), targets, network(), data.task);
+        watchValidation(stepIndex + 1);
+        return result;
       },
+      finished: () => stopper?.stopEpoch != null,
       keep: () => [lab.net],
       setLive(next) {
         const optimizerChanged = next.learningRate !== settings.learningRate;
@@ -93,7 +134,17 @@ export const labJob: JobDefinition<LabConfig, LabLive, LabView, never, LabReques
         const picture = labPicture(lab, network(), data, grids);
         trainCurve.record(snapshot.step, picture.trainLoss);
         testCurve.record(snapshot.step, picture.testLoss);
-        return { ...picture, epoch: examples / data.train.length, trainCurve: trainCurve.curve(), testCurve: testCurve.curve() };
+        const stopping: LabStopping | null = stopper
+          ? { patience, bestEpoch: stopper.bestEpoch, bestLoss: stopper.bestEpoch === null ? null : stopper.bestLoss, waited: stopper.epochsWithoutImprovement, stoppedAt: stopper.stopEpoch }
+          : null;
+        return {
+          ...picture,
+          epoch: examples / data.train.length,
+          trainCurve: trainCurve.curve(),
+          testCurve: testCurve.curve(),
+          validationCurve: stopper ? validationCurve.curve() : null,
+          stopping,
+        };
       },
       request(payload) {
         if (payload.type === 'setParameter') return setLabParameter(lab, payload.at, payload.value) ? 'repaint' : undefined;

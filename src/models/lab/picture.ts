@@ -110,6 +110,11 @@ export function labMeasures(lab: LabNet, network: LabNetwork, data: LabData): La
   });
 }
 
+/** The data loss (no penalty) on `points`, in evaluation mode: what early stopping watches. */
+export function labHeldOutLoss(lab: LabNet, points: readonly LabPoint[], network: LabNetwork, data: LabData): number {
+  return evaluating(lab, () => measure(lab, points, network, data).loss);
+}
+
 /** Runs `f` in evaluation mode without gradients inside tidy, then restores training mode. */
 function evaluating<T>(lab: LabNet, f: () => T): T {
   lab.net.eval();

@@ -40,6 +40,11 @@ export interface LabData {
   classes: number;
   train: LabPoint[];
   test: LabPoint[];
+  /**
+   * Points set aside from the training share for early stopping to watch (never trained on);
+   * absent or empty when early stopping is off.
+   */
+  validation?: LabPoint[];
   /** A curve y = f(x₁): the pictures plot the fit against x₁ and x₂ is not an input. */
   oneDimensional: boolean;
 }

@@ -43,7 +43,7 @@ export const DataPanel = memo(function DataPanel({ state, data, onState }: { sta
       {hasClassCount(state.set) ? <Slider label={s.classes} value={state.classes} min={2} max={5} step={1} format={String} onChange={(v) => onState({ classes: Math.round(v) })} /> : null}
       {state.set === 'own' ? null : <Slider label={s.noise} value={state.noise} min={0} max={1} step={0.05} format={(v) => v.toFixed(2)} onChange={(noise) => onState({ noise })} />}
       <Slider label={s.train} value={state.train} min={0.1} max={0.9} step={0.05} format={(v) => s.trainValue(Math.round(v * 100))} onChange={(train) => onState({ train })} />
-      <p className="lab-help">{s.splitCounts(trainCount, testCount)}</p>
+      <p className="lab-help">{data?.validation?.length ? s.splitCountsValidation(trainCount, data.validation.length, testCount) : s.splitCounts(trainCount, testCount)}</p>
       <Slider label={s.batch} value={state.batch} min={1} max={64} step={1} format={String} onChange={(v) => onState({ batch: Math.round(v) })} />
       {state.set === 'own' ? null : (
         <div className="lab-row">

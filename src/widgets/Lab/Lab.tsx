@@ -8,10 +8,10 @@ import type { WidgetRenderProps } from '../../book/defineWidget.ts';
 import { type StateOf } from '../../book/urlState.ts';
 import { useWidgetState } from '../../book/useWidgetState.ts';
 import { makeLabData, ownDataProblem } from '../../models/lab/data.ts';
-import { labJob } from '../../models/lab/labJob.ts';
+import { labJob, type LabStopping } from '../../models/lab/labJob.ts';
 import { outputUnits } from '../../models/lab/spec.ts';
 import { LossCurve, TrainingBar, useTrainingJob } from '../kit/index.ts';
-import { shortNumber } from '../kit/format.ts';
+import { shortNumber, significant } from '../kit/format.ts';
 import { DataPanel } from './DataPanel.tsx';
 import { ExportPanel } from './ExportPanel.tsx';
 import { LayerList } from './LayerList.tsx';
@@ -27,6 +27,13 @@ import './lab.css';
 
 export { labSchema };
 export type LabProps = Partial<StateOf<typeof labSchema>>;
+
+/** Where early stopping stands, in a sentence. */
+function stoppingText(stop: LabStopping): string {
+  if (stop.bestEpoch === null || stop.bestLoss === null) return s.stoppingWaiting(stop.patience);
+  const loss = significant(stop.bestLoss, 3, { trailingZeros: true });
+  return stop.stoppedAt === null ? s.stoppingWatch(stop.bestEpoch, loss, stop.waited, stop.patience) : s.stoppingDone(stop.stoppedAt, stop.bestEpoch, loss);
+}
 
 /** A chapter's props over its preset's values: `<Lab preset="overfit" hide_export />`. */
 function startState(initial: LabProps): LabProps {
@@ -97,12 +104,14 @@ export default function Lab({ presenting, ...initial }: LabProps & WidgetRenderP
             series={[
               { name: s.trainSeries, losses: view?.trainCurve.values ?? [], steps: view?.trainCurve.steps },
               { name: s.testSeries, losses: view?.testCurve.values ?? [], steps: view?.testCurve.steps },
+              ...(view?.validationCurve ? [{ name: s.validationSeries, losses: view.validationCurve.values, steps: view.validationCurve.steps }] : []),
             ]}
             width={presenting ? 540 : 360}
             height={presenting ? 240 : 170}
             log
             title={s.lossTitle}
           />
+          {view?.stopping ? <p className="lab-help" role="status">{stoppingText(view.stopping)}</p> : null}
         </section>
         <section className="lab-network" aria-label={s.networkHeading}>
           <NetworkDiagram state={state} outputs={outputs} view={view} presenting={presenting ?? false} canToggleFeatures={!hidden.has('features')} onState={update} onSetParameter={(at, value) => job.request({ type: 'setParameter', at, value })} inspected={inspected} onInspect={setInspected} />

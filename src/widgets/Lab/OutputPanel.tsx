@@ -17,14 +17,17 @@ import { labStrings as s } from './strings.ts';
 const DOMAIN: [number, number] = [-EXTENT, EXTENT];
 const CURVE_X = lineGrid(CURVE_SAMPLES).map((p) => p.x1);
 const UNIT_X = lineGrid(UNIT_SAMPLES).map((p) => p.x1);
+/** Validation points are drawn as training points, faded: set aside from the training share. */
+const VALIDATION_OPACITY = 0.4;
+
 /** A click this close to one of the reader's points (in data units) removes it. */
 const HIT = 0.35;
 
 /** Regression points, coloured by their target on the surface's scale. */
-function ValueDots({ points, range, hollow }: { points: readonly LabPoint[]; range: number; hollow: boolean }) {
+function ValueDots({ points, range, hollow, opacity = 1 }: { points: readonly LabPoint[]; range: number; hollow: boolean; opacity?: number }) {
   const { x, y } = usePlotScales();
   return (
-    <g className="plot-dots">
+    <g className="plot-dots" opacity={opacity}>
       {points.map((p, i) => (
         <circle key={i} cx={x(p.x1)} cy={y(p.x2)} r={4} fill={hollow ? 'var(--bg, #fff)' : divergingColor(p.y / range)} stroke={hollow ? divergingColor(p.y / range) : 'var(--marker-halo, #fff)'} strokeWidth={hollow ? 2 : 1} />
       ))}
@@ -87,11 +90,13 @@ export function OutputPanel({ state, data, view, step, presenting, onPoints, uni
     return regression && !curve ? (
       <>
         <ValueDots points={data?.train ?? []} range={range} hollow={false} />
+        <ValueDots points={data?.validation ?? []} range={range} hollow={false} opacity={VALIDATION_OPACITY} />
         {showTest ? <ValueDots points={data?.test ?? []} range={range} hollow /> : null}
       </>
     ) : (
       <>
         <Dots points={dots(data?.train ?? [])} size={size} />
+        <Dots points={dots(data?.validation ?? [])} size={size} opacity={VALIDATION_OPACITY} />
         {showTest ? <Dots points={dots(data?.test ?? [])} size={size} hollow /> : null}
       </>
     );

@@ -9,6 +9,9 @@ import { lossOf, pointsOf, type Hideable, type LabState } from './labState.ts';
 import { labStrings as s } from './strings.ts';
 
 const REG_RATES = ['0', '0.0001', '0.001', '0.003', '0.01', '0.03', '0.1', '0.3', '1'] as const;
+/** Early stopping's patience, in epochs, as the slider steps through it (0: off). */
+const PATIENCE_STEPS = [0, 5, 10, 20, 50, 100, 200, 500] as const;
+const nearestPatience = (p: number) => PATIENCE_STEPS.reduce((a, b) => (Math.abs(b - p) < Math.abs(a - p) ? b : a));
 const LR_MIN = -4;
 const LR_MAX = 1;
 
@@ -50,6 +53,16 @@ export const TrainingPanel = memo(function TrainingPanel({ state, hidden, onStat
             options={(REG_RATES as readonly string[]).includes(rate) ? REG_RATES : [...REG_RATES, rate as (typeof REG_RATES)[number]]}
             onChange={(v) => onState({ regRate: Number(v) })}
           />
+          <Slider
+            label={s.patience}
+            value={PATIENCE_STEPS.indexOf(nearestPatience(state.patience))}
+            min={0}
+            max={PATIENCE_STEPS.length - 1}
+            step={1}
+            format={(i) => s.patienceValue(Math.round(i) === PATIENCE_STEPS.indexOf(nearestPatience(state.patience)) ? state.patience : PATIENCE_STEPS[Math.round(i)])}
+            onChange={(i) => onState({ patience: PATIENCE_STEPS[Math.round(i)] })}
+          />
+          <p className="lab-help">{s.patienceHelp}</p>
         </>
       )}
     </fieldset>

@@ -32,6 +32,9 @@ export const HIDEABLE = ['presets', 'data', 'features', 'layers', 'training', 'r
 export type Hideable = (typeof HIDEABLE)[number];
 export const hideKey = (part: Hideable) => `hide_${part}` as const;
 
+/** Early stopping's longest patience, in epochs (0 turns it off). */
+export const MAX_PATIENCE = 500;
+
 /** Own points kept in a link: three numbers each (x₁, x₂, label), so at most this many points. */
 export const MAX_LINK_POINTS = 100;
 
@@ -66,6 +69,7 @@ export const labSchema = {
   lr: number({ min: 0.0001, max: 10, default: 0.03, label: () => s.linkLabels.lr }),
   reg: choice(REGULARIZERS, 'none', () => s.linkLabels.reg),
   regRate: number({ min: 0, max: 1, default: 0.001, label: () => s.linkLabels.regRate }),
+  patience: integer({ min: 0, max: MAX_PATIENCE, default: 0, label: () => s.linkLabels.patience }),
   seed: integer({ min: 1, max: 99999, default: 1, label: () => s.linkLabels.seed }),
   hide_presets: boolean(false, () => s.linkLabels.hide('presets')),
   hide_data: boolean(false, () => s.linkLabels.hide('data')),
@@ -125,8 +129,17 @@ export function withLayers(layers: readonly LabLayer[]): Partial<LabState> {
 
 export function labConfig(state: LabState): LabConfig {
   return {
-    data: { set: state.set, classes: state.classes, noise: state.noise, trainFraction: state.train, seed: state.dataSeed, points: state.set === 'own' ? pointsOf(state) : undefined },
+    data: {
+      set: state.set,
+      classes: state.classes,
+      noise: state.noise,
+      trainFraction: state.train,
+      seed: state.dataSeed,
+      points: state.set === 'own' ? pointsOf(state) : undefined,
+      validation: state.patience > 0,
+    },
     network: { features: featuresOf(state), layers: layersOf(state), loss: lossOf(state), optimizer: state.optimizer },
+    patience: state.patience,
   };
 }
 

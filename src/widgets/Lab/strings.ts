@@ -32,6 +32,7 @@ export const labStrings = catalogue('Lab', {
   train: 'Training share',
   trainValue: (percent: number) => `${percent}%`,
   splitCounts: (train: number, test: number) => `${train} training points, ${test} test points`,
+  splitCountsValidation: (train: number, validation: number, test: number) => `${train} training points, ${validation} validation points (faded), ${test} test points`,
   batch: 'Batch size',
   dataSeed: 'Data seed',
   newData: 'New data',
@@ -102,6 +103,12 @@ export const labStrings = catalogue('Lab', {
   newSeedHint: 'Draws new starting weights (a new seed); Reset goes back to the same start.',
   rewind: 'Reset starts again from the same weights; New weights draws others.',
   liveHint: 'Rate, regularisation and batch size apply from the next step; anything else starts a new run.',
+  patience: 'Early stopping: patience',
+  patienceValue: (epochs: number) => (epochs === 0 ? 'off' : epochs === 1 ? '1 epoch' : `${epochs} epochs`),
+  patienceHelp: 'On, a fifth of the training points is set aside as a validation set. Training stops once its loss has not improved for this many epochs, and the weights of its best epoch are put back.',
+  stoppingWatch: (best: number, loss: string, waited: number, patience: number) => `Early stopping: best validation loss ${loss} at epoch ${best}; ${waited} of ${patience} epochs without improvement.`,
+  stoppingWaiting: (patience: number) => `Early stopping: waiting for the first epoch (patience ${patience}).`,
+  stoppingDone: (at: number, best: number, loss: string) => `Stopped early at epoch ${at}: the weights of epoch ${best} (validation loss ${loss}) are back. Reset to train again.`,
   // Output
   outputTitle: 'Output over the plane',
   curveTitle: 'The fit along x₁',
@@ -120,6 +127,7 @@ export const labStrings = catalogue('Lab', {
   lossTitle: 'Training and test loss',
   trainSeries: 'training',
   testSeries: 'test',
+  validationSeries: 'validation',
   x1: 'x₁',
   x2: 'x₂',
   y: 'y',
@@ -149,6 +157,8 @@ export const labStrings = catalogue('Lab', {
     'xor-product': 'XOR with one feature',
     'spiral-features': 'The spiral, with and without extra inputs',
     overfit: 'Overfit, then regularise',
+    'overfit-l2': 'The same, with L2',
+    'overfit-early-stop': 'The same, with early stopping',
     'many-classes': 'Four classes',
     curve: 'Fitting a curve',
     'blow-up': 'A learning rate that is too large',
@@ -162,6 +172,10 @@ export const labStrings = catalogue('Lab', {
       'Two layers of eight tanh units, fed x₁ and x₂ only, must bend their boundary around two interleaved arms, and that takes many epochs. Predict which helps more: more units, or more inputs? Then tick sin x₁, sin x₂ and x₁x₂ and train again, and compare the epochs each needs.',
     overfit:
       'A tenth of a noisy circle to train on, 50 points, and three layers of eight ReLU units, 177 weights and biases: far more than the points need. Watch the two curves: the training loss keeps falling while the test loss turns up. Then choose L2 with a rate of 0.01 and train again. Predict before you try it: does dropout of 0.3 on each layer help as much here?',
+    'overfit-l2':
+      'The overfitting network again, with an L2 penalty of 0.03 on its weights. Predict before you press Play: will the training loss go as low as before? Will the test loss still turn up?',
+    'overfit-early-stop':
+      'The overfitting network again, with early stopping: a fifth of its 50 training points is set aside as a validation set (drawn faded), and training stops once their loss has not improved for 50 epochs, going back to the weights of the best epoch. Predict: at about which epoch will it stop, and how will the test loss at the stop compare with the test loss of the run without it?',
     'many-classes':
       'Four clusters and four output units: a softmax turns their four scores into probabilities, and the plot colours each place by the class it picks, paler where it is less sure. Predict: where will the boundaries lie?',
     curve:
@@ -187,6 +201,7 @@ export const labStrings = catalogue('Lab', {
     lr: 'learning rate',
     reg: 'regularisation',
     regRate: 'regularisation rate',
+    patience: 'early stopping patience',
     seed: 'seed',
     hide: (part: Hideable) => `hide ${part}`,
   },
