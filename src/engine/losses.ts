@@ -102,17 +102,27 @@ export function nllLoss(logProbs: Tensor, targets: number[], opts: LossOptions =
 
 /**
  * Cross-entropy of logits [batch, classes] against class indices or a [batch, classes] tensor of
- * target probabilities (one-hot or soft), averaged over the batch. Through the fused logSoftmax,
+ * target probabilities (one-hot or soft), averaged over the batch; `labelSmoothing` ε mixes the
+ * targets with the uniform distribution. Through the fused logSoftmax,
  * so logits of ±1000 give finite losses, and the gradient is (softmax(z) − target) / batch.
  */
-export function crossEntropy(logits: Tensor, targets: number[] | Tensor, opts: LossOptions = {}): Tensor {
+export function crossEntropy(logits: Tensor, targets: number[] | Tensor, opts: LossOptions & { labelSmoothing?: number } = {}): Tensor {
+  const smoothing = opts.labelSmoothing ?? 0;
+  if (!(smoothing >= 0 && smoothing <= 1)) throw new Error(`crossEntropy: labelSmoothing must be in [0, 1], got ${smoothing}`);
+  let perExample: Tensor;
   if (Array.isArray(targets)) {
     checkClassIndices('crossEntropy', logits, targets);
-    return reduce(neg(pickTargets(logSoftmax(logits, 1), targets)), opts.reduction);
+    perExample = neg(pickTargets(logSoftmax(logits, 1), targets));
+  } else {
+    if (logits.rank !== 2) throw new Error(`crossEntropy: expected [batch, classes] logits, got [${logits.shape}]`);
+    sameShape('crossEntropy', logits, targets);
+    perExample = neg(sum(mul(targets, logSoftmax(logits, 1)), 1));
   }
-  if (logits.rank !== 2) throw new Error(`crossEntropy: expected [batch, classes] logits, got [${logits.shape}]`);
-  sameShape('crossEntropy', logits, targets);
-  return reduce(neg(sum(mul(targets, logSoftmax(logits, 1)), 1)), opts.reduction);
+  if (smoothing === 0) return reduce(perExample, opts.reduction);
+  // Label smoothing as PyTorch's label_smoothing: the target becomes (1 − ε)·target + ε/K on every
+  // class, so the loss is (1 − ε)·loss + ε·(the mean over the K classes of −log p_k).
+  const uniform = neg(mean(logSoftmax(logits, 1), 1));
+  return reduce(add(mul(perExample, 1 - smoothing), mul(uniform, smoothing)), opts.reduction);
 }
 
 /**

@@ -24,6 +24,12 @@ export function workedValues(chapter: string, values: Record<string, WorkedValue
   return { chapter, values };
 }
 
+/** A computation several values read, run on the first read only. */
+export function once<T>(f: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= f());
+}
+
 /** A computed number as it is printed: fixed digits, a true minus sign, no "-0". */
 export function formatWorked(value: number, digits = 3): string {
   const text = value.toFixed(digits);

@@ -8,7 +8,7 @@ import { copyFirstUnit, makeXorNet, trainXor, unitSpread } from '../widgets/XorL
 import { batchFor, measure, type Activation, type Scheme } from '../widgets/InitialisationLab/initialisation.ts';
 import { trainEvalGap } from '../widgets/BatchNormInside/chapterNumbers.ts';
 import { DEFAULT_RACE, startingGradients } from '../models/residual/residualNumbers.ts';
-import { workedValues, type WorkedValue } from './define.ts';
+import { once, workedValues, type WorkedValue } from './define.ts';
 
 const v = (digits: number, compute: () => number): WorkedValue => ({ digits, compute });
 const scalar = (f: () => Tensor) => tidy(() => f().item());
@@ -16,7 +16,7 @@ const scalar = (f: () => Tensor) => tidy(() => f().item());
 /** XOR's 2-3-1 network, its hidden units made copies of the first, trained by gradient descent. */
 export const SYMMETRY_STEPS = 2000;
 export const XOR_RATE = 1;
-function symmetricRun(): { spread: number; loss: number } {
+const symmetricRun = once((): { spread: number; loss: number } => {
   const net = makeXorNet(3, 1);
   try {
     copyFirstUnit(net);
@@ -25,7 +25,7 @@ function symmetricRun(): { spread: number; loss: number } {
   } finally {
     net.dispose();
   }
-}
+});
 
 /** The same network from its random start, trained the same way: the loss it reaches. */
 function randomRun(): number {
@@ -38,7 +38,7 @@ function randomRun(): number {
 }
 
 /** The same network with every weight and bias 0, trained the same way: weights' largest |w| and the loss. */
-function zeroRun(): { largest: number; loss: number } {
+const zeroRun = once((): { largest: number; loss: number } => {
   const net = makeXorNet(3, 1);
   try {
     const state = net.stateDict();
@@ -51,7 +51,7 @@ function zeroRun(): { largest: number; loss: number } {
   } finally {
     net.dispose();
   }
-}
+});
 
 /** A length through `depth` square linear layers of `width`, initialised by `init`: ‖x_L‖ / ‖x_0‖. */
 export const ORTHO_DEPTH = 50;
@@ -121,6 +121,9 @@ function stdRatio(activation: Activation, scheme: Scheme): number {
   const pass = measure({ activation, scheme, depth: INIT_DEPTH, width: INIT_WIDTH, scale: 1, seed: 1 });
   return stdOf(pass.activations[INIT_DEPTH - 1]) / stdOf(pass.activations[0]);
 }
+const reluXavierRatio = once(() => stdRatio('relu', 'xavier'));
+const gradients = once(() => startingGradients());
+
 /** The average factor per layer: the ratio's (depth − 1)-th root. */
 const perLayer = (ratio: number) => ratio ** (1 / (INIT_DEPTH - 1));
 
@@ -141,14 +144,14 @@ export default workedValues('training-deep-networks', {
   skipTen: v(3, () => power(1.01, 10)),
   width: v(0, () => INIT_WIDTH),
   batch: v(0, () => batchFor(INIT_WIDTH)),
-  reluXavierFactor: v(3, () => perLayer(stdRatio('relu', 'xavier'))),
-  reluXavierExp: v(0, () => Math.round(Math.log10(stdRatio('relu', 'xavier')))),
+  reluXavierFactor: v(3, () => perLayer(reluXavierRatio())),
+  reluXavierExp: v(0, () => Math.round(Math.log10(reluXavierRatio()))),
   reluHeFactor: v(3, () => perLayer(stdRatio('relu', 'he'))),
   bnGap4: v(3, () => trainEvalGap(4)),
   bnGap128: v(3, () => trainEvalGap(128)),
   pvrDepth: v(0, () => DEFAULT_RACE.blocks),
-  pvrPlainGradExp: v(0, () => Math.round(Math.log10(startingGradients().plain.firstOverLast))),
-  pvrResidualGradRatio: v(2, () => startingGradients().residual.firstOverLast),
+  pvrPlainGradExp: v(0, () => Math.round(Math.log10(gradients().plain.firstOverLast))),
+  pvrResidualGradRatio: v(2, () => gradients().residual.firstOverLast),
   orthoDepth: v(0, () => ORTHO_DEPTH),
   orthoWidth: v(0, () => ORTHO_WIDTH),
   orthoNormRatio: v(4, () => lengthRatio('orthogonal')),

@@ -158,6 +158,27 @@ describeEachBackend('losses', (backend) => {
     expect(tf.memory().numTensors).toBe(before);
   });
 
+  it('crossEntropy with labelSmoothing: the smoothed targets (1 − ε)·one-hot + ε/K, value and gradient', () => {
+    const before = tf.memory().numTensors;
+    const logits = [
+      [0.3, -1.2, 2.2],
+      [1.1, 0.4, -0.7],
+    ];
+    const labels = [2, 0];
+    const eps = 0.1;
+    const smoothed = labels.map((c) => [0, 1, 2].map((k) => (k === c ? 1 - eps : 0) + eps / 3));
+    const r = valueAndGrad((x) => crossEntropy(x, labels, { labelSmoothing: eps }), logits);
+    expect(r.value).toBeCloseTo(mean(logits.map((row, i) => logSumExp(row) - row.reduce((s, v, j) => s + v * smoothed[i][j], 0))), 5);
+    expectClose(r.grad, logits.flatMap((row, i) => softmaxRow(row).map((p, j) => (p - smoothed[i][j]) / 2)), tol, 'smoothed gradient');
+    tidy(() => {
+      expect(crossEntropy(tensor(logits), labels, { labelSmoothing: 0 }).item()).toBeCloseTo(crossEntropy(tensor(logits), labels).item(), 6);
+      const oneHot = tensor(labels.map((c) => [0, 1, 2].map((k) => (k === c ? 1 : 0))));
+      expect(crossEntropy(tensor(logits), oneHot, { labelSmoothing: eps }).item()).toBeCloseTo(r.value, 5);
+    });
+    expect(() => tidy(() => crossEntropy(tensor(logits), labels, { labelSmoothing: 1.5 }))).toThrow(/labelSmoothing must be in \[0, 1\]/);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
   it('hingeLoss and multiMarginLoss: values and gradients', () => {
     const before = tf.memory().numTensors;
     const s = [2.0, 0.3, -0.4, -3];
