@@ -16,3 +16,4 @@ export {
   type HasLearningRate,
 } from './schedules';
 export { clipGradNorm } from './clip';
+export { proximalL1 } from './proximal';

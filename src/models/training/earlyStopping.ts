@@ -33,6 +33,7 @@ export class EarlyStopping {
    * answers 'stop' again and changes nothing.
    */
   observe(epoch: number, loss: number): EarlyStoppingVerdict {
+    // #region early-stopping
     if (this.stoppedAt !== null) return 'stop';
     if (Number.isFinite(loss) && loss < this.best - this.minDelta) {
       this.best = loss;
@@ -46,6 +47,7 @@ export class EarlyStopping {
       return 'stop';
     }
     return 'waiting';
+    // #endregion
   }
 
   /** The epoch with the lowest validation loss so far (null before a finite one). */

@@ -8,14 +8,14 @@ import type { WidgetRenderProps } from '../../book/defineWidget.ts';
 import { Controls, NumberField, Slider } from '../../book/controls.tsx';
 import { choice, integer, number, numberList, type StateOf } from '../../book/urlState.ts';
 import { useWidgetState } from '../../book/useWidgetState.ts';
-import { useEngine } from '../kit/index.ts';
+import { useEngine, useNarrowScreen } from '../kit/index.ts';
 import { shortNumber, significant } from '../kit/format.ts';
 import { BatchPanel } from './BatchPanel.tsx';
 import { GapPanel } from './GapPanel.tsx';
 import { MAX_BATCH, MAX_BATCHES, MIN_BATCH, UNIT_MEANS, UNIT_STDS, UNITS } from './population.ts';
 import { RunningPanel } from './RunningPanel.tsx';
 import { batchNormStrings as s } from './strings.ts';
-import { useBatchNormInside, useBatchRunner, useNarrow } from './useBatchNormInside.ts';
+import { useBatchNormInside, useBatchRunner } from './useBatchNormInside.ts';
 import './batchNormInside.css';
 
 export const MODES = ['train', 'eval'] as const;
@@ -50,7 +50,7 @@ export default function BatchNormInside({ presenting = false, ...initial }: Batc
   const [state, setState] = useWidgetState(batchNormInsideSchema, initial);
   const { batchSize, momentum, unit, gamma, beta, mode, batches, evalBatches, seed } = state;
   const engine = useEngine();
-  const narrow = useNarrow();
+  const narrow = useNarrowScreen();
   const result = useBatchNormInside(engine, { seed, batchSize, momentum, batches, evalBatches, mode, gamma, beta });
   const u = unit - 1;
   const taken = mode === 'train' ? batches : evalBatches;

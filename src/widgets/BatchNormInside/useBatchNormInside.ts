@@ -55,19 +55,3 @@ export function useBatchRunner(advance: (n: number) => void, blocked: boolean): 
     stop: () => setLeft(0),
   };
 }
-
-const NARROW = '(max-width: 32rem)';
-const narrowNow = () => typeof matchMedia === 'function' && matchMedia(NARROW).matches;
-
-/** True on a phone-sized screen (where the controls stack too): the figure's plots take a taller shape. */
-export function useNarrow(): boolean {
-  const [narrow, setNarrow] = useState(narrowNow);
-  useEffect(() => {
-    if (typeof matchMedia !== 'function') return;
-    const m = matchMedia(NARROW);
-    const update = () => setNarrow(m.matches);
-    m.addEventListener('change', update);
-    return () => m.removeEventListener('change', update);
-  }, []);
-  return narrow;
-}

@@ -7,16 +7,18 @@ import type { WidgetRenderProps } from '../../book/defineWidget.ts';
 import { Controls, NumberField, Select, Slider } from '../../book/controls.tsx';
 import { choice, integer, number, type StateOf } from '../../book/urlState.ts';
 import { useWidgetState } from '../../book/useWidgetState.ts';
-import { useEngine } from '../kit/index.ts';
+import { useEngine, useWideFigure } from '../kit/index.ts';
 import { significant } from '../kit/format.ts';
 import { findings } from './describe.ts';
 import { activations, CLASSES, drawnWidth, MAX_DEPTH, MAX_ORTHOGONAL_WIDTH, MAX_SCALE, MAX_WIDTH, MIN_DEPTH, MIN_SCALE, MIN_WIDTH, schemes, type Activation, type Scheme } from './initialisation.ts';
 import { Figures, Spreads } from './LabFigures.tsx';
 import { initStrings as s } from './strings.ts';
 import { useInitialisationLab } from './useInitialisationLab.ts';
-import { useWideFigure } from './useWideFigure.ts';
 import { VariancePanel } from './VariancePanel.tsx';
 import './initialisationLab.css';
+
+/** At least this wide (CSS px), the figure draws its wide layout: full-width violins, one above the other. */
+const WIDE_FIGURE = 520;
 
 const MAX_SEED = 9999;
 
@@ -41,7 +43,7 @@ export default function InitialisationLab({ presenting, ...initial }: Initialisa
   const lab = useInitialisationLab(engine.ready, engine.backend, { activation, scheme: init, depth, width, scale, seed });
   const report = lab.report;
   const root = useRef<HTMLDivElement>(null);
-  const wide = useWideFigure(root);
+  const wide = useWideFigure(root, WIDE_FIGURE);
 
   const controls = (
     <Controls presenting={presenting}>

@@ -2,6 +2,8 @@
 // layer (d3-scale, d3-shape, d3-contour) with text alternatives, and colour-blind-safe palettes.
 export { useEngine, type EngineStatus } from './useEngine.ts';
 export { useOnScreen } from './useOnScreen.ts';
+export { useWideFigure } from './useWideFigure.ts';
+export { useNarrowScreen } from './useNarrowScreen.ts';
 export { textSize } from './textSize.ts';
 export { FigureTable, TableScroll } from './TableScroll.tsx';
 export { useTrainingJob, type Training, type TrainingJob, type TrainingJobOptions } from './training/useTrainingJob.ts';

@@ -8,7 +8,9 @@ export const labWidgets = {
   Lab: defineWidget<LabProps>({
     name: 'Lab',
     title: () => widgetTitles.Lab,
-    height: { wide: 1600, narrow: 1900 },
+    // In a chapter's column the Lab stacks its network under its pictures; its own page, wider,
+    // reserves less (styles/lab.css).
+    height: { wide: 2560, narrow: 2240 },
     load: () => import('../Lab/Lab.tsx'),
   }),
 };

@@ -40,4 +40,10 @@ export const widgetTitles = catalogue('widgetTitles', {
   BatchNormInside: 'Inside batch normalisation: one layer, batch by batch',
   PlainVsResidual: 'The same depth, with and without skip connections',
   NetworkDoctor: 'A network that does not learn: find the fault',
+  CapacityCurve: 'Capacity against error: underfitting, overfitting and double descent',
+  WeightPenalty: 'Weight decay and L1: the weights and the boundary as the penalty grows',
+  DropoutInside: 'Inside dropout: masks, scaling and the ensemble',
+  EarlyStopping: 'Early stopping: patience and the best weights',
+  RandomLabels: 'True labels and shuffled labels: the same network memorises both',
+  AugmentationLab: 'Data augmentation on a few hundred digits',
 });
