@@ -101,7 +101,7 @@ export const EVAL_SLICE = 250;
 
 /** The built splits of a delivered data set, made once however often the model is rebuilt. */
 const splits = new WeakMap<MnistDigits, data.Mnist>();
-function mnistOf(digits: unknown): data.Mnist {
+export function mnistOf(digits: unknown): data.Mnist {
   const d = digits as MnistDigits | undefined;
   if (!d?.train || !d.test) throw new Error('the MNIST digits have not arrived');
   let m = splits.get(d);

@@ -10,7 +10,8 @@ import { fixed } from '../kit/format.ts';
 import { ErrorKey, ErrorPlot } from './ErrorPlot.tsx';
 import { FitKey, FitPlot } from './FitPlot.tsx';
 import { capacityStrings as s, familyNames, penalty } from './strings.ts';
-import { FOLD_RANGE, lambdaSlider, lambdaToSlider, NOISE_RANGE, N_RANGE, sliderToLambda, useCapacityCurve, useNarrow, type CapacityCurveProps } from './useCapacityCurve.ts';
+import { FOLD_RANGE, lambdaSlider, lambdaToSlider, NOISE_RANGE, N_RANGE, sliderToLambda, useCapacityCurve, type CapacityCurveProps } from './useCapacityCurve.ts';
+import { useNarrowScreen } from '../kit/index.ts';
 import './capacityCurve.css';
 
 export { capacityCurveSchema, type CapacityCurveProps } from './useCapacityCurve.ts';
@@ -21,7 +22,8 @@ export default function CapacityCurve({ presenting, ...initial }: CapacityCurveP
   const { family, n, noise, lambda } = state;
   const polynomial = family === 'polynomial';
   const finite = [fit.train, fit.validation, fit.test].every(Number.isFinite);
-  const narrow = useNarrow();
+  // A phone's width (the widget frame's own breakpoint), where the plots are drawn flatter.
+  const narrow = useNarrowScreen('600px');
   const size = presenting ? { width: 460, height: 330 } : narrow ? { width: 400, height: 220 } : { width: 400, height: 290 };
 
   // One note, always there (so the figure's height does not change as the slider moves).

@@ -1,7 +1,7 @@
 // CapacityCurve's state (all of it in the figure's link) and the sweep: every capacity of the
 // chosen family fitted at once, again only when the data or the fitting change, so moving the
 // capacity slider only picks another precomputed fit and repaints within a frame.
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo } from 'react';
 import { choice, integer, number, type StateOf } from '../../book/urlState.ts';
 import { useWidgetState } from '../../book/useWidgetState.ts';
 import { FAMILIES, MAX_DEGREE, MAX_WIDTH, maxParameters, parametersOf, type Family } from '../../models/generalisation/capacity/features.ts';
@@ -59,20 +59,4 @@ export function useCapacityCurve(initial: CapacityCurveProps) {
   const setFamily = useCallback((value: Family) => setState({ family: value }), [setState]);
 
   return { state, setState, sweep, capacity, parameters, fit, folds, setCapacity, setFamily, newSample };
-}
-
-/** A phone's width (the widget frame's own breakpoint), where the plots are drawn flatter. */
-const NARROW = '(max-width: 600px)';
-const narrowNow = () => typeof matchMedia === 'function' && matchMedia(NARROW).matches;
-
-export function useNarrow(): boolean {
-  const [narrow, setNarrow] = useState(narrowNow);
-  useEffect(() => {
-    if (typeof matchMedia !== 'function') return;
-    const query = matchMedia(NARROW);
-    const changed = () => setNarrow(query.matches);
-    query.addEventListener('change', changed);
-    return () => query.removeEventListener('change', changed);
-  }, []);
-  return narrow;
 }

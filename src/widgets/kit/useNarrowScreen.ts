@@ -1,20 +1,20 @@
-// Whether the screen is phone-sized, by the same query at which the shared controls stack
-// (training.css, controls): a figure then takes a taller, narrower shape, so that the whole of it
-// stays within a phone's reach.
+// Whether the screen is phone-sized: by default the query at which the shared controls stack
+// (training.css, controls); '600px' is the widget frame's own breakpoint. A figure then takes a
+// taller, narrower shape, so that the whole of it stays within a phone's reach.
 import { useEffect, useState } from 'react';
 
-const NARROW = '(max-width: 32rem)';
-const narrowNow = () => typeof matchMedia === 'function' && matchMedia(NARROW).matches;
+const narrowNow = (query: string) => typeof matchMedia === 'function' && matchMedia(query).matches;
 
-export function useNarrowScreen(): boolean {
-  const [narrow, setNarrow] = useState(narrowNow);
+export function useNarrowScreen(maxWidth: '32rem' | '600px' = '32rem'): boolean {
+  const query = `(max-width: ${maxWidth})`;
+  const [narrow, setNarrow] = useState(() => narrowNow(query));
   useEffect(() => {
     if (typeof matchMedia !== 'function') return;
-    const m = matchMedia(NARROW);
+    const m = matchMedia(query);
     const update = () => setNarrow(m.matches);
     update();
     m.addEventListener('change', update);
     return () => m.removeEventListener('change', update);
-  }, []);
+  }, [query]);
   return narrow;
 }

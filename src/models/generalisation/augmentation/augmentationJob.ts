@@ -2,8 +2,7 @@
 // by epoch in the worker, both measured on the fixed test digits and on their plain training
 // digits before the first step and after every epoch. A measurement runs in slices, one per tick,
 // while training waits; each result goes to the page as an event carrying the whole history.
-import { data } from '../../../engine/index.ts';
-import { EVAL_SLICE, type MnistDigits } from '../../mnist/mnistJob.ts';
+import { EVAL_SLICE, mnistOf } from '../../mnist/mnistJob.ts';
 import type { ChunkedEvaluation, Evaluation } from '../../mnist/mnistTraining.ts';
 import type { JobDefinition } from '../../training/job.ts';
 import type { AugmentSettings } from './augment.ts';
@@ -32,14 +31,6 @@ export interface AugmentationEvent {
   history: EpochPoint[];
 }
 
-const splits = new WeakMap<MnistDigits, data.Mnist>();
-function mnistOf(digits: unknown): data.Mnist {
-  const d = digits as MnistDigits | undefined;
-  if (!d?.train || !d.test) throw new Error('the MNIST digits have not arrived');
-  let m = splits.get(d);
-  if (!m) splits.set(d, (m = { train: new data.MnistSplit(d.train), test: new data.MnistSplit(d.test) }));
-  return m;
-}
 
 export const augmentationJob: JobDefinition<AugmentationConfig, undefined, null, AugmentationEvent, never> = {
   name: 'augmentation',
