@@ -50,6 +50,28 @@ export function Slider({ label, value, min, max, step = 1, onChange, format = fo
   );
 }
 
+/** A value on a log scale, rounded to two significant digits: what a log slider gives back. */
+export const fromLogPosition = (position: number) => Number((10 ** position).toPrecision(2));
+
+/**
+ * A slider over a quantity that spans decades (a learning rate, a scale): the thumb moves along
+ * log₁₀ of the value, in steps of `step` decades, and hands back the value rounded to two
+ * significant digits. `min`, `max`, `value` and `format` speak of the value itself.
+ */
+export function LogSlider({ label, value, min, max, step = 0.05, onChange, format = formatNumber }: SliderProps) {
+  return (
+    <Slider
+      label={label}
+      value={Math.log10(value)}
+      min={Math.log10(min)}
+      max={Math.log10(max)}
+      step={step}
+      format={(position) => format(fromLogPosition(position))}
+      onChange={(position) => onChange(fromLogPosition(position))}
+    />
+  );
+}
+
 interface NumberFieldProps {
   label: string;
   value: number;

@@ -4,7 +4,7 @@
 // and the variance argument of the scheme with its numbers, predicted beside measured.
 import { useRef } from 'react';
 import type { WidgetRenderProps } from '../../book/defineWidget.ts';
-import { Controls, NumberField, Select, Slider } from '../../book/controls.tsx';
+import { Controls, LogSlider, NumberField, Select, Slider } from '../../book/controls.tsx';
 import { choice, integer, number, type StateOf } from '../../book/urlState.ts';
 import { useWidgetState } from '../../book/useWidgetState.ts';
 import { useEngine, useWideFigure } from '../kit/index.ts';
@@ -33,8 +33,6 @@ export const initialisationLabSchema = {
 
 export type InitialisationLabProps = Partial<StateOf<typeof initialisationLabSchema>>;
 
-/** The multiplier's slider moves in steps of 1/40 of a power of ten, kept to two significant digits. */
-const fromLog = (v: number) => Number((10 ** v).toPrecision(2));
 
 export default function InitialisationLab({ presenting, ...initial }: InitialisationLabProps & WidgetRenderProps) {
   const [state, setState] = useWidgetState(initialisationLabSchema, initial);
@@ -50,14 +48,14 @@ export default function InitialisationLab({ presenting, ...initial }: Initialisa
       <Select label={s.activation} value={activation} options={activations.map((a) => ({ value: a, label: s.activationNames[a] }))} onChange={(v: Activation) => setState({ activation: v })} />
       <Select label={s.scheme} value={init} options={schemes.map((k) => ({ value: k, label: s.schemeNames[k] }))} onChange={(v: Scheme) => setState({ init: v })} />
       {init === 'zero' ? null : (
-        <Slider
+        <LogSlider
           label={init === 'normal' ? s.sigma : s.multiplier}
-          value={Math.log10(scale)}
-          min={Math.log10(MIN_SCALE)}
-          max={Math.log10(MAX_SCALE)}
+          value={scale}
+          min={MIN_SCALE}
+          max={MAX_SCALE}
           step={0.025}
-          format={(v) => (init === 'normal' ? significant(fromLog(v), 2) : s.times(significant(fromLog(v), 2)))}
-          onChange={(v) => setState({ scale: fromLog(v) })}
+          format={(v) => (init === 'normal' ? significant(v, 2) : s.times(significant(v, 2)))}
+          onChange={(v) => setState({ scale: v })}
         />
       )}
       <Slider label={s.depth} value={depth} min={MIN_DEPTH} max={MAX_DEPTH} step={1} format={(v) => String(v)} onChange={(v) => setState({ depth: Math.round(v) })} />

@@ -4,7 +4,7 @@
 // stands against 1/λ (one step) and 2/λ (the edge). A run that diverges is cut where it does, with
 // a button back to η = 1/λ.
 import type { WidgetRenderProps } from '../../book/defineWidget.ts';
-import { Controls, NumberField, Slider } from '../../book/controls.tsx';
+import { Controls, LogSlider, NumberField, Slider } from '../../book/controls.tsx';
 import { integer, number, type StateOf } from '../../book/urlState.ts';
 import { useWidgetState } from '../../book/useWidgetState.ts';
 import { useEngine } from '../kit/index.ts';
@@ -31,8 +31,6 @@ export const learningRateExplorerSchema = {
 
 export type LearningRateExplorerProps = Partial<StateOf<typeof learningRateExplorerSchema>>;
 
-/** A log slider's position to a value with two significant digits (1, 1.1, 1.3 … 2 … 10). */
-const fromLog = (v: number) => Number((10 ** v).toPrecision(2));
 
 export default function LearningRateExplorer({ presenting, ...initial }: LearningRateExplorerProps & WidgetRenderProps) {
   const [state, setState] = useWidgetState(learningRateExplorerSchema, initial);
@@ -50,23 +48,21 @@ export default function LearningRateExplorer({ presenting, ...initial }: Learnin
   const controls = (
     <>
       <Controls presenting={presenting}>
-        <Slider
+        <LogSlider
           label={s.curvature}
-          value={Math.log10(curvature)}
-          min={Math.log10(CURVATURE[0])}
-          max={Math.log10(CURVATURE[1])}
-          step={0.05}
-          format={(v) => shortNumber(fromLog(v))}
-          onChange={(v) => setState({ curvature: fromLog(v) })}
+          value={curvature}
+          min={CURVATURE[0]}
+          max={CURVATURE[1]}
+          format={shortNumber}
+          onChange={(v) => setState({ curvature: v })}
         />
-        <Slider
+        <LogSlider
           label={s.learningRate}
-          value={Math.log10(learningRate)}
-          min={Math.log10(RATE_RANGE[0])}
-          max={Math.log10(RATE_RANGE[1])}
-          step={0.05}
+          value={learningRate}
+          min={RATE_RANGE[0]}
+          max={RATE_RANGE[1]}
           format={() => eta}
-          onChange={(v) => setState({ learningRate: fromLog(v) })}
+          onChange={(v) => setState({ learningRate: v })}
         />
         <NumberField label={s.exactRate} value={learningRate} min={RATE_RANGE[0]} max={RATE_RANGE[1]} step={0.01} onChange={(v) => setState({ learningRate: v })} />
         <Slider label={s.start} value={start} min={START[0]} max={START[1]} step={0.1} format={(v) => shortNumber(v)} onChange={(v) => setState({ start: Math.round(v * 10) / 10 })} />

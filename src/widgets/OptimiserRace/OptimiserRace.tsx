@@ -4,7 +4,7 @@
 // a table of where each stands; a racer that diverges stops and says so while the others go on.
 import { useRef } from 'react';
 import type { WidgetRenderProps } from '../../book/defineWidget.ts';
-import { Controls, NumberField, Select, Slider } from '../../book/controls.tsx';
+import { Controls, LogSlider, NumberField, Select } from '../../book/controls.tsx';
 import { choice, integer, number, type StateOf } from '../../book/urlState.ts';
 import { useWidgetState } from '../../book/useWidgetState.ts';
 import { RUN_SCHEDULES, type RunSchedule } from '../../models/training/runSchedule.ts';
@@ -33,8 +33,6 @@ export const optimiserRaceSchema = {
 
 export type OptimiserRaceProps = Partial<StateOf<typeof optimiserRaceSchema>>;
 
-/** A rate from the slider's position (a power of ten), to two significant digits. */
-const fromLog = (v: number) => Number((10 ** v).toPrecision(2));
 
 export default function OptimiserRace({ presenting = false, ...initial }: OptimiserRaceProps & WidgetRenderProps) {
   const [state, setState] = useWidgetState(optimiserRaceSchema, initial);
@@ -56,15 +54,14 @@ export default function OptimiserRace({ presenting = false, ...initial }: Optimi
       <div className="or-side">
         <Controls presenting={presenting}>
           {RACERS.map((kind) => (
-            <Slider
+            <LogSlider
               key={kind}
               label={s.rateLabel(s.names[kind])}
-              value={Math.log10(state[kind])}
-              min={Math.log10(RATE_MIN)}
-              max={Math.log10(RATE_MAX)}
-              step={0.05}
-              format={(v) => shortNumber(fromLog(v))}
-              onChange={(v) => setState({ [kind]: fromLog(v) } as Partial<typeof state>)}
+              value={state[kind]}
+              min={RATE_MIN}
+              max={RATE_MAX}
+              format={shortNumber}
+              onChange={(v) => setState({ [kind]: v } as Partial<typeof state>)}
             />
           ))}
           <Select label={s.schedule} value={state.schedule} options={RUN_SCHEDULES.map((k) => ({ value: k, label: s.schedules[k] }))} onChange={(k: RunSchedule) => setState({ schedule: k })} />

@@ -5,7 +5,7 @@
 // diverges stops and says so while the others go on.
 import { useRef } from 'react';
 import type { WidgetRenderProps } from '../../book/defineWidget.ts';
-import { Controls, NumberField, Select, Slider } from '../../book/controls.tsx';
+import { Controls, LogSlider, NumberField, Select, Slider } from '../../book/controls.tsx';
 import { choice, integer, number, type StateOf } from '../../book/urlState.ts';
 import { useWidgetState } from '../../book/useWidgetState.ts';
 import { NORMS, type NormKind } from '../../models/residual/deepNets.ts';
@@ -39,8 +39,6 @@ export const plainVsResidualSchema = {
 
 export type PlainVsResidualProps = Partial<StateOf<typeof plainVsResidualSchema>>;
 
-/** A rate from the slider's position (a power of ten), to two significant digits. */
-const fromLog = (v: number) => Number((10 ** v).toPrecision(2));
 
 export default function PlainVsResidual({ presenting = false, ...initial }: PlainVsResidualProps & WidgetRenderProps) {
   const [state, setState] = useWidgetState(plainVsResidualSchema, initial);
@@ -110,14 +108,13 @@ export default function PlainVsResidual({ presenting = false, ...initial }: Plai
             options={OPTIMIZERS.map((k) => ({ value: k, label: s.optimizers[k] }))}
             onChange={(k: RaceOptimizer) => setState({ optimizer: k, learningRate: DEFAULT_RATES[k] })}
           />
-          <Slider
+          <LogSlider
             label={s.learningRate}
-            value={Math.log10(state.learningRate)}
-            min={Math.log10(RATE_MIN)}
-            max={Math.log10(RATE_MAX)}
-            step={0.05}
-            format={(v) => shortNumber(fromLog(v))}
-            onChange={(v) => setState({ learningRate: fromLog(v) })}
+            value={state.learningRate}
+            min={RATE_MIN}
+            max={RATE_MAX}
+            format={shortNumber}
+            onChange={(v) => setState({ learningRate: v })}
           />
           <NumberField label={s.seed} value={state.seed} min={1} max={9999} integer onChange={(v) => setState({ seed: v })} />
           <LiveHint applies="restart" />

@@ -5,7 +5,7 @@
 // width, the rate and the seed; the first training digits show the labels the second network gets.
 import { useMemo, useRef } from 'react';
 import type { WidgetRenderProps } from '../../book/defineWidget.ts';
-import { Controls, NumberField, Select, Slider } from '../../book/controls.tsx';
+import { Controls, LogSlider, NumberField, Select, Slider } from '../../book/controls.tsx';
 import { choice, integer, number, type StateOf } from '../../book/urlState.ts';
 import { useWidgetState } from '../../book/useWidgetState.ts';
 import { BATCH_SIZE, TEST_DIGITS, type RandomLabelsConfig, type RandomLabelsView } from '../../models/generalisation/randomLabels/randomLabelsJob.ts';
@@ -34,8 +34,6 @@ export const randomLabelsSchema = {
 
 export type RandomLabelsProps = Partial<StateOf<typeof randomLabelsSchema>>;
 
-/** A rate from the slider's position (a power of ten), to two significant digits. */
-const fromLog = (v: number) => Number((10 ** v).toPrecision(2));
 
 export default function RandomLabels({ presenting = false, ...initial }: RandomLabelsProps & WidgetRenderProps) {
   const [state, setState] = useWidgetState(randomLabelsSchema, initial);
@@ -91,14 +89,13 @@ export default function RandomLabels({ presenting = false, ...initial }: RandomL
           <Slider label={s.fraction} value={state.fraction} min={0} max={100} step={5} format={(v) => s.fractionValue(Math.round(v))} onChange={(v) => setState({ fraction: Math.round(v) })} />
           <Select label={s.images} value={state.images} options={IMAGES.map((n) => ({ value: n, label: n }))} onChange={(n: (typeof IMAGES)[number]) => setState({ images: n })} />
           <Select label={s.hidden} value={state.hidden} options={HIDDEN.map((n) => ({ value: n, label: n }))} onChange={(n: (typeof HIDDEN)[number]) => setState({ hidden: n })} />
-          <Slider
+          <LogSlider
             label={s.learningRate}
-            value={Math.log10(state.learningRate)}
-            min={Math.log10(RATE_MIN)}
-            max={Math.log10(RATE_MAX)}
-            step={0.05}
-            format={(v) => shortNumber(fromLog(v))}
-            onChange={(v) => setState({ learningRate: fromLog(v) })}
+            value={state.learningRate}
+            min={RATE_MIN}
+            max={RATE_MAX}
+            format={shortNumber}
+            onChange={(v) => setState({ learningRate: v })}
           />
           <NumberField label={s.seed} value={state.seed} min={1} max={9999} integer onChange={(v) => setState({ seed: v })} />
           <LiveHint applies="restart" />
