@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureMnist } from '../../src/build/mnist.ts';
 import { decodeMnist, MNIST_FILES } from '../../src/engine/data/mnistFormat.ts';
 import { cnnParameters, type CnnArchitecture } from '../../src/models/mnist/cnnModel.ts';
-import { mnistJob, type MnistDigits, type MnistEvent, type MnistSpec } from '../../src/models/mnist/mnistJob.ts';
+import { checkpointsUpTo, mnistJob, nextCheckpoint, type MnistDigits, type MnistEvent, type MnistSpec } from '../../src/models/mnist/mnistJob.ts';
 import { harness, stepLosses } from './support.ts';
 
 let digits: MnistDigits;
@@ -123,6 +123,33 @@ describe('the MNIST job', () => {
     expect(h.of('disposed')[0].tensors).toBe(baseline);
     expect(h.of('error')).toEqual([]);
   }, 150_000);
+
+  it('places early points before the first regular one, then every evalEvery images', () => {
+    const early = [500, 1000, 2000, 5000];
+    // 5000 is past the first regular point (4000): not an early point.
+    expect([0, 499, 500, 1999, 2000, 3999, 4000, 7999, 8000].map((n) => checkpointsUpTo(n, 4000, early))).toEqual([0, 0, 1, 2, 3, 3, 4, 4, 5]);
+    expect([0, 500, 1500, 2000, 4000, 4001].map((n) => nextCheckpoint(n, 4000, early))).toEqual([500, 1000, 2000, 4000, 8000, 8000]);
+    expect(nextCheckpoint(320, 320)).toBe(640);
+  });
+
+  it('measures early points on a few digits while training runs, leaving the full measurement alone', async () => {
+    const spec: MnistSpec = { ...SPEC, maxSamples: 640, trainEval: 0, lookInside: false, early: { at: [64, 128], digits: 100 } };
+    const h = await started(spec);
+    await h.core.handle({ type: 'play' });
+    await h.until(() => h.lastSnapshot().snapshot.state === 'paused' && h.latest()?.latest?.samples === 640, 60_000);
+    const history = h.latest()!.history;
+    // The first step's point, the two early ones, then the regular points: the curve starts at once.
+    expect(history.map((p) => [p.samples, p.digits])).toEqual([
+      [32, 100],
+      [64, 100],
+      [128, 100],
+      [320, digits.test.count],
+      [640, digits.test.count],
+    ]);
+    // `latest` (confusion matrix, predictions) only ever holds a full measurement.
+    expect(h.events().every((e) => e.latest === null || e.latest.models[0].test.count === digits.test.count)).toBe(true);
+    await h.core.handle({ type: 'dispose' });
+  }, 60_000);
 
   it('gives the same run for the same seed, resets included', async () => {
     const spec: MnistSpec = { ...SPEC, evalEvery: 10_000, trainEval: 0, lookInside: false, maxSamples: 10_000 };

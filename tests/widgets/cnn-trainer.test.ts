@@ -10,6 +10,7 @@ import { initEngine, liveTensorCount, noGrad, tensor, tidy } from '../../src/eng
 import { loadMnist, type Mnist } from '../../src/engine/data/mnist.ts';
 import { ensureMnist } from '../../src/build/mnist.ts';
 import { ARCHITECTURE_LIMITS, buildCnn, buildMlp, cnnParameters, DEFAULT_ARCHITECTURE, flatFeatures, layerShapes, type CnnArchitecture } from '../../src/models/mnist/cnnModel.ts';
+import { convolutionAt } from '../../src/models/mnist/convolutionAt.ts';
 import { firstLayerFilters, inspect } from '../../src/models/mnist/inspect.ts';
 import { ChunkedEvaluation, DEFAULT_RUN, evaluate, MnistRun } from '../../src/models/mnist/mnistTraining.ts';
 import { checkPretrained } from '../../src/models/mnist/pretrained.ts';
@@ -103,6 +104,35 @@ describe('the trainer’s CNN', () => {
     const weights = w.weight.toArray();
     expect(filters).toHaveLength(8);
     expect(filters[3][7]).toBeCloseTo(weights[1][2][0][3], 6); // p = 7 is row 1, column 2
+    model.dispose();
+  });
+
+  it('convolutionAt redoes every value of a first-layer map from the inspection’s own kernel and bias', () => {
+    const model = buildCnn(DEFAULT_ARCHITECTURE, 1);
+    // A model whose biases are not zero, so that the bias has to be counted.
+    model.loadStateDict(checkPretrained(JSON.parse(readFileSync(resolve(root, 'public/models/mnist-cnn.json'), 'utf8')) as unknown).state);
+    const image = mnist.test.image(4);
+    const look = inspect(model, DEFAULT_ARCHITECTURE, image);
+    const k = DEFAULT_ARCHITECTURE.kernel;
+    const { side, maps } = look.layers[0];
+    expect(look.first.kernels).toHaveLength(maps.length);
+    expect(look.first.bias.some((b) => Math.abs(b) > 1e-3)).toBe(true);
+    let worst = 0;
+    for (let f = 0; f < maps.length; f++) {
+      for (let r = 0; r < side; r++) {
+        for (let c = 0; c < side; c++) {
+          const step = convolutionAt(image, 28, look.first.kernels[f], k, look.first.bias[f], r, c);
+          worst = Math.max(worst, Math.abs(step.a - maps[f][r * side + c]));
+          expect(step.z).toBeCloseTo(step.products.reduce((a, b) => a + b, 0) + look.first.bias[f], 9);
+        }
+      }
+    }
+    expect(worst).toBeLessThan(1e-5);
+    // Leaving the bias out makes it wrong somewhere: the check can fail.
+    const f = look.first.bias.findIndex((b) => Math.abs(b) > 1e-3);
+    const wrong = Array.from({ length: side * side }, (_, p) => convolutionAt(image, 28, look.first.kernels[f], k, 0, Math.floor(p / side), p % side).a);
+    expect(wrong.some((v, p) => Math.abs(v - maps[f][p]) > 1e-4)).toBe(true);
+    expect(() => convolutionAt(image, 28, look.first.kernels[0], k, 0, side, 0)).toThrow(/outside/);
     model.dispose();
   });
 

@@ -1,5 +1,6 @@
 // Looking inside a trained CNN, as plain numbers for the widgets: class probabilities for one
-// image, every feature map after each convolution's ReLU, and the first layer's filters.
+// image, every feature map after each convolution's ReLU, and the first layer's filters and biases
+// (those the maps were made with, so a figure can redo any one value of a first-layer map).
 import { noGrad, softmax, tensor, tidy } from '../../engine/index.ts';
 import type { nn } from '../../engine/index.ts';
 import { convIndices, IMAGE_SIDE, type CnnArchitecture } from './cnnModel.ts';
@@ -14,6 +15,8 @@ export interface FeatureMaps {
 export interface Inspection {
   probabilities: number[];
   layers: FeatureMaps[];
+  /** The first convolution as it was when the maps were made: one k·k kernel and one bias per filter. */
+  first: { kernels: Float32Array[]; bias: number[] };
 }
 
 /** image: 28·28 values in [0, 1]. */
@@ -36,7 +39,12 @@ export function inspect(model: nn.Sequential, a: CnnArchitecture, image: ArrayLi
           layers.push({ side, maps });
         }
       });
-      return { probabilities: Array.from(softmax(y, 1).data()), layers };
+      const bias = (model.layers[0] as nn.Conv2d).bias;
+      return {
+        probabilities: Array.from(softmax(y, 1).data()),
+        layers,
+        first: { kernels: firstLayerFilters(model, a), bias: bias ? Array.from(bias.data()) : new Array<number>(a.filters1).fill(0) },
+      };
     }),
   );
 }

@@ -36,6 +36,12 @@ export interface MnistSpec {
   /** Measure accuracy on the first this many test digits (default: all of them). */
   evalDigits?: number;
   /**
+   * Early points for the curves: also measure at these image counts (below `evalEvery`), on the
+   * first `digits` test digits only, so a curve has points in the first seconds of training. They
+   * add to the history (the curves) and leave `latest` (the full measurement) as it was.
+   */
+  early?: { at: readonly number[]; digits: number };
+  /**
    * A race: every model's loss is read back after each of its steps, so the page gets each one's
    * smoothed curve and time per step, and a model whose loss diverges stops while the others go
    * on; all are measured before the first step too.
@@ -64,6 +70,8 @@ export interface ModelEvaluation {
 export interface EvaluationPoint {
   samples: number;
   seconds: number;
+  /** The test digits measured (fewer for an early point). */
+  digits: number;
   /** One entry per model (so in train and testLoss); a model that diverged keeps its last measurement. */
   test: number[];
   train: (number | null)[];
@@ -98,6 +106,17 @@ export interface MnistView {
 
 /** Test (and training) images evaluated per slice; each slice is its own tick. */
 export const EVAL_SLICE = 250;
+
+/** How many measuring points lie at or below `samples`: the early ones, then every `every` images. */
+export function checkpointsUpTo(samples: number, every: number, early: readonly number[] = []): number {
+  return early.filter((at) => at < every && at <= samples).length + Math.floor(samples / every);
+}
+
+/** The next measuring point after `samples`. */
+export function nextCheckpoint(samples: number, every: number, early: readonly number[] = []): number {
+  const regular = (Math.floor(samples / every) + 1) * every;
+  return Math.min(regular, ...early.filter((at) => at < every && at > samples));
+}
 
 /** The built splits of a delivered data set, made once however often the model is rebuilt. */
 const splits = new WeakMap<MnistDigits, data.Mnist>();
@@ -147,7 +166,8 @@ export const mnistJob: JobDefinition<MnistSpec, MnistLive, MnistView, MnistEvent
     function maybeEvaluate(): void {
       const seen = samples();
       if (seen === 0 || state.evaluating !== null || seen === lastEval) return;
-      if (lastEval < 0 || Math.floor(seen / spec.evalEvery) > Math.floor(lastEval / spec.evalEvery) || lastState !== 'running') evaluate();
+      const due = checkpointsUpTo(seen, spec.evalEvery, spec.early?.at) > checkpointsUpTo(lastEval, spec.evalEvery, spec.early?.at);
+      if (lastEval < 0 || due || lastState !== 'running') evaluate();
     }
 
     /**
@@ -157,8 +177,11 @@ export const mnistJob: JobDefinition<MnistSpec, MnistLive, MnistView, MnistEvent
     function evaluate(): void {
       const at = samples();
       const took = clock();
-      const test = models.map((m, k) => (training(k) ? new ChunkedEvaluation(m, mnist.test, spec.evalDigits) : null));
-      const train = models.map((m, k) => (training(k) && spec.trainEval > 0 ? new ChunkedEvaluation(m, mnist.train, spec.trainEval) : null));
+      // Before the first regular point, while training runs: an early point, on a few digits.
+      const early = spec.early && at < spec.evalEvery && lastState === 'running' && !watches ? spec.early : null;
+      const digits = early ? early.digits : spec.evalDigits;
+      const test = models.map((m, k) => (training(k) ? new ChunkedEvaluation(m, mnist.test, digits) : null));
+      const train = models.map((m, k) => (training(k) && spec.trainEval > 0 ? new ChunkedEvaluation(m, mnist.train, early ? Math.min(spec.trainEval, early.digits) : spec.trainEval) : null));
       const results: (ModelEvaluation | null)[] = models.map((_, k) => (test[k] ? null : state.latest!.models[k]));
       lastEval = at;
       state.evaluating = at;
@@ -175,9 +198,10 @@ export const mnistJob: JobDefinition<MnistSpec, MnistLive, MnistView, MnistEvent
         cancelEval = null;
         const done = results as ModelEvaluation[];
         state.evaluating = null;
-        state.latest = { samples: at, seconds: took, models: done, filters: first ? firstLayerFilters(models[0], first) : null, state: first ? models[0].stateDict() : null };
-        state.history = [...state.history.filter((p) => p.samples < at), { samples: at, seconds: took, test: done.map((e) => e.test.accuracy), train: done.map((e) => e.trainAccuracy), testLoss: done.map((e) => e.test.loss) }];
-        if (first) inspectDigit();
+        if (!early) state.latest = { samples: at, seconds: took, models: done, filters: first ? firstLayerFilters(models[0], first) : null, state: first ? models[0].stateDict() : null };
+        const point = { samples: at, seconds: took, digits: done[0].test.count, test: done.map((e) => e.test.accuracy), train: done.map((e) => e.trainAccuracy), testLoss: done.map((e) => e.test.loss) };
+        state.history = [...state.history.filter((p) => p.samples < at), point];
+        if (first && !early) inspectDigit();
         else send();
         // Training may have stopped while this one ran: measure where it stopped.
         maybeEvaluate();
@@ -244,8 +268,8 @@ export const mnistJob: JobDefinition<MnistSpec, MnistLive, MnistView, MnistEvent
         if (snap.state !== 'failed' && snap.state !== 'diverged') maybeEvaluate();
       },
       view: () => ({ seconds: clock(), runs: watches?.map((w) => w.view()) ?? null }),
-      // A tick stops at the next multiple of evalEvery, so the accuracy is measured there.
-      stepLimit: () => Math.ceil(((Math.floor(samples() / spec.evalEvery) + 1) * spec.evalEvery - samples()) / spec.run.batchSize),
+      // A tick stops at the next measuring point, so the accuracy is measured there.
+      stepLimit: () => Math.ceil((nextCheckpoint(samples(), spec.evalEvery, watches ? [] : spec.early?.at) - samples()) / spec.run.batchSize),
       busy: () => state.evaluating !== null,
       // A race ends when every model has diverged.
       finished: () => watches !== null && watches.every((w) => w.stop !== null),

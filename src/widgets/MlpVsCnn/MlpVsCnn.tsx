@@ -27,7 +27,8 @@ export default function MlpVsCnn({ presenting, ...initial }: MlpVsCnnProps & Wid
   const hidden = Number(state.hidden);
   const v = useMlpVsCnn(visible, hidden);
   const snap = v.job.training.snapshot;
-  const last = v.points[v.points.length - 1];
+  // The table holds the latest full measurement (early points use fewer digits).
+  const last = v.points.findLast((p) => !p.early);
 
   let status = null;
   if (v.loadState === 'waiting') status = <p>{s.waiting}</p>;
@@ -69,7 +70,7 @@ export default function MlpVsCnn({ presenting, ...initial }: MlpVsCnnProps & Wid
           width={420}
           height={220}
           x={{ domain: [0, MAX_SAMPLES], label: s.xAxis }}
-          y={{ domain: [Math.min(0.8, ...v.points.map((p) => Math.min(p.mlp, p.cnn))), 1], label: s.yAxis, format: (x) => `${Math.round(x * 100)}%` }}
+          y={{ domain: [0, 1], label: s.yAxis, format: (x) => `${Math.round(x * 100)}%` }}
           title={s.plotTitle}
           description={s.plotDescription(v.points.map((p) => s.point(p.samples, p.mlp, p.cnn)).join('; '))}
         >

@@ -18,7 +18,10 @@ export const versusStrings = catalogue('MlpVsCnn', {
       ? `Both trained on the same ${count(samples)} images, in the same order, with Adam (learning rate 0.002, batch 32)`
       : 'Both untrained: press Train to train them on the same images, in the same order, with Adam (learning rate 0.002, batch 32)',
   plotTitle: 'Test accuracy of both models',
-  plotDescription: (points: string) => (points ? `Test accuracy on the 2,000 held-out digits against training images seen, MLP dashed, CNN solid: ${points}.` : 'No accuracy measured yet.'),
+  plotDescription: (points: string) =>
+    points
+      ? `Test accuracy on the 2,000 held-out digits against training images seen, MLP dashed, CNN solid; the points before 4,000 images use the first 500 of them: ${points}.`
+      : 'No accuracy measured yet.',
   point: (samples: number, mlp: number, cnn: number) => `${samples} images: MLP ${percent(mlp, 1)}, CNN ${percent(cnn, 1)}`,
   xAxis: 'training images seen',
   yAxis: 'test accuracy',

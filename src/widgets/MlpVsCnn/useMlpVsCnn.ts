@@ -10,12 +10,16 @@ import type { MnistSpec } from '../../models/mnist/mnistJob.ts';
 import { useMnistSession } from '../kit/mnist/useMnistSession.ts';
 
 export const EVAL_EVERY = 4000;
+/** Points in the first seconds, before the first full measurement: on the first 500 test digits. */
+export const EARLY_POINTS = { at: [500, 1000, 2000], digits: 500 } as const;
 export const MAX_SAMPLES = 40_000;
 /** Both models see one batch of this many images a step. */
 export const EXAMPLES_PER_STEP = DEFAULT_RUN.batchSize;
 
 export interface VersusPoint {
   samples: number;
+  /** An early point, on EARLY_POINTS.digits test digits only. */
+  early: boolean;
   mlp: number;
   cnn: number;
 }
@@ -47,13 +51,14 @@ export function useMlpVsCnn(visible: boolean, hidden: number) {
       run: { batchSize: DEFAULT_RUN.batchSize, learningRate: DEFAULT_RUN.learningRate },
       maxSamples: MAX_SAMPLES,
       evalEvery: EVAL_EVERY,
+      early: EARLY_POINTS,
       trainEval: 0,
       lookInside: false,
     }),
     [hidden],
   );
   const session = useMnistSession(mnist, spec, 0);
-  const points = useMemo<VersusPoint[]>(() => session.history.map((p) => ({ samples: p.samples, cnn: p.test[0], mlp: p.test[1] })), [session.history]);
+  const points = useMemo<VersusPoint[]>(() => session.history.map((p) => ({ samples: p.samples, early: p.digits <= EARLY_POINTS.digits, cnn: p.test[0], mlp: p.test[1] })), [session.history]);
   const params = useMemo(() => ({ mlp: mlpParameters(hidden), cnn: cnnParameters(DEFAULT_ARCHITECTURE) }), [hidden]);
   const retry = () => setLoadState('waiting');
   return { loadState, mnist, job: session.job, points, params, samples: session.samples, retry };

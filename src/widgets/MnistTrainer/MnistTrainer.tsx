@@ -1,7 +1,7 @@
 // Train a small CNN on MNIST in the page: an editable architecture, play/pause/step, loss and
 // accuracy curves, samples per second, the first layer's filters, feature maps of a chosen test
 // digit, a confusion matrix and a 5×5 grid of test digits with the model's answers.
-import { memo, useMemo, useRef } from 'react';
+import { memo, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { data } from '../../engine/index.ts';
 import type { Inspection } from '../../models/mnist/inspect.ts';
 import type { WidgetRenderProps } from '../../book/defineWidget.ts';
@@ -14,7 +14,8 @@ import { ARCHITECTURE_LIMITS, DEFAULT_ARCHITECTURE, layerShapes, type CnnArchite
 import { DigitImage } from '../kit/DigitImage.tsx';
 import { DEFAULT_RUN, type RunOptions } from '../../models/mnist/mnistTraining.ts';
 import { count, fixed, percent } from '../kit/format.ts';
-import { trainerStrings as s } from './strings.ts';
+import { ConvolutionDetail, type DetailTarget } from './ConvolutionDetail.tsx';
+import { detailStrings, trainerStrings as s } from './strings.ts';
 import { useMnistTrainer, type TrainerView } from './useMnistTrainer.ts';
 import { useOnScreen } from '../kit/useOnScreen.ts';
 import { backendLabel } from '../../book/engineBoot.ts';
@@ -71,7 +72,8 @@ export default function MnistTrainer({ presenting, ...initial }: MnistTrainerPro
   else if (t.dataState.status === 'loading') status = <p>{s.loading}</p>;
 
   const samplesPerSecond = (snap?.stepsPerSecond ?? 0) * run.batchSize;
-  const last = history[history.length - 1];
+  // The figures under the curves are the latest full measurement (early points use fewer digits).
+  const last = history.findLast((p) => !p.early);
   const epochs = mnist ? t.samples / mnist.train.count : 0;
 
   const stats = (
@@ -86,7 +88,7 @@ export default function MnistTrainer({ presenting, ...initial }: MnistTrainerPro
       </div>
       <div>
         <dt>{s.stats.speed}</dt>
-        <dd>{training.running ? count(samplesPerSecond) : s.none}</dd>
+        <dd>{training.running ? count(Math.round(samplesPerSecond)) : s.none}</dd>
       </div>
       <div>
         <dt>{s.stats.time}</dt>
@@ -103,14 +105,15 @@ export default function MnistTrainer({ presenting, ...initial }: MnistTrainerPro
     </dl>
   );
 
-  const maxSamples = Math.max(1000, ...history.map((p) => p.samples));
+  // Fixed axes: 0–100%, and an image axis that doubles only when the run passes its end.
+  const maxSamples = 8000 * 2 ** Math.max(0, Math.ceil(Math.log2(Math.max(1, ...history.map((p) => p.samples)) / 8000)));
   const accuracyPlot = (
     <div className="fig-plot">
       <Plot
         width={360}
         height={200}
         x={{ domain: [0, maxSamples], label: s.accuracyX }}
-        y={{ domain: [Math.min(0.8, ...history.map((p) => Math.min(p.test, p.train))), 1], label: s.accuracyY, format: (v) => `${Math.round(v * 100)}%` }}
+        y={{ domain: [0, 1], label: s.accuracyY, format: (v) => `${Math.round(v * 100)}%` }}
         title={s.accuracyTitle}
         description={s.accuracyDescription(history.map((p) => s.accuracyPoint(p.samples, p.test, p.train)).join('; '))}
       >
@@ -169,7 +172,17 @@ interface InsideProps {
 const Inside = memo(function Inside({ view, inspection, mnist, arch, digit, presenting }: InsideProps) {
   const gridPixels = useMemo(() => (mnist ? Array.from({ length: 25 }, (_, i) => mnist.test.image(i)) : []), [mnist]);
   const digitPixels = useMemo(() => (mnist ? mnist.test.image(Math.min(digit, mnist.test.count - 1)) : new Float32Array(784)), [mnist, digit]);
+  const [detail, setDetail] = useState<DetailTarget | null>(null);
   if (!view || !mnist) return <p className="fig-note">{s.notYet}</p>;
+  // A filter or a first-layer map opens the two large, with the convolution worked out.
+  const opener = (i: number, tile: ReactNode) =>
+    inspection ? (
+      <button key={i} type="button" className="mt-open" aria-label={detailStrings.open(i)} onClick={() => setDetail({ filter: i })}>
+        {tile}
+      </button>
+    ) : (
+      tile
+    );
     const confusion = view.test.confusion;
     const mistakes = confusion
       .flatMap((row, tr) => row.map((n, p) => ({ tr, p, n })))
@@ -185,9 +198,9 @@ const Inside = memo(function Inside({ view, inspection, mnist, arch, digit, pres
         <section className="fig-section">
           <h4>{s.filtersTitle}</h4>
           <div className="fig-tiles">
-            {view.filters.map((f, i) => (
-              <DigitImage key={i} values={f} rows={arch.kernel} cols={arch.kernel} scale={(presenting ? 9 : 6) * (5 / arch.kernel)} mode="signed" label={s.filterLabel(i, arch.kernel)} />
-            ))}
+            {view.filters.map((f, i) =>
+              opener(i, <DigitImage key={i} values={f} rows={arch.kernel} cols={arch.kernel} scale={(presenting ? 9 : 6) * (5 / arch.kernel)} mode="signed" label={s.filterLabel(i, arch.kernel)} />),
+            )}
           </div>
         </section>
         {inspection ? (
@@ -200,12 +213,21 @@ const Inside = memo(function Inside({ view, inspection, mnist, arch, digit, pres
               <div key={li}>
                 <h4>{s.mapsTitle(li + 1, l.side)}</h4>
                 <div className="fig-tiles">
-                  {l.maps.map((m, i) => (
-                    <DigitImage key={i} values={m} rows={l.side} cols={l.side} scale={(presenting ? 4.5 : 3) * (li === 0 ? 1 : 2)} mode="heat" label={s.mapLabel(li + 1, i)} />
-                  ))}
+                  {l.maps.map((m, i) => {
+                    const tile = <DigitImage key={i} values={m} rows={l.side} cols={l.side} scale={(presenting ? 4.5 : 3) * (li === 0 ? 1 : 2)} mode="heat" label={s.mapLabel(li + 1, i)} />;
+                    return li === 0 ? opener(i, tile) : tile;
+                  })}
                 </div>
               </div>
             ))}
+            <ConvolutionDetail
+              target={detail}
+              inspection={inspection}
+              image={digitPixels}
+              title={(f) => detailStrings.title(f, mnist.test.labels[digitIndex], digitIndex)}
+              presenting={presenting}
+              onClose={() => setDetail(null)}
+            />
           </section>
         ) : null}
         <div className="mt-row">

@@ -36,7 +36,10 @@ export const trainerStrings = catalogue('MnistTrainer', {
   accuracyTitle: 'Accuracy',
   accuracyX: 'training images seen',
   accuracyY: 'accuracy',
-  accuracyDescription: (points: string) => (points ? `Accuracy on the 2,000 test digits (solid) and on 1,000 training digits (dashed) against the number of training images seen: ${points}.` : 'No accuracy measured yet.'),
+  accuracyDescription: (points: string) =>
+    points
+      ? `Accuracy on the 2,000 test digits (solid) and on 1,000 training digits (dashed) against the number of training images seen; the points before 4,000 images use the first 500 digits of each: ${points}.`
+      : 'No accuracy measured yet.',
   accuracyPoint: (samples: number, test: number, train: number) => `${samples} images: test ${percent(test, 1)}, training ${percent(train, 1)}`,
   legendTest: 'test digits',
   legendTrain: 'training digits',
@@ -55,4 +58,23 @@ export const trainerStrings = catalogue('MnistTrainer', {
   /** Under the confusion matrix's title: which way its rows and columns run. */
   confusionAxes: 'true ↓ · predicted →',
   notYet: 'Press Train: the filters, the feature maps, the confusion matrix and the predictions appear after the first measurement.',
+});
+
+export const detailStrings = catalogue('MnistTrainer.detail', {
+  open: (i: number) => `Open filter ${i + 1} and its feature map large, with the convolution worked out`,
+  title: (i: number, label: number, index: number) => `Filter ${i + 1} of the first layer on test digit ${index + 1}, ${aDigit(label)}`,
+  inputTitle: 'The test digit',
+  inputDescription: (k: number, row: number, col: number) => `The 28×28 test digit; the ${k}×${k} window under the kernel starts at row ${row + 1}, column ${col + 1}.`,
+  inputCaption: 'input, with the kernel’s window',
+  kernelTitle: (i: number) => `The weights of filter ${i + 1}`,
+  kernelDescription: (weights: string, bias: string) => `Weights, row by row: ${weights}. Bias ${bias}.`,
+  kernelCaption: (bias: string) => `weights (orange positive, blue negative); bias b = ${bias}`,
+  mapTitle: (i: number, side: number) => `Feature map ${i + 1}, ${side}×${side}`,
+  mapDescription: (row: number, col: number, value: string) => `The feature map after the ReLU; the value at row ${row + 1}, column ${col + 1} is ${value}.`,
+  mapCaption: (side: number) => `feature map (${side}×${side}, after ReLU): click a cell`,
+  mapKeys: 'Feature map: the arrow keys move the window',
+  sum: (row: number, col: number, k: number, sum: string, bias: string, z: string, a: string) =>
+    `At row ${row + 1}, column ${col + 1}: the ${k}×${k} pixels under the window times the weights add up to ${sum}; plus the bias ${bias} that is z = ${z}, and ReLU(z) = ${a}, the map's value there.`,
+  productsCaption: 'pixel × weight, under the window',
+  close: 'Close',
 });

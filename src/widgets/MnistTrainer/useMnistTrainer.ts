@@ -14,6 +14,8 @@ import { useMnistSession } from '../kit/mnist/useMnistSession.ts';
 
 /** Evaluate every this many training images (and when paused). */
 export const EVAL_EVERY = 4000;
+/** Points in the first seconds, before the first full measurement: on the first 500 digits of each set. */
+export const EARLY_POINTS = { at: [500, 1000, 2000], digits: 500 } as const;
 /** Training accuracy is measured on this many training images. */
 export const TRAIN_EVAL = 1000;
 export const MAX_SAMPLES = 2_000_000;
@@ -21,6 +23,8 @@ export const MAX_SAMPLES = 2_000_000;
 export interface AccuracyPoint {
   samples: number;
   seconds: number;
+  /** Whether it is an early point, measured on EARLY_POINTS.digits digits only. */
+  early: boolean;
   test: number;
   train: number;
   testLoss: number;
@@ -48,13 +52,13 @@ export function useMnistTrainer(visible: boolean, arch: CnnArchitecture, run: Om
   const mnist = dataState.status === 'ready' ? dataState.mnist : null;
 
   const spec = useMemo<MnistSpec>(
-    () => ({ models: [{ name: 'cnn', kind: 'cnn', architecture: arch }], run, maxSamples: MAX_SAMPLES, evalEvery: EVAL_EVERY, trainEval: TRAIN_EVAL, lookInside: true }),
+    () => ({ models: [{ name: 'cnn', kind: 'cnn', architecture: arch }], run, maxSamples: MAX_SAMPLES, evalEvery: EVAL_EVERY, early: EARLY_POINTS, trainEval: TRAIN_EVAL, lookInside: true }),
     [arch, run],
   );
   const session = useMnistSession(mnist, spec, digit);
   const { latest } = session;
 
-  const history = useMemo<AccuracyPoint[]>(() => session.history.map((p) => ({ samples: p.samples, seconds: p.seconds, test: p.test[0], train: p.train[0] ?? 0, testLoss: p.testLoss[0] })), [session.history]);
+  const history = useMemo<AccuracyPoint[]>(() => session.history.map((p) => ({ samples: p.samples, seconds: p.seconds, early: p.digits <= EARLY_POINTS.digits, test: p.test[0], train: p.train[0] ?? 0, testLoss: p.testLoss[0] })), [session.history]);
   const view = useMemo<TrainerView | null>(
     () => (latest && latest.filters ? { test: latest.models[0].test, trainAccuracy: latest.models[0].trainAccuracy ?? 0, filters: latest.filters, samples: latest.samples } : null),
     [latest],
