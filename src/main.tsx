@@ -5,8 +5,11 @@ import './styles/index.css';
 import { createRoot, hydrateRoot, type RootOptions } from 'react-dom/client';
 import { App } from './book/App.tsx';
 import { chapterHref, routeFromPath, routeKey } from './book/router.ts';
+import { loadBookPage } from './book/bookPages.ts';
 import { loadChapter } from './book/chapters.ts';
+import { isBookPage } from './book/routes.ts';
 import { setLocale } from './i18n/index.ts';
+import { registerServiceWorker } from './book/offline/serviceWorker.ts';
 
 const rootOptions: RootOptions = {
   // A widget that fails shows its error in the page (WidgetFrame's boundary); report it as a warning.
@@ -31,6 +34,8 @@ async function start(): Promise<void> {
     // Loaded before the first render so hydration finds the same content the HTML has; a failure
     // is shown by the page itself.
     await loadChapter(route.slug).catch(() => undefined);
+  } else if (isBookPage(route.kind)) {
+    await loadBookPage(route.kind).catch(() => undefined);
   }
   if (container.dataset.prerendered === routeKey(route) && container.firstChild) {
     hydrateRoot(container, <App />, rootOptions);
@@ -41,3 +46,4 @@ async function start(): Promise<void> {
 }
 
 void start();
+registerServiceWorker();

@@ -2,12 +2,15 @@
 // the page itself, and the keyboard shortcuts.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { chapters, loadChapter, loadedChapter, type ChapterModule } from './chapters.ts';
+import { BookPage } from './BookPage.tsx';
 import { ChapterPage } from './ChapterPage.tsx';
 import { LabPage } from './LabPage.tsx';
 import { Landing } from './Landing.tsx';
 import { NotFound } from './NotFound.tsx';
 import { interceptLinkClicks, landingHref, navigate, routeFromPath, routeHref, usePathname, type Route } from './router.ts';
-import { readingStep } from './routes.ts';
+import { isBookPage, readingStep } from './routes.ts';
+import { UpdateNotice } from './offline/UpdateNotice.tsx';
+import { SearchButton } from './search/SearchButton.tsx';
 import { ShortcutHelp } from './ShortcutHelp.tsx';
 import { useShortcuts, widgetToPresent } from './shortcuts.ts';
 import { Sidebar } from './Sidebar.tsx';
@@ -69,6 +72,7 @@ export function App({ serverPath }: { serverPath?: string }) {
   const chapter = useChapterModule(route);
   const [menuOpen, setMenuOpen] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
+  const [searchOpen, setSearchOpen] = useState(false);
   const menuButton = useRef<HTMLButtonElement>(null);
 
   useEffect(() => interceptLinkClicks(document), []);
@@ -90,6 +94,7 @@ export function App({ serverPath }: { serverPath?: string }) {
       toggleTheme,
       presentWidget: () => widgetToPresent(document)?.querySelector<HTMLButtonElement>('[data-action="present"]')?.click(),
       showHelp: () => setHelpOpen(true),
+      search: () => setSearchOpen(true),
     };
   }, [route]);
   useShortcuts(actions);
@@ -107,6 +112,8 @@ export function App({ serverPath }: { serverPath?: string }) {
   }, [menuOpen]);
 
   const closeHelp = useCallback(() => setHelpOpen(false), []);
+  const openSearch = useCallback(() => setSearchOpen(true), []);
+  const closeSearch = useCallback(() => setSearchOpen(false), []);
 
   return (
     <>
@@ -132,6 +139,7 @@ export function App({ serverPath }: { serverPath?: string }) {
           {siteStrings.bookTitle}
         </a>
         <div className="topbar-tools">
+          <SearchButton open={searchOpen} onOpen={openSearch} onClose={closeSearch} />
           <button
             type="button"
             className="icon-button"
@@ -155,12 +163,15 @@ export function App({ serverPath }: { serverPath?: string }) {
             <ChapterPage key={route.slug} slug={route.slug} module={chapter.module} error={chapter.error} />
           ) : route.kind === 'lab' ? (
             <LabPage />
+          ) : isBookPage(route.kind) ? (
+            <BookPage kind={route.kind} />
           ) : (
             <NotFound />
           )}
         </main>
       </div>
       <ShortcutHelp open={helpOpen} onClose={closeHelp} />
+      <UpdateNotice />
     </>
   );
 }

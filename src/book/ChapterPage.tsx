@@ -1,16 +1,24 @@
 // One chapter: its title and summary (known without loading it), its compiled MDX rendered
 // through the component map, and links to the previous and next chapters (after the last, the Lab).
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { findChapter, neighbours, type ChapterModule } from './chapters.ts';
 import { pageComponents } from './mdxComponents.ts';
+import { markChapterRead } from './progress.ts';
 import { markContentRendered, whenPageReady } from './pageReady.ts';
 import { chapterHref, focusPageHeading, labHref, landingHref, lastNavigationKind, scrollToHash, takeRestoredScroll } from './router.ts';
 import { Sentence } from './Sentence.tsx';
 import { chapterNumber } from './Sidebar.tsx';
 import { navStrings as s } from './strings.ts';
+import { useOnScreen } from './useOnScreen.ts';
 
-function ChapterContent({ module }: { module: ChapterModule }) {
+function ChapterContent({ slug, module }: { slug: string; module: ChapterModule }) {
   const Content = module.default;
+  // Reaching the end of the chapter's text counts as having read it (kept in this browser only).
+  const end = useRef<HTMLDivElement>(null);
+  const reachedEnd = useOnScreen(end, '0px');
+  useEffect(() => {
+    if (reachedEnd) markChapterRead(slug);
+  }, [reachedEnd, slug]);
   useEffect(() => {
     markContentRendered();
     const kind = lastNavigationKind();
@@ -59,6 +67,7 @@ function ChapterContent({ module }: { module: ChapterModule }) {
   return (
     <div className="prose">
       <Content components={pageComponents} />
+      <div ref={end} className="chapter-end" aria-hidden="true" />
     </div>
   );
 }
@@ -77,7 +86,7 @@ export function ChapterPage({ slug, module, error }: { slug: string; module: Cha
         <p className="chapter-summary">{meta.summary}</p>
       </header>
       {module ? (
-        <ChapterContent module={module} />
+        <ChapterContent slug={slug} module={module} />
       ) : error ? (
         <div className="chapter-error" role="alert">
           <p>

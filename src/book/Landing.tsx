@@ -3,6 +3,7 @@
 import { useEffect } from 'react';
 import { chapters } from './chapters.ts';
 import { markContentRendered } from './pageReady.ts';
+import { ProgressSummary } from './ProgressSummary.tsx';
 import { chapterHref, focusPageHeading, labHref, lastNavigationKind } from './router.ts';
 import { chapterNumber } from './Sidebar.tsx';
 import { landingStrings as s, siteStrings } from './strings.ts';
@@ -39,6 +40,7 @@ export function Landing() {
           </a>
         </p>
       </section>
+      <ProgressSummary />
       <section aria-labelledby="audiences">
         <h2 id="audiences">{s.audiencesHeading}</h2>
         <ul className="audience-list">

@@ -1,11 +1,12 @@
-// A Mermaid diagram from a ```mermaid fence. Mermaid (~750 KB) is fetched only when a page has a
-// diagram, drawn in the current theme and redrawn when the theme changes. Before it is drawn (and
-// in the pre-rendered HTML) the diagram's source shows; if it cannot be drawn, a readable message
-// replaces it, never a blank.
+// A Mermaid diagram from a ```mermaid fence. Mermaid (~750 KB) is fetched only when a diagram comes
+// near the window (so a page's first paint never waits for it), drawn in the current theme and
+// redrawn when the theme changes. Before it is drawn (and in the pre-rendered HTML) the diagram's
+// source shows; if it cannot be drawn, a readable message replaces it, never a blank.
 import { useEffect, useRef, useState } from 'react';
 import { beginPageTask } from './pageReady.ts';
 import { Sentence } from './Sentence.tsx';
 import { contentStrings as s } from './strings.ts';
+import { useOnScreen } from './useOnScreen.ts';
 import { useTheme, type Theme } from './theme.ts';
 
 type MermaidApi = typeof import('mermaid').default;
@@ -50,20 +51,24 @@ export function Mermaid({ chart }: { chart: string }) {
   const theme = useTheme();
   const [result, setResult] = useState<Result | null>(null);
   const finishTask = useRef<(() => void) | null>(null);
+  const canvas = useRef<HTMLDivElement>(null);
+  // A screen's height ahead, so the diagram is usually drawn before the reader reaches it.
+  const near = useOnScreen(canvas, '100% 0px');
 
-  // The page is not ready until this diagram is drawn or has failed.
+  // Once the diagram is near, the page is not ready until it is drawn or has failed.
   useEffect(() => {
+    if (!near) return;
     const finish = beginPageTask();
     finishTask.current = finish;
     return finish;
-  }, []);
+  }, [near]);
 
   useEffect(() => {
     if (result) finishTask.current?.();
   }, [result]);
 
   useEffect(() => {
-    if (!theme) return;
+    if (!theme || !near) return;
     let live = true;
     drawDiagram(chart, theme).then(
       (svg) => live && setResult({ ok: true, svg }),
@@ -72,12 +77,12 @@ export function Mermaid({ chart }: { chart: string }) {
     return () => {
       live = false;
     };
-  }, [chart, theme]);
+  }, [chart, theme, near]);
 
   const rendered = result === null ? 'false' : result.ok ? 'true' : 'error';
   return (
     <figure className="diagram">
-      <div data-mermaid="" data-rendered={rendered} className="diagram-canvas">
+      <div ref={canvas} data-mermaid="" data-rendered={rendered} className="diagram-canvas">
         {result?.ok ? (
           <div className="diagram-svg" dangerouslySetInnerHTML={{ __html: result.svg }} />
         ) : result ? (

@@ -2,7 +2,8 @@
 // highlighted, then the Lab. On a phone it is a menu opened from the top bar.
 import { useEffect, useState } from 'react';
 import { chapters, type ChapterMeta, type TocEntry } from './chapters.ts';
-import { chapterHref, labHref, landingHref, type Route } from './router.ts';
+import { progress, solvedAmong, type Progress } from './progress.ts';
+import { bookPageHref, chapterHref, labHref, landingHref, type Route } from './router.ts';
 import { navStrings as s } from './strings.ts';
 
 /** The id of the last section heading that has scrolled past the top fifth of the window. */
@@ -45,7 +46,22 @@ export function chapterNumber(chapter: ChapterMeta): string {
   return String(chapter.order).padStart(2, '0');
 }
 
+/** What the reader has done in a chapter, as a mark after its title: ✓ read, and solved exercises. */
+function ChapterProgress({ chapter, done }: { chapter: ChapterMeta; done: Progress }) {
+  const read = done.read.includes(chapter.slug);
+  const solved = solvedAmong(done, chapter.exercises);
+  if (!read && solved === 0) return null;
+  const label = [read ? s.readMark : '', solved > 0 ? s.solvedOf(solved, chapter.exercises.length) : ''].filter(Boolean).join(', ');
+  return (
+    <span className="chapter-progress" role="img" aria-label={label} title={label}>
+      {read ? '✓' : ''}
+      {solved > 0 ? ` ${solved}/${chapter.exercises.length}` : ''}
+    </span>
+  );
+}
+
 function ChapterLinks({ list, route, toc, active }: { list: readonly ChapterMeta[]; route: Route; toc: TocEntry[] | undefined; active: string | null }) {
+  const done = progress.use();
   return (
     <ol className="chapter-list">
       {list.map((chapter) => {
@@ -57,6 +73,7 @@ function ChapterLinks({ list, route, toc, active }: { list: readonly ChapterMeta
                 {chapterNumber(chapter)}
               </span>
               <span>{chapter.title}</span>
+              <ChapterProgress chapter={chapter} done={done} />
             </a>
             {current && toc && toc.length > 0 ? (
               <ol className="section-list" aria-label={s.sectionsOf(chapter.title)}>
@@ -90,6 +107,15 @@ export function Sidebar({ route, toc }: { route: Route; toc: TocEntry[] | undefi
       <a className="sidebar-lab" href={labHref()} aria-current={route.kind === 'lab' ? 'page' : undefined}>
         {s.lab}
       </a>
+      <ul className="sidebar-pages">
+        {(['glossary', 'faq', 'deck'] as const).map((kind) => (
+          <li key={kind}>
+            <a href={bookPageHref(kind)} aria-current={route.kind === kind ? 'page' : undefined}>
+              {kind === 'glossary' ? s.glossary : kind === 'faq' ? s.faq : s.decks}
+            </a>
+          </li>
+        ))}
+      </ul>
       {testPages.length > 0 ? (
         <>
           <p className="sidebar-heading">{s.testPages}</p>

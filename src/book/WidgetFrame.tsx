@@ -13,6 +13,7 @@ import {
   lazy,
   Suspense,
   useCallback,
+  useContext,
   useEffect,
   useId,
   useRef,
@@ -29,7 +30,7 @@ import { useDrawnScale } from './figureScale.ts';
 import { Sentence } from './Sentence.tsx';
 import { frameStrings } from './strings.ts';
 import { frameElementId, WIDGET_ID } from './urlState.ts';
-import { useFrameLink, WidgetLinkContext } from './useWidgetState.ts';
+import { HeldFigureContext, useFrameLink, WidgetLinkContext } from './useWidgetState.ts';
 
 /** What the frame adds to a widget's own props. */
 export interface WidgetRenderProps {
@@ -190,7 +191,9 @@ export function WidgetFrame<P extends object>({ name, named, title, height, widg
   // both show the fallback, so they match, and a page without widgets fetches no widget code.
   const [mounted, setMounted] = useState(false);
   const { mode, enter, leave } = usePresentMode(sectionRef);
-  const presenting = mode !== null;
+  // A lecture deck presents its figure itself: present mode's sizes, without the frame's own button.
+  const deckPresenting = useContext(HeldFigureContext)?.presenting === true;
+  const presenting = mode !== null || deckPresenting;
 
   useEffect(() => setMounted(true), []);
 
@@ -206,7 +209,7 @@ export function WidgetFrame<P extends object>({ name, named, title, height, widg
       className="widget"
       id={named ? frameElementId(named) : instanceId ? frameElementId(instanceId) : undefined}
       data-widget={name}
-      data-presenting={presenting ? mode : undefined}
+      data-presenting={mode ?? (deckPresenting ? 'deck' : undefined)}
       aria-labelledby={titleId}
     >
       <header className="widget-header">
@@ -215,15 +218,17 @@ export function WidgetFrame<P extends object>({ name, named, title, height, widg
         </h3>
         <div className="widget-tools">
           <ComputeBadge />
-          <button
-            type="button"
-            data-action="present"
-            aria-pressed={presenting}
-            title={frameStrings.presentHint}
-            onClick={() => (presenting ? leave() : void enter())}
-          >
-            {presenting ? frameStrings.leavePresent : frameStrings.present}
-          </button>
+          {deckPresenting ? null : (
+            <button
+              type="button"
+              data-action="present"
+              aria-pressed={presenting}
+              title={frameStrings.presentHint}
+              onClick={() => (presenting ? leave() : void enter())}
+            >
+              {presenting ? frameStrings.leavePresent : frameStrings.present}
+            </button>
+          )}
           <button type="button" data-action="share" title={frameStrings.shareHint} onClick={() => void share()}>
             {frameStrings.share}
           </button>

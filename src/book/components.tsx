@@ -5,9 +5,11 @@ import { Kbd, Note, Predict, TryThis, Warning } from './callouts.tsx';
 import { H2, H3, H4, Table } from './headings.tsx';
 import { Mermaid } from './Mermaid.tsx';
 import { ChapterLink } from './links.tsx';
+import { CodeBlock } from './CodeBlock.tsx';
 import { CodeTab, InCode } from './codeTabs.tsx';
 import { Exercise, Hint, Solution } from './exercises.tsx';
 import { Computed } from './worked.tsx';
+import { Term } from './glossary/Term.tsx';
 
 // The book's widgets, one registry file per chapter (src/widgets/registry/<chapter>.ts); each
 // widget's code is its own lazy chunk, so the registries themselves are small.
@@ -34,6 +36,7 @@ export const bookComponents: ComponentMap = {
   Solution,
   InCode,
   CodeTab,
+  Term,
   ...widgetComponents,
 };
 
@@ -44,6 +47,7 @@ export const elementComponents: ComponentMap = {
   h4: H4,
   table: Table,
   a: ChapterLink,
+  pre: CodeBlock,
 };
 
 /** Everything a chapter may resolve through, as MDX's `components` prop takes it. */

@@ -3,6 +3,7 @@
 // reader types within the tolerance; a conceptual one has no answer and a worked <Solution>. Hints
 // and solutions are reveals (<details>), so they work before the page's script has loaded.
 import { Children, isValidElement, useId, useState, type ReactNode } from 'react';
+import { markExerciseSolved, progress } from './progress.ts';
 import { exerciseStrings } from './strings.ts';
 
 export function Hint({ children }: { children?: ReactNode }) {
@@ -35,7 +36,7 @@ export function judgeAnswer(typed: string, answer: number, tolerance: number): V
   return v > answer ? 'high' : 'low';
 }
 
-function AnswerCheck({ answer, answerText, tolerance }: { answer: number; answerText: string; tolerance: number }) {
+function AnswerCheck({ answerKey, answer, answerText, tolerance }: { answerKey: string; answer: number; answerText: string; tolerance: number }) {
   const id = useId();
   const [typed, setTyped] = useState('');
   const [verdict, setVerdict] = useState<Verdict>(null);
@@ -54,7 +55,9 @@ function AnswerCheck({ answer, answerText, tolerance }: { answer: number; answer
       className="exercise-answer"
       onSubmit={(e) => {
         e.preventDefault();
-        setVerdict(judgeAnswer(typed, answer, tolerance));
+        const judged = judgeAnswer(typed, answer, tolerance);
+        setVerdict(judged);
+        if (judged === 'correct') markExerciseSolved(answerKey);
       }}
     >
       <label htmlFor={id}>{exerciseStrings.yourAnswer}</label>
@@ -97,6 +100,7 @@ export function Exercise({ title, answer, answerValue, answerText, tolerance = 0
   const question: ReactNode[] = [];
   const hints: ReactNode[] = [];
   const solutions: ReactNode[] = [];
+  const solvedBefore = progress.use().solved.includes(answer ?? '');
   Children.forEach(children, (child) => {
     if (isValidElement(child) && child.type === Hint) hints.push(child);
     else if (isValidElement(child) && child.type === Solution) solutions.push(child);
@@ -107,10 +111,11 @@ export function Exercise({ title, answer, answerValue, answerText, tolerance = 0
       <p className="exercise-title">
         <span className="exercise-number">{exerciseStrings.exercise}</span>
         {title ? <span className="exercise-name">{title}</span> : null}
+        {answer !== undefined && solvedBefore ? <span className="exercise-solved">{exerciseStrings.solvedBefore}</span> : null}
       </p>
       <div className="exercise-question">{question}</div>
       {answerValue !== undefined ? (
-        <AnswerCheck answer={Number(answerValue)} answerText={answerText ?? answerValue} tolerance={Math.abs(tolerance)} />
+        <AnswerCheck answerKey={answer ?? ''} answer={Number(answerValue)} answerText={answerText ?? answerValue} tolerance={Math.abs(tolerance)} />
       ) : null}
       {hints.map((hint, i) => (
         <details key={`h${i}`} className="exercise-hint">

@@ -5,7 +5,7 @@ import { useSyncExternalStore } from 'react';
 import { currentLocale, localeHref, type Locale } from '../i18n/index.ts';
 import { findChapter } from './chapters.ts';
 import { resetPageReady } from './pageReady.ts';
-import { chapterPath, labPath, parseRoute, routeKey, type PageRoute, type Route } from './routes.ts';
+import { bookPagePath, chapterPath, isBookPage, labPath, parseRoute, routeKey, type BookPageKind, type PageRoute, type Route } from './routes.ts';
 
 export { routeKey, type PageRoute, type Route };
 
@@ -31,9 +31,15 @@ export function labHref(locale: Locale = currentLocale()): string {
   return localeHref(BASE, labPath(), locale);
 }
 
+/** The address of one of the book's other pages (glossary, FAQ, decks) in `locale`. */
+export function bookPageHref(kind: BookPageKind, locale: Locale = currentLocale()): string {
+  return localeHref(BASE, bookPagePath(kind), locale);
+}
+
 /** The address of a page of the book, in its route's locale. */
 export function routeHref(route: PageRoute): string {
   if (route.kind === 'chapter') return chapterHref(route.slug, '', route.locale);
+  if (isBookPage(route.kind)) return bookPageHref(route.kind, route.locale);
   return route.kind === 'lab' ? labHref(route.locale) : landingHref(route.locale);
 }
 

@@ -3,10 +3,16 @@
 //   ${BASE}                         landing page          ${BASE}zh/                  …in Chinese
 //   ${BASE}chapters/<slug>/         a chapter             ${BASE}zh/chapters/<slug>/
 //   ${BASE}lab/                     the Lab               ${BASE}zh/lab/
+//   ${BASE}glossary/, faq/, deck/   the book's other pages (BOOK_PAGES), likewise
 import { DEFAULT_LOCALE, splitLocale, type Locale } from '../i18n/index.ts';
+
+/** The book's pages besides the chapters and the Lab, each at `<name>/`. */
+export const BOOK_PAGES = ['glossary', 'faq', 'deck'] as const;
+export type BookPageKind = (typeof BOOK_PAGES)[number];
 
 export type Route =
   | { kind: 'landing'; locale: Locale }
+  | { kind: BookPageKind; locale: Locale }
   | { kind: 'chapter'; slug: string; locale: Locale }
   | { kind: 'lab'; locale: Locale }
   | { kind: 'not-found'; locale: Locale };
@@ -27,6 +33,8 @@ export function parseRoute(pathname: string, base: string, hasChapter: (slug: st
   const rest = withIndex.replace(/(^|\/)index\.html$/, '$1');
   if (rest === '') return { kind: 'landing', locale };
   if (/^lab\/?$/.test(rest)) return { kind: 'lab', locale };
+  const page = BOOK_PAGES.find((name) => rest === name || rest === `${name}/`);
+  if (page) return { kind: page, locale };
   const match = /^chapters\/([a-z0-9-]+)\/?$/.exec(rest);
   if (match && hasChapter(match[1])) return { kind: 'chapter', slug: match[1], locale };
   return { kind: 'not-found', locale };
@@ -46,6 +54,15 @@ export function chapterPath(slug: string, hash = ''): string {
 /** The Lab's path below the base and the locale's prefix. */
 export function labPath(): string {
   return 'lab/';
+}
+
+/** The path of one of the book's other pages below the base and the locale's prefix. */
+export function bookPagePath(kind: BookPageKind): string {
+  return `${kind}/`;
+}
+
+export function isBookPage(kind: Route['kind']): kind is BookPageKind {
+  return (BOOK_PAGES as readonly string[]).includes(kind);
 }
 
 /**

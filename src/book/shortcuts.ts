@@ -13,6 +13,7 @@ export function shortcutList(): Shortcut[] {
   return [
     { keys: ['['], description: s.previousChapter },
     { keys: [']'], description: s.nextChapter },
+    { keys: ['/'], description: s.search },
     { keys: ['t'], description: s.toggleTheme },
     { keys: ['p'], description: s.presentWidget },
     { keys: [s.escapeKey], description: s.leave },
@@ -26,6 +27,7 @@ export interface ShortcutActions {
   toggleTheme: () => void;
   presentWidget: () => void;
   showHelp: () => void;
+  search: () => void;
 }
 
 /** True when a key press belongs to a text field, a select or an editable element. */
@@ -71,6 +73,8 @@ export function shortcutFor(event: ShortcutEvent): keyof ShortcutActions | null 
       return 'presentWidget';
     case '?':
       return 'showHelp';
+    case '/':
+      return 'search';
     default:
       return null;
   }

@@ -6,7 +6,8 @@ import { App } from './App.tsx';
 import type { PrerenderPage, RenderedPage } from './build/prerender.ts';
 import { chapters, loadChapter } from './chapters.ts';
 import { BASE, routeFromPath, routeKey } from './router.ts';
-import { labPath } from './routes.ts';
+import { loadBookPage } from './bookPages.ts';
+import { BOOK_PAGES, bookPagePath, isBookPage, labPath } from './routes.ts';
 import { pageDescription, pageTitle } from './site.ts';
 import { labPageStrings, navStrings, siteStrings } from './strings.ts';
 
@@ -27,6 +28,16 @@ export function listPages(): PrerenderPage[] {
           }),
         ),
         { path: `${prefix}${labPath()}`, file: `${prefix}${labPath()}index.html`, kind: 'lab', title: labPageStrings.heading, testOnly: false, locale },
+        ...BOOK_PAGES.map(
+          (kind): PrerenderPage => ({
+            path: `${prefix}${bookPagePath(kind)}`,
+            file: `${prefix}${bookPagePath(kind)}index.html`,
+            kind,
+            title: pageTitle({ kind, locale }),
+            testOnly: false,
+            locale,
+          }),
+        ),
       ] satisfies PrerenderPage[];
     }),
   );
@@ -39,6 +50,7 @@ export async function renderPage(pagePath: string): Promise<RenderedPage> {
   const pathname = `${BASE}${pagePath}`;
   const route = routeFromPath(pathname);
   if (route.kind === 'chapter') await loadChapter(route.slug);
+  else if (isBookPage(route.kind)) await loadBookPage(route.kind);
   return withLocale(route.locale, () => ({
     html: renderToString(<App serverPath={pathname} />),
     title: pageTitle(route),

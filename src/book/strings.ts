@@ -11,6 +11,12 @@ export const siteStrings = catalogue('site', {
   chapterTitle: (chapter: string, book: string) => `${chapter} · ${book}`,
   notFoundTitle: (book: string) => `Page not found · ${book}`,
   labTitle: (book: string) => `The Lab · ${book}`,
+  glossaryTitle: (book: string) => `Glossary · ${book}`,
+  glossaryDescription: 'Every term the book uses, each in one line, with the chapter and section that teaches it and its Chinese name.',
+  faqTitle: (book: string) => `Questions and answers · ${book}`,
+  faqDescription: 'Short answers to what learners of deep learning ask most, each linking to the chapter and the figure that shows it.',
+  deckTitle: (book: string) => `Lecture decks · ${book}`,
+  deckDescription: 'Pick figures from any chapter, set each one up, add notes, and present them as one deck from a single link.',
   labDescription:
     'Build a small neural network, choose its data and features, train it live in your browser, then share it as a link or export it as code.',
 });
@@ -29,6 +35,7 @@ export const appStrings = catalogue('app', {
 export const shortcutStrings = catalogue('shortcuts', {
   previousChapter: 'Previous chapter',
   nextChapter: 'Next chapter',
+  search: 'Search the book',
   toggleTheme: 'Switch between light and dark theme',
   presentWidget: 'Present the focused widget full-screen (or the one most in view)',
   leave: 'Leave presentation, close a dialog or the menu',
@@ -46,11 +53,18 @@ export const navStrings = catalogue('navigation', {
   testPages: 'Test pages',
   lab: 'The Lab',
   sectionsOf: (chapter: string) => `Sections of ${chapter}`,
+  readMark: 'read',
+  solvedOf: (solved: number, total: number) => `${solved} of ${total} exercises solved`,
   chapterKicker: (number: string) => `Chapter ${number}`,
   testPageKicker: 'Test page',
   chapterFailed: 'This chapter could not be loaded: {error}',
   tryAgain: 'Try again',
   chapterLoading: 'Loading the chapter…',
+  pageFailed: 'This page could not be loaded: {error}',
+  pageLoading: 'Loading the page…',
+  glossary: 'Glossary',
+  faq: 'Questions and answers',
+  decks: 'Lecture decks',
   pager: 'Previous and next chapter',
   previous: 'Previous',
   next: 'Next',
@@ -83,6 +97,18 @@ export const landingStrings = catalogue('landing', {
       what: 'Go at your own pace: the chapters build on each other, “Try this” boxes suggest experiments, and nothing needs installing — the models train on your own machine.',
     },
   ],
+});
+
+export const progressStrings = catalogue('progress', {
+  heading: 'Your progress',
+  summary: (read: number, chapters: number, solved: number, exercises: number) =>
+    `You have read ${read} of ${chapters} chapters to the end and solved ${solved} of ${exercises} checked exercises. Chapters you have read carry a ✓ in the contents.`,
+  nothingYet: 'Chapters you read to the end and exercises you solve are marked here and in the contents.',
+  private: 'Your progress is kept in this browser only; nothing is sent anywhere.',
+  clear: 'Clear my progress',
+  confirmQuestion: 'Clear every chapter and exercise marked so far?',
+  confirmClear: 'Yes, clear it',
+  keep: 'Keep it',
 });
 
 export const labPageStrings = catalogue('labPage', {
@@ -152,7 +178,22 @@ export const codeTabStrings = catalogue('codeTabs', {
   from: 'From {source}',
 });
 
+export const offlineStrings = catalogue('offline', {
+  updateReady: 'A new version of the book is ready.',
+  reload: 'Reload',
+  later: 'Later',
+});
+
+export const codeBlockStrings = catalogue('codeBlock', {
+  copy: 'Copy',
+  copied: 'Copied',
+  copyCode: 'Copy the code',
+  copiedCode: 'The code is copied.',
+  copyByHand: 'The clipboard is not available here: the code is selected, press Ctrl+C (⌘C on a Mac) to copy it.',
+});
+
 export const exerciseStrings = catalogue('exercises', {
+  solvedBefore: '✓ Solved',
   exercise: 'Exercise',
   exerciseNamed: (title: string) => `Exercise: ${title}`,
   hint: (n: number, of: number) => (of > 1 ? `Hint ${n}` : 'Hint'),

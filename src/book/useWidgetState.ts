@@ -37,6 +37,23 @@ export interface WidgetLink {
 
 export const WidgetLinkContext = createContext<WidgetLink | null>(null);
 
+/**
+ * A page that keeps its figures' states itself instead of in the address bar (a lecture deck's
+ * scene): the state the figure opens with, the getter of its current state, the figure's own
+ * address for "Copy link", and whether the page is presenting it.
+ */
+export interface HeldFigure {
+  /** The state to open with, as a link parameter's value, or null for the chapter's. */
+  linkValue: string | null;
+  /** Receives the getter of the figure's current state, as `WidgetLink.source` does. */
+  source: { current: (() => string) | null };
+  /** The figure's address in its chapter, opening in this state. */
+  shareUrl(encoded: string | null): string;
+  presenting: boolean;
+}
+
+export const HeldFigureContext = createContext<HeldFigure | null>(null);
+
 export type StateUpdate<S extends Schema> = Partial<StateOf<S>> | ((state: StateOf<S>) => Partial<StateOf<S>>);
 
 function startState<S extends Schema>(schema: S, initial: Partial<StateOf<S>> | undefined, link: WidgetLink | null) {
@@ -111,7 +128,9 @@ export function useFrameLink(sectionRef: RefObject<HTMLElement | null>, name: st
   const [linkValue, setLinkValue] = useState<string | null>(null);
   const [notices, setNotices] = useState<LinkNotice[]>([]);
   const [shared, setShared] = useState<ShareResult>(null);
-  const source = useRef<(() => string) | null>(null);
+  const held = useContext(HeldFigureContext);
+  const ownSource = useRef<(() => string) | null>(null);
+  const source = held?.source ?? ownSource;
 
   // The instance id is the name the chapter gave the frame, else its index among the page's frames
   // of the same component. It is set on the element before the page scrolls to its #anchor (a
@@ -124,6 +143,11 @@ export function useFrameLink(sectionRef: RefObject<HTMLElement | null>, name: st
     const id = named ?? positional;
     section.id = frameElementId(id);
     setInstanceId(id);
+    // A held figure's state is the page's, and the address bar is left alone.
+    if (held) {
+      setLinkValue(held.linkValue);
+      return;
+    }
     // The link as opened is kept for the widget; the address bar gets a copy the engine can read
     // (this runs before the engine's code is fetched).
     const opened = repairedQueries.get(location.search) ?? location.search;
@@ -145,20 +169,21 @@ export function useFrameLink(sectionRef: RefObject<HTMLElement | null>, name: st
       if (search !== location.search) repairedQueries.set(search, opened);
       history.replaceState(history.state, '', `${location.pathname}${search}${hash}`);
     }
-  }, [sectionRef, name, named]);
+  }, [sectionRef, name, named, held]);
 
-  const link = useMemo<WidgetLink>(() => ({ instanceId, linkValue, source, report: setNotices }), [instanceId, linkValue]);
+  const link = useMemo<WidgetLink>(() => ({ instanceId, linkValue, source, report: setNotices }), [instanceId, linkValue, source]);
 
   const forget = useCallback(() => {
-    if (instanceId) clearLink(instanceId);
-    setLinkValue(null);
+    // A held figure's reset goes back to the state the page gave it.
+    if (instanceId && !held) clearLink(instanceId);
+    if (!held) setLinkValue(null);
     setNotices([]);
     setShared(null);
-  }, [instanceId]);
+  }, [instanceId, held]);
 
   const share = useCallback(async () => {
     if (!instanceId) return;
-    const url = writeLink(instanceId, source.current?.() ?? null);
+    const url = held ? held.shareUrl(source.current?.() ?? null) : writeLink(instanceId, source.current?.() ?? null);
     try {
       if (!navigator.clipboard?.writeText) throw new Error('no clipboard');
       await navigator.clipboard.writeText(url);
@@ -167,7 +192,7 @@ export function useFrameLink(sectionRef: RefObject<HTMLElement | null>, name: st
       // Refused (no permission, an insecure page, an old browser): the reader copies it by hand.
       setShared({ copied: false, url });
     }
-  }, [instanceId]);
+  }, [instanceId, held, source]);
 
   const dismiss = useCallback(() => {
     setNotices([]);

@@ -8,6 +8,8 @@ declare module 'virtual:book/chapters' {
     title: string;
     summary: string;
     testOnly: boolean;
+    /** The worked-value keys of its checked exercises. */
+    exercises: string[];
     load: () => Promise<unknown>;
   }[];
 }

@@ -13,8 +13,8 @@ vi.mock('virtual:book/chapters', () => {
   const chapter = () => ({ default: () => createElement('p', null, 'Chapter text.'), frontmatter: { title: '', summary: '' }, toc: [] });
   return {
     chapters: [
-      { slug: 'neurons', order: 1, title: 'Neurons and networks', summary: 'One neuron, then many.', testOnly: false, load: () => Promise.resolve(chapter()) },
-      { slug: 'losses', order: 2, title: 'Loss functions', summary: 'How wrong is a model?', testOnly: false, load: () => Promise.resolve(chapter()) },
+      { slug: 'neurons', order: 1, title: 'Neurons and networks', summary: 'One neuron, then many.', testOnly: false, exercises: ['neurons.ex1'], load: () => Promise.resolve(chapter()) },
+      { slug: 'losses', order: 2, title: 'Loss functions', summary: 'How wrong is a model?', testOnly: false, exercises: [], load: () => Promise.resolve(chapter()) },
     ],
   };
 });

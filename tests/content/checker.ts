@@ -3,6 +3,7 @@
 // the component map lacks, KaTeX that does not parse, internal links to a chapter or heading
 // that does not exist, figures without a name of their own (the `id` their links use); and
 // numbers typed by hand where the engine should have computed them.
+import { BOOK_PAGES } from '../../src/book/routes.ts';
 import { compile } from '@mdx-js/mdx';
 import katex from 'katex';
 import { parse as parseYaml } from 'yaml';
@@ -285,6 +286,9 @@ export function brokenLink(url: string, from: ChapterFacts, bySlug: Map<string, 
     chapter = from;
   } else if (target.pathname === '/' || target.pathname === '/index.html') {
     return anchor ? 'points at an anchor on the landing page, which has no chapter headings' : null;
+  } else if (['lab', ...BOOK_PAGES].some((page) => target.pathname === `/${page}/`)) {
+    // The Lab, the glossary, the questions and the decks: their own pages (their anchors are theirs).
+    return null;
   } else {
     const m = /^\/chapters\/([^/]+)\/?(?:index\.html)?$/.exec(target.pathname);
     if (!m) return `does not point at a chapter (/chapters/<slug>/)`;

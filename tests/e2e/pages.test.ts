@@ -179,6 +179,20 @@ async function checkPage(page: Page, sitePage: SitePage, expect: ExpectStatic): 
   await page.goto(url, { waitUntil: 'load' });
   await waitForPageReady(page);
 
+  // Mermaid is fetched only as a diagram nears the window: a page whose diagrams all start more
+  // than two screens down has fetched none of it yet. Then every diagram is brought into view, so
+  // that all are drawn for the checks below.
+  const early = await page.evaluate(() => ({
+    near: [...document.querySelectorAll('[data-mermaid]')].some((el) => el.getBoundingClientRect().top < 2 * window.innerHeight),
+    fetched: performance.getEntriesByType('resource').map((e) => e.name).filter((name) => /\/mermaid\.core-[^/]*\.js$/.test(name)),
+  }));
+  if (!early.near && early.fetched.length) failures.push(`Mermaid fetched before any diagram came near the window: ${early.fetched.join(', ')}`);
+  for (const diagram of await page.locator('[data-mermaid]').all()) {
+    await diagram.scrollIntoViewIfNeeded();
+    await page.waitForFunction((el) => el?.getAttribute('data-rendered') !== 'false', await diagram.elementHandle(), { timeout: 30_000 });
+  }
+  await waitForPageReady(page);
+
   // Each widget's compute badge settles on WebGL.
   failures.push(...(await badgeProblems(page, 'webgl', expect)));
 

@@ -16,6 +16,8 @@ export interface ChapterEntry {
   file: string;
   /** True for test-only pages (tests/pages), which only test builds include. */
   testOnly: boolean;
+  /** The worked-value keys of the chapter's checked exercises (`<Exercise answer="…">`), in order. */
+  exercises: string[];
 }
 
 export const CHAPTER_FILE = /^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.mdx$/;
@@ -46,6 +48,7 @@ export function parseChapter(file: string, source: string, testOnly: boolean): C
     summary: (fm.summary as string).trim(),
     file,
     testOnly,
+    exercises: [...source.matchAll(/<Exercise\b[^>]*?\banswer="([^"]+)"/g)].map((m) => m[1]),
   };
 }
 
@@ -83,7 +86,7 @@ export function chaptersModuleSource(chapters: ChapterEntry[]): string {
   const entries = chapters.map(
     (c) =>
       `  { slug: ${JSON.stringify(c.slug)}, order: ${c.order}, title: ${JSON.stringify(c.title)}, ` +
-      `summary: ${JSON.stringify(c.summary)}, testOnly: ${c.testOnly}, ` +
+      `summary: ${JSON.stringify(c.summary)}, testOnly: ${c.testOnly}, exercises: ${JSON.stringify(c.exercises)}, ` +
       `load: () => import(${JSON.stringify(c.file.split(path.sep).join('/'))}) },`,
   );
   return `export const chapters = [\n${entries.join('\n')}\n];\n`;

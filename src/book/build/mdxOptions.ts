@@ -17,6 +17,7 @@ import remarkMath from 'remark-math';
 import remarkMdxFrontmatter from 'remark-mdx-frontmatter';
 import { remarkComputed } from './remarkComputed.ts';
 import { remarkInCode } from './remarkInCode.ts';
+import { remarkGlossary } from './remarkGlossary.ts';
 
 export interface TocEntry {
   depth: 2 | 3;
@@ -145,6 +146,8 @@ export function mdxCompileOptions(): CompileOptions {
       // Before Shiki and KaTeX: the engine's source as a code tab, worked numbers into math.
       remarkInCode,
       remarkComputed,
+      // Last: links each glossary term's first use in the chapter's prose.
+      remarkGlossary,
     ],
     rehypePlugins: [
       rehypeSlug,

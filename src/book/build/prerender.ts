@@ -4,6 +4,7 @@
 //   index.html                   the landing page
 //   chapters/<slug>/index.html   each chapter
 //   lab/index.html               the Lab
+//   glossary/, faq/, deck/       the book's other pages (routes.ts's BOOK_PAGES)
 //   404.html                     "not found" (static hosts serve it for unknown paths)
 //   <locale>/…                   the same pages in each locale but the default, with its `lang`
 //   pages.json                   the list of pages, for tools that visit every page
@@ -25,7 +26,7 @@ export interface PrerenderPage {
   path: string;
   /** Output file below the out dir. */
   file: string;
-  kind: 'landing' | 'chapter' | 'lab' | 'not-found';
+  kind: 'landing' | 'chapter' | 'lab' | 'glossary' | 'faq' | 'deck' | 'not-found';
   title: string;
   /** Test-only page (mode `test`). */
   testOnly: boolean;
@@ -65,6 +66,8 @@ export interface ManifestChunk {
   src?: string;
   isEntry?: boolean;
   imports?: string[];
+  dynamicImports?: string[];
+  css?: string[];
 }
 export type Manifest = Record<string, ManifestChunk>;
 
@@ -91,12 +94,46 @@ export function chapterPreloads(manifest: Manifest, slug: string): string[] {
   return [...staticClosure(manifest, key)].filter((file) => !loaded.has(file));
 }
 
-/** `<link rel="modulepreload">` tags for `files`, placed before `</head>`. */
-export function withPreloads(html: string, files: string[], base: string): string {
-  if (files.length === 0) return html;
-  const links = files.map((file) => `<link rel="modulepreload" crossorigin href="${escapeHtml(base + file)}">`).join('\n    ');
+/**
+ * What the page of one of the book's other pages (a lazy chunk, `src`) needs before it paints: its
+ * scripts, less what the entry brings, to preload, and the style sheets its chunks carry (the
+ * glossary's and the decks' styles live with their pages, not in every page's sheet).
+ */
+export function pageChunkAssets(manifest: Manifest, src: string): { scripts: string[]; styles: string[] } {
+  if (!manifest[src]) return { scripts: [], styles: [] };
+  const loaded = new Set<string>();
+  for (const entry of Object.keys(manifest).filter((k) => manifest[k].isEntry)) staticClosure(manifest, entry, loaded);
+  const keys: string[] = [];
+  const visit = (key: string) => {
+    if (keys.includes(key) || !manifest[key]) return;
+    keys.push(key);
+    for (const imported of manifest[key].imports ?? []) visit(imported);
+  };
+  visit(src);
+  // The entry's own chunks (and their style sheet) are on every page already.
+  const entryCss = new Set(Object.keys(manifest).filter((k) => loaded.has(manifest[k].file)).flatMap((k) => manifest[k].css ?? []));
+  return {
+    scripts: keys.map((k) => manifest[k].file).filter((file) => !loaded.has(file)),
+    styles: [...new Set(keys.flatMap((k) => manifest[k].css ?? []))].filter((file) => !entryCss.has(file)),
+  };
+}
+
+/** `<link rel="modulepreload">` tags for `files` and style sheets for `styles`, placed before `</head>`. */
+export function withPreloads(html: string, files: string[], base: string, styles: string[] = []): string {
+  if (files.length === 0 && styles.length === 0) return html;
+  const links = [
+    ...styles.map((file) => `<link rel="stylesheet" crossorigin href="${escapeHtml(base + file)}">`),
+    ...files.map((file) => `<link rel="modulepreload" crossorigin href="${escapeHtml(base + file)}">`),
+  ].join('\n    ');
   return html.replace('</head>', `  ${links}\n  </head>`);
 }
+
+/** The source of each of the book's other pages, as Vite's manifest names its chunk. */
+const BOOK_PAGE_SOURCES: Record<string, string> = {
+  glossary: 'src/book/glossary/GlossaryPage.tsx',
+  faq: 'src/book/faq/FaqPage.tsx',
+  deck: 'src/book/deck/DeckPage.tsx',
+};
 
 export async function prerenderSite(opts: { root: string; mode: string; outDir: string; base: string; logger: Logger }): Promise<void> {
   const started = Date.now();
@@ -132,15 +169,15 @@ export async function prerenderSite(opts: { root: string; mode: string; outDir: 
       const rendered = await ssr.renderPage(page.path);
       const target = path.join(opts.outDir, page.file);
       const slug = /(?:^|\/)chapters\/([a-z0-9-]+)\/$/.exec(page.path)?.[1];
-      const preloads = page.kind === 'chapter' && slug ? chapterPreloads(manifest, slug) : [];
+      const source = BOOK_PAGE_SOURCES[page.kind];
+      const { scripts, styles } = source ? pageChunkAssets(manifest, source) : { scripts: page.kind === 'chapter' && slug ? chapterPreloads(manifest, slug) : [], styles: [] };
       await mkdir(path.dirname(target), { recursive: true });
-      await writeFile(target, withPreloads(fillTemplate(template, rendered), preloads, opts.base));
+      await writeFile(target, withPreloads(fillTemplate(template, rendered), scripts, opts.base, styles));
     }
     await writeFile(path.join(opts.outDir, 'pages.json'), `${JSON.stringify(pages, null, 2)}\n`);
     opts.logger.info(`pre-rendered ${pages.length} pages in ${Date.now() - started} ms`);
   } finally {
+    // (Vite's manifest stays for the service worker's list: the plugin deletes it after that.)
     await rm(ssrDir, { recursive: true, force: true });
-    // The manifest served its purpose: it is not part of the site.
-    await rm(path.join(opts.outDir, '.vite'), { recursive: true, force: true });
   }
 }

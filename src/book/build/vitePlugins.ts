@@ -2,16 +2,27 @@
 // - `virtual:book/chapters`: the chapter list (metadata + one lazy chunk per chapter);
 // - `virtual:book/test-components`: the test-only component map in mode `test`, else empty, so a
 //   normal build bundles nothing from tests/;
+// - `virtual:book/figures`: every named figure of every chapter, for the lecture decks;
 // - KaTeX's stylesheet trimmed to woff2 fonts (every current browser reads woff2);
-// - after the client build, every page pre-rendered to its own HTML file (see prerender.ts).
+// - after the client build, every page pre-rendered to its own HTML file (see prerender.ts), then
+//   the search index made from those pages (searchIndex.ts) and the service worker that keeps
+//   the book readable offline (serviceWorker.ts).
 import { existsSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Plugin, ResolvedConfig } from 'vite';
 import { chaptersModuleSource, discoverChapters } from './chapters.ts';
+import { bookFigures, figuresModuleSource } from '../deck/figureIndex.ts';
 import { prerenderSite } from './prerender.ts';
+import { indexSearch } from './searchIndex.ts';
+import { writeServiceWorker } from './serviceWorker.ts';
+import { DEFAULT_LOCALE, LOCALES } from '../../i18n/locale.ts';
+import { localePrefix } from '../../i18n/paths.ts';
 
 const CHAPTERS_ID = 'virtual:book/chapters';
 const TEST_COMPONENTS_ID = 'virtual:book/test-components';
+/** Every named figure of the book, for the lecture-deck builder (its chunk alone imports it). */
+const FIGURES_ID = 'virtual:book/figures';
 
 export interface BookPluginOptions {
   root: string;
@@ -26,7 +37,7 @@ function virtualModules({ root, mode }: BookPluginOptions): Plugin {
   return {
     name: 'book:virtual-modules',
     resolveId(id) {
-      if (id === CHAPTERS_ID || id === TEST_COMPONENTS_ID) return resolved(id);
+      if (id === CHAPTERS_ID || id === TEST_COMPONENTS_ID || id === FIGURES_ID) return resolved(id);
       return null;
     },
     load(id) {
@@ -35,6 +46,11 @@ function virtualModules({ root, mode }: BookPluginOptions): Plugin {
         // Rebuild the list when a chapter's frontmatter changes (dev server).
         for (const chapter of chapters) this.addWatchFile(chapter.file);
         return chaptersModuleSource(chapters);
+      }
+      if (id === resolved(FIGURES_ID)) {
+        const chapters = discoverChapters(root, testMode);
+        for (const chapter of chapters) this.addWatchFile(chapter.file);
+        return figuresModuleSource(bookFigures(chapters));
       }
       if (id === resolved(TEST_COMPONENTS_ID)) {
         const file = path.join(root, 'tests', 'widgets', 'index.tsx');
@@ -90,6 +106,14 @@ function prerender(options: BookPluginOptions): Plugin {
         base: config.base,
         logger: config.logger,
       });
+      const outDir = path.resolve(options.root, config.build.outDir);
+      try {
+        await indexSearch(outDir, config.logger);
+        await writeServiceWorker(outDir, LOCALES.filter((l) => l !== DEFAULT_LOCALE).map(localePrefix), config.logger);
+      } finally {
+        // The manifest served its purpose: it is not part of the site.
+        await rm(path.join(outDir, '.vite'), { recursive: true, force: true });
+      }
     },
   };
 }

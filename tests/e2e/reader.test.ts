@@ -1,0 +1,146 @@
+// What a reader of an online book expects besides the chapters, in real Chromium on the built site:
+// - search: `/` opens it, a word found in one chapter only lists that chapter, its section link
+//   leads there; the dialog passes axe; on a phone too;
+// - offline: after a first visit (the service worker precaching), with the network gone, a chapter
+//   never opened before opens from its shared link and a figure on it trains (without WebGL, so
+//   on the WebAssembly build the worker precached);
+// - progress: a solved exercise and a chapter read to its end are kept across a reload, shown in
+//   the contents and on the landing page, and cleared from there;
+// - code: choosing PyTorch in one "In code" block switches every block and is remembered; Copy
+//   puts the code on the clipboard.
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { computeWorkedValues } from '../../src/worked/index.ts';
+import { launchChromium, newContext, seriousAxeViolations, waitForPageReady, watchPage } from '../support/e2e-browser.ts';
+
+const siteUrl = inject('siteUrl');
+const origin = inject('siteOrigin');
+const table = await computeWorkedValues();
+
+describe('reader features', () => {
+  let webgl: Browser;
+  let plain: Browser;
+  beforeAll(async () => {
+    [webgl, plain] = await Promise.all([launchChromium('webgl'), launchChromium('no-webgl')]);
+  });
+  afterAll(async () => {
+    await Promise.all([webgl?.close(), plain?.close()]);
+  });
+
+  async function open(browser: Browser, path: string, size = { width: 1280, height: 900 }): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await page.setViewportSize(size);
+    const watch = watchPage(page, origin);
+    await page.goto(`${siteUrl}${path}`);
+    await waitForPageReady(page);
+    return { context, page, problems: watch.problems };
+  }
+
+  it.concurrent('search finds a word that only one chapter uses and leads to its section (phone, no WebGL)', async ({ expect }) => {
+    const { context, page, problems } = await open(plain, 'chapters/neurons/', { width: 390, height: 844 });
+    try {
+      await page.keyboard.press('/');
+      const field = page.locator('.search-dialog .search-field');
+      await expect.poll(() => field.evaluate((el) => el === document.activeElement)).toBe(true);
+      await field.fill('Himmelblau');
+      const status = page.locator('.search-status');
+      await expect.poll(() => status.textContent(), { timeout: 20_000 }).toMatch(/^1 page mentions/);
+      const links = page.locator('.search-results a');
+      expect(await links.first().getAttribute('href')).toBe(new URL(`${siteUrl}chapters/optimisers/`).pathname);
+      const section = page.locator('.search-sections a').first();
+      const href = (await section.getAttribute('href')) ?? '';
+      expect(href).toMatch(/\/chapters\/optimisers\/#[a-z0-9-]+$/);
+      expect(await page.locator('.search-results mark').first().textContent()).toMatch(/himmelblau/i);
+      expect(await seriousAxeViolations(page)).toEqual([]);
+      // The keyboard path: ↓ reaches the results, Enter follows one, the dialog closes.
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Enter');
+      await page.waitForURL((url) => url.pathname.endsWith('/chapters/optimisers/') && url.hash.length > 1);
+      await waitForPageReady(page);
+      expect(await page.locator('.search-dialog[open]').count()).toBe(0);
+      expect(await page.locator('h1').first().textContent()).toMatch(/Optimisers/);
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it.concurrent('a solved exercise and a chapter read are kept, shown and cleared (WebGL)', async ({ expect }) => {
+    const { context, page, problems } = await open(webgl, 'chapters/neurons/');
+    try {
+      const exercise = page.locator('[data-exercise]:not([data-exercise=""])').first();
+      const key = (await exercise.getAttribute('data-exercise'))!;
+      await exercise.locator('input[type=text]').fill(String(table.get(key)!.value));
+      await exercise.locator('button[type=submit]').click();
+      await expect.poll(() => exercise.locator('[data-verdict]').getAttribute('data-verdict')).toBe('correct');
+      await page.locator('.chapter-end').scrollIntoViewIfNeeded();
+      await expect.poll(() => page.evaluate(() => JSON.parse(localStorage.getItem('dll-progress') ?? '{}').read ?? [])).toEqual(['neurons']);
+      await page.reload();
+      await waitForPageReady(page);
+      await expect.poll(() => exercise.locator('.exercise-solved').count()).toBe(1);
+      const mark = page.locator('.sidebar .chapter-progress').first();
+      expect(await mark.getAttribute('aria-label')).toMatch(/^read, 1 of \d+ exercises solved$/);
+      await page.goto(siteUrl);
+      await waitForPageReady(page);
+      const summary = page.locator('.landing-progress');
+      await expect.poll(() => summary.textContent()).toMatch(/read 1 of \d+ chapters .* solved 1 of \d+/);
+      await summary.getByRole('button', { name: 'Clear my progress' }).click();
+      await summary.getByRole('button', { name: 'Yes, clear it' }).click();
+      await expect.poll(() => page.locator('.sidebar .chapter-progress').count()).toBe(0);
+      expect(await page.evaluate(() => localStorage.getItem('dll-progress'))).toBe('{"read":[],"solved":[]}');
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it.concurrent('choosing a framework switches every "In code" block and is remembered; Copy copies (WebGL)', async ({ expect }) => {
+    const { context, page, problems } = await open(webgl, 'chapters/optimisers/');
+    try {
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+      const blocks = page.locator('.code-tabs');
+      expect(await blocks.count()).toBeGreaterThan(1);
+      const selected = () => blocks.evaluateAll((all) => all.map((b) => b.querySelector('[role=tab][aria-selected=true]')?.textContent));
+      await blocks.first().getByRole('tab', { name: 'PyTorch' }).click();
+      expect(new Set(await selected())).toEqual(new Set(['PyTorch']));
+      await page.reload();
+      await waitForPageReady(page);
+      expect(new Set(await selected())).toEqual(new Set(['PyTorch']));
+      const panel = blocks.first().locator('[role=tabpanel]:not([hidden])');
+      await panel.getByRole('button', { name: 'Copy the code' }).click();
+      const code = await panel.locator('pre code').textContent();
+      await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(code);
+      expect(code).toMatch(/torch/);
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('offline after one visit: an unvisited chapter opens from a shared link and its figure trains (no WebGL)', async () => {
+    const context = await newContext(plain);
+    try {
+      // The test build registers its service worker only where a test asks (src/book/offline/).
+      await context.addInitScript(() => localStorage.setItem('dll-sw-test', '1'));
+      const page = await context.newPage();
+      const watch = watchPage(page, origin);
+      await page.goto(siteUrl);
+      await waitForPageReady(page);
+      // Precaching done: the worker activates only once every file is in its cache.
+      await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 60_000 });
+      await context.setOffline(true);
+      await page.goto(`${siteUrl}chapters/backpropagation/?w.xor-live=learningRate:2#widget-xor-live`);
+      await waitForPageReady(page);
+      expect(await page.title()).toMatch(/^Backpropagation/);
+      const figure = page.locator('#widget-xor-live');
+      await figure.scrollIntoViewIfNeeded();
+      await figure.locator('.training-bar button', { hasText: 'Train' }).click();
+      await expect.poll(() => figure.locator('.training-status').textContent(), { timeout: 30_000 }).toMatch(/Step [1-9]/);
+      expect(watch.problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
