@@ -47,11 +47,11 @@ function compileOncePerBuild(plugin: Plugin & { transform(code: string, id: stri
   };
 }
 
-export default defineConfig(({ mode, isSsrBuild }) => ({
+export default defineConfig(({ command, mode, isSsrBuild }) => ({
   base: basePath(process.env.BASE_PATH),
   plugins: [
     // MDX first, so React's plugin sees JavaScript (and fast refresh works on chapters).
-    { enforce: 'pre' as const, ...compileOncePerBuild(mdx({ ...mdxCompileOptions(), include: /\.mdx$/ }) as Parameters<typeof compileOncePerBuild>[0]) },
+    { enforce: 'pre' as const, ...compileOncePerBuild(mdx({ ...mdxCompileOptions({ staticHtml: command === 'build' ? 'page' : 'inline' }), include: /\.mdx$/ }) as Parameters<typeof compileOncePerBuild>[0]) },
     react({ include: /\.(mdx|[jt]sx?)$/ }),
     ...bookPlugins({ root, mode, isSsrBuild: Boolean(isSsrBuild) }),
     // MNIST as compact binaries in public/data/, converted from the `mnist` package when missing or stale.

@@ -8,6 +8,7 @@ import { chapterHref, routeFromPath, routeKey } from './book/router.ts';
 import { loadBookPage } from './book/bookPages.ts';
 import { loadChapter } from './book/chapters.ts';
 import { isBookPage } from './book/routes.ts';
+import { readStaticHtml } from './book/staticHtmlStore.ts';
 import { setLocale } from './i18n/index.ts';
 import { registerServiceWorker } from './book/offline/serviceWorker.ts';
 
@@ -30,14 +31,17 @@ async function start(): Promise<void> {
   if (route.kind === 'chapter' && location.pathname !== chapterHref(route.slug)) {
     history.replaceState(null, '', chapterHref(route.slug) + location.search + location.hash);
   }
+  const prerendered = container.dataset.prerendered === routeKey(route) && container.firstChild;
   if (route.kind === 'chapter') {
+    // The chapter's fixed markup is the page's own (staticHtmlStore.ts).
+    if (prerendered) readStaticHtml(route.slug, container);
     // Loaded before the first render so hydration finds the same content the HTML has; a failure
     // is shown by the page itself.
     await loadChapter(route.slug).catch(() => undefined);
   } else if (isBookPage(route.kind)) {
     await loadBookPage(route.kind).catch(() => undefined);
   }
-  if (container.dataset.prerendered === routeKey(route) && container.firstChild) {
+  if (prerendered) {
     hydrateRoot(container, <App />, rootOptions);
   } else {
     container.textContent = '';

@@ -7,6 +7,7 @@ import { markChapterRead } from './progress.ts';
 import { markContentRendered, whenPageReady } from './pageReady.ts';
 import { chapterHref, focusPageHeading, labHref, landingHref, lastNavigationKind, scrollToHash, takeRestoredScroll } from './router.ts';
 import { Sentence } from './Sentence.tsx';
+import { ChapterSlug } from './StaticHtml.tsx';
 import { chapterNumber } from './Sidebar.tsx';
 import { navStrings as s } from './strings.ts';
 import { useOnScreen } from './useOnScreen.ts';
@@ -66,7 +67,9 @@ function ChapterContent({ slug, module }: { slug: string; module: ChapterModule 
   }, [module]);
   return (
     <div className="prose">
-      <Content components={pageComponents} />
+      <ChapterSlug.Provider value={slug}>
+        <Content components={pageComponents} />
+      </ChapterSlug.Provider>
       <div ref={end} className="chapter-end" aria-hidden="true" />
     </div>
   );

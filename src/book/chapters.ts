@@ -4,6 +4,9 @@ import type { ComponentType } from 'react';
 import { chapters as generated } from 'virtual:book/chapters';
 import type { TocEntry } from './build/mdxOptions.ts';
 import type { ComponentMap } from './components.tsx';
+import { currentLocale, localeHref } from '../i18n/index.ts';
+import { chapterPath } from './routes.ts';
+import { fetchStaticHtml, hasStaticHtml, registerStaticHtml } from './staticHtmlStore.ts';
 
 export type { TocEntry };
 
@@ -11,6 +14,8 @@ export interface ChapterModule {
   default: ComponentType<{ components?: ComponentMap }>;
   frontmatter: { title: string; summary: string };
   toc: TocEntry[];
+  /** Its fixed markup where the module carries it (the pre-render); null or absent elsewhere. */
+  staticHtml?: string[] | null;
 }
 
 export type ChapterMeta = (typeof generated)[number];
@@ -34,8 +39,13 @@ export function loadChapter(slug: string): Promise<ChapterModule> {
   if (!meta) return Promise.reject(new Error(`No chapter "${slug}"`));
   let promise = loading.get(slug);
   if (!promise) {
-    promise = meta.load().then((value) => {
+    // In the built site a chapter's fixed markup is read from its page (staticHtmlStore.ts): on the
+    // page's own address it already has been, before hydration; otherwise the page is fetched too.
+    const page = import.meta.env.PROD && !import.meta.env.SSR && typeof document !== 'undefined' && !hasStaticHtml(slug);
+    const markup = page ? fetchStaticHtml(slug, localeHref(import.meta.env.BASE_URL, chapterPath(slug), currentLocale())) : null;
+    promise = Promise.all([meta.load(), markup]).then(([value]) => {
       const mod = value as ChapterModule;
+      if (mod.staticHtml) registerStaticHtml(slug, mod.staticHtml);
       loaded.set(slug, mod);
       return mod;
     });

@@ -8,6 +8,7 @@ import { ChapterLink } from './links.tsx';
 import { CodeBlock } from './CodeBlock.tsx';
 import { CodeTab, InCode } from './codeTabs.tsx';
 import { Exercise, Hint, Solution } from './exercises.tsx';
+import { StaticHtml } from './StaticHtml.tsx';
 import { Computed } from './worked.tsx';
 import { Term } from './glossary/Term.tsx';
 
@@ -37,6 +38,7 @@ export const bookComponents: ComponentMap = {
   InCode,
   CodeTab,
   Term,
+  StaticHtml,
   ...widgetComponents,
 };
 

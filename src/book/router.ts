@@ -3,7 +3,7 @@
 // themselves, a locale's prefix included, are in routes.ts.
 import { useSyncExternalStore } from 'react';
 import { currentLocale, localeHref, type Locale } from '../i18n/index.ts';
-import { findChapter } from './chapters.ts';
+import { findChapter, loadChapter } from './chapters.ts';
 import { resetPageReady } from './pageReady.ts';
 import { bookPagePath, chapterPath, isBookPage, labPath, parseRoute, routeKey, type BookPageKind, type PageRoute, type Route } from './routes.ts';
 
@@ -187,7 +187,8 @@ export function usePathname(serverPath: string | undefined): string {
 
 /**
  * Turns clicks on links to the book's own pages into client-side navigation (no reload), leaving
- * new-tab clicks, downloads, other sites and same-page anchors to the browser.
+ * new-tab clicks, downloads, other sites and same-page anchors to the browser; and fetches a
+ * chapter ahead when the reader points at or focuses a link to it.
  */
 export function interceptLinkClicks(root: Document): () => void {
   const onClick = (event: MouseEvent) => {
@@ -206,6 +207,22 @@ export function interceptLinkClicks(root: Document): () => void {
     event.preventDefault();
     navigate(url.href);
   };
+  // A chapter's script (and, in the built site, its page) starts loading as soon as the reader
+  // points at or tabs to a link to it, so that following the link is instant.
+  const onNear = (event: Event) => {
+    const anchor = (event.target as Element | null)?.closest?.('a[href]');
+    if (!(anchor instanceof HTMLAnchorElement)) return;
+    const url = new URL(anchor.href, location.href);
+    if (url.origin !== location.origin || url.pathname === location.pathname) return;
+    const route = routeFromPath(url.pathname);
+    if (route.kind === 'chapter' && route.locale === currentLocale()) loadChapter(route.slug).catch(() => undefined);
+  };
   root.addEventListener('click', onClick);
-  return () => root.removeEventListener('click', onClick);
+  root.addEventListener('pointerover', onNear, { passive: true });
+  root.addEventListener('focusin', onNear);
+  return () => {
+    root.removeEventListener('click', onClick);
+    root.removeEventListener('pointerover', onNear);
+    root.removeEventListener('focusin', onNear);
+  };
 }

@@ -119,6 +119,39 @@ describe('reader features', () => {
     }
   });
 
+  it.concurrent('a chapter reached by a link shows its text and formulas, which its script does not carry (WebGL)', async ({ expect }) => {
+    const { context, page, problems } = await open(webgl, 'chapters/neurons/');
+    try {
+      const scripts: { url: string; text: string }[] = [];
+      page.on('response', async (res) => {
+        if (/\.js$/.test(res.url())) scripts.push({ url: res.url(), text: await res.text().catch(() => '') });
+      });
+      await page.locator('.pager-next').click();
+      await page.waitForURL((url) => url.pathname.endsWith('/chapters/activations/'));
+      await waitForPageReady(page);
+      // The same page as a fresh load of that address: compare the text and the formulas.
+      const fixedMarkup = () => [...document.querySelectorAll('.prose [data-s]')].map((el) => el.innerHTML);
+      const shown = await page.evaluate(fixedMarkup);
+      const fresh = await context.newPage();
+      await fresh.goto(`${siteUrl}chapters/activations/`);
+      await waitForPageReady(fresh);
+      const loaded = await fresh.evaluate(fixedMarkup);
+      expect(shown.length).toBeGreaterThan(100);
+      expect(shown.filter((html) => html.includes('katex')).length).toBeGreaterThan(30);
+      expect(shown).toEqual(loaded);
+      // Formulas' markup is in the page, not in the chapter's script.
+      const chapterScript = scripts.find((s) => /\/\d\d-activations-[^/]*\.js$/.test(s.url));
+      expect(chapterScript, 'the chapter script was fetched').toBeDefined();
+      expect(chapterScript!.text).not.toContain('katex-mathml');
+      // A paragraph of fixed markup (no link or term in it): its words are not in the script.
+      const sentence = await page.evaluate(() => [...document.querySelectorAll('.prose p[data-s]')].map((p) => p.innerHTML).find((html) => html.length > 120 && !html.includes('<'))!.slice(20, 90));
+      expect(chapterScript!.text).not.toContain(sentence);
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('offline after one visit: an unvisited chapter opens from a shared link and its figure trains (no WebGL)', async () => {
     const context = await newContext(plain);
     try {

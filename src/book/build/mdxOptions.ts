@@ -18,6 +18,7 @@ import remarkMdxFrontmatter from 'remark-mdx-frontmatter';
 import { remarkComputed } from './remarkComputed.ts';
 import { remarkInCode } from './remarkInCode.ts';
 import { remarkGlossary } from './remarkGlossary.ts';
+import { rehypeStaticHtml } from './rehypeStaticHtml.ts';
 
 export interface TocEntry {
   depth: 2 | 3;
@@ -135,7 +136,11 @@ export function rehypeToc() {
 }
 
 /** Compile options for @mdx-js/rollup and @mdx-js/mdx alike. */
-export function mdxCompileOptions(): CompileOptions {
+/**
+ * `staticHtml`: where the fixed markup of a chapter travels (rehypeStaticHtml.ts): `inline` in its
+ * script (the default: `vite dev`, tests), `page` in the built site (read from the page itself).
+ */
+export function mdxCompileOptions({ staticHtml = 'inline' }: { staticHtml?: 'inline' | 'page' } = {}): CompileOptions {
   return {
     remarkPlugins: [
       [remarkFrontmatter, ['yaml']],
@@ -168,6 +173,8 @@ export function mdxCompileOptions(): CompileOptions {
           fallbackLanguage: 'text',
         },
       ],
+      // Last: what holds nothing interactive, as strings (or, built, as numbers into the page).
+      [rehypeStaticHtml, { mode: staticHtml }],
     ],
   };
 }

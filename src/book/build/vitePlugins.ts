@@ -12,6 +12,7 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Plugin, ResolvedConfig } from 'vite';
 import { chaptersModuleSource, discoverChapters } from './chapters.ts';
+import { pageStrings, STATIC_HTML_MODULE } from './rehypeStaticHtml.ts';
 import { bookFigures, figuresModuleSource } from '../deck/figureIndex.ts';
 import { prerenderSite } from './prerender.ts';
 import { indexSearch } from './searchIndex.ts';
@@ -31,16 +32,25 @@ export interface BookPluginOptions {
   isSsrBuild: boolean;
 }
 
-function virtualModules({ root, mode }: BookPluginOptions): Plugin {
+function virtualModules({ root, mode, isSsrBuild }: BookPluginOptions): Plugin {
   const testMode = mode === 'test';
   const resolved = (id: string) => `\0${id}`;
   return {
     name: 'book:virtual-modules',
     resolveId(id) {
       if (id === CHAPTERS_ID || id === TEST_COMPONENTS_ID || id === FIGURES_ID) return resolved(id);
+      if (id.startsWith(STATIC_HTML_MODULE)) return resolved(id);
       return null;
     },
     load(id) {
+      if (id.startsWith(resolved(STATIC_HTML_MODULE))) {
+        // The pre-render gets each chapter's fixed markup; the browser reads it from the page.
+        if (!isSsrBuild) return 'export default null;\n';
+        const file = decodeURIComponent(id.slice(resolved(STATIC_HTML_MODULE).length));
+        const strings = pageStrings.get(file);
+        if (!strings) throw new Error(`no fixed markup was kept for ${file}`);
+        return `export default ${JSON.stringify(strings)};\n`;
+      }
       if (id === resolved(CHAPTERS_ID)) {
         const chapters = discoverChapters(root, testMode);
         // Rebuild the list when a chapter's frontmatter changes (dev server).

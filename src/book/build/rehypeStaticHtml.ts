@@ -1,0 +1,118 @@
+// The parts of a chapter that hold nothing interactive reach its script as HTML strings instead of
+// one JSX call per element: a paragraph, list or quotation with no link, figure, term or other tag
+// of the book's, a typeset formula, highlighted code. The page renders the very same markup
+// (<StaticHtml> puts the string inside the same element), and the chapter's script is far smaller,
+// since a formula's hundreds of nested spans become one string that compresses well. Runs last,
+// after KaTeX and Shiki. The HTML is the build's own output, never anything a reader supplied.
+//
+// Two ways to carry the strings: `inline` (a prop of each tag: `vite dev`, tests) and `page` (the
+// built site): each tag gets a number `k` and the strings go to `pageStrings`, which the chapter's
+// module exports as `staticHtml` in the pre-render's build only (vitePlugins.ts); the browser reads
+// them from the page (staticHtmlStore.ts), so the chapter's script does not carry them twice.
+import path from 'node:path';
+import type { Element, Root, RootContent } from 'hast';
+import type { VFile } from 'vfile';
+import { toHtml } from 'hast-util-to-html';
+
+type Child = Element['children'][number];
+
+/** Blocks that may become one string when nothing inside them is rendered by a component. */
+const BLOCKS = new Set(['p', 'ul', 'ol', 'li', 'blockquote']);
+/** Elements the component map renders its own way (components.tsx's elementComponents). */
+const MAPPED = new Set(['a', 'h2', 'h3', 'h4', 'table', 'pre']);
+
+/** Whether a subtree is plain markup: no MDX tag or expression, no element the component map takes. */
+function isPlain(node: Child | RootContent): boolean {
+  if (node.type.startsWith('mdx')) return false;
+  if (node.type !== 'element') return true;
+  if (MAPPED.has(node.tagName)) return false;
+  return node.children.every(isPlain);
+}
+
+/** Only a class may travel with the string (a block with an id or other attributes stays as it is). */
+function onlyClass(node: Element): boolean {
+  return Object.keys(node.properties ?? {}).every((key) => key === 'className' || key === 'class');
+}
+
+/** An element's classes, as hast keeps them (`className`, a list; Shiki writes `class`, a string). */
+function classesOf(node: Element): string[] {
+  const { className, class: plain } = (node.properties ?? {}) as { className?: unknown; class?: unknown };
+  if (Array.isArray(className)) return className.map(String);
+  return typeof plain === 'string' ? plain.split(/\s+/).filter(Boolean) : [];
+}
+
+function hasClass(node: Element, name: string): boolean {
+  return classesOf(node).includes(name);
+}
+
+/** Each chapter file's strings in `page` mode, in order of `k`, for the pre-render to register. */
+export const pageStrings: Map<string, string[]> = ((globalThis as { __bookStaticHtml?: Map<string, string[]> }).__bookStaticHtml ??= new Map());
+
+/** The module a chapter re-exports as `staticHtml` in `page` mode: its strings in the pre-render, null in the browser. */
+export const STATIC_HTML_MODULE = 'virtual:book/static-html/';
+
+function numberLiteral(value: number) {
+  return { type: 'mdxJsxAttributeValueExpression', value: String(value), data: { estree: { type: 'Program', sourceType: 'module', body: [{ type: 'ExpressionStatement', expression: { type: 'Literal', value } }] } } };
+}
+
+export function rehypeStaticHtml(options: { mode?: 'inline' | 'page' } = {}) {
+  const page = options.mode === 'page';
+  return (tree: Root, file: VFile) => {
+    const strings: string[] = [];
+    /** `<StaticHtml as="span" className="katex" html="…" />` (or `k={n}`) in place of an element whose children are fixed markup. */
+    const staticHtml = (node: Element): Child => {
+      const className = classesOf(node).join(' ') || undefined;
+      const html = toHtml(node.children);
+      const attributes = [
+        { type: 'mdxJsxAttribute', name: 'as', value: node.tagName },
+        ...(className ? [{ type: 'mdxJsxAttribute', name: 'className', value: className }] : []),
+        page ? { type: 'mdxJsxAttribute', name: 'k', value: numberLiteral(strings.push(html) - 1) } : { type: 'mdxJsxAttribute', name: 'html', value: html },
+      ];
+      return { type: 'mdxJsxTextElement', name: 'StaticHtml', attributes, children: [] } as unknown as Child;
+    };
+    const walk = (parent: { children: (RootContent | Child)[] }) => {
+      parent.children = parent.children.map((child) => {
+        if (child.type !== 'element') {
+          if ('children' in child && Array.isArray(child.children)) walk(child as { children: Child[] });
+          return child;
+        }
+        if (BLOCKS.has(child.tagName) && onlyClass(child) && isPlain(child)) return staticHtml(child);
+        // A formula: the outer span of KaTeX's output (display math is a .katex-display around it).
+        if (child.tagName === 'span' && (hasClass(child, 'katex-display') || hasClass(child, 'katex'))) return staticHtml(child);
+        // A highlighted block: the <code> inside Shiki's <pre> (the <pre> stays, for its Copy button).
+        if (child.tagName === 'pre' && hasClass(child, 'shiki')) {
+          child.children = child.children.map((c) => (c.type === 'element' && c.tagName === 'code' ? staticHtml(c) : c));
+          return child;
+        }
+        walk(child);
+        return child;
+      });
+    };
+    walk(tree as unknown as { children: Child[] });
+    if (!page || strings.length === 0) return;
+    const source = path.resolve(file.path);
+    pageStrings.set(source, strings);
+    const specifier = `${STATIC_HTML_MODULE}${encodeURIComponent(source)}`;
+    // export { default as staticHtml } from 'virtual:book/static-html/<file>'
+    const esm = {
+      type: 'mdxjsEsm',
+      value: '',
+      data: {
+        estree: {
+          type: 'Program',
+          sourceType: 'module',
+          body: [
+            {
+              type: 'ExportNamedDeclaration',
+              declaration: null,
+              specifiers: [{ type: 'ExportSpecifier', local: { type: 'Identifier', name: 'default' }, exported: { type: 'Identifier', name: 'staticHtml' } }],
+              source: { type: 'Literal', value: specifier },
+              attributes: [],
+            },
+          ],
+        },
+      },
+    };
+    tree.children.unshift(esm as unknown as RootContent);
+  };
+}

@@ -1,0 +1,38 @@
+// Where a chapter's fixed markup comes from in the browser (see build/rehypeStaticHtml.ts). The
+// built site does not ship it a second time in the chapter's script: on the page's own address it
+// is read from the pre-rendered HTML before hydration; on the way to another chapter it is read
+// from that chapter's page, fetched beside its script (and kept offline by the service worker).
+// In the pre-render itself the chapter's module carries them (its `staticHtml`).
+
+const bySlug = new Map<string, Map<number, string>>();
+
+/** The fixed markup `k` of a chapter ('' when it is not known, which a test would catch). */
+export function staticHtmlOf(slug: string, k: number): string {
+  return bySlug.get(slug)?.get(k) ?? '';
+}
+
+export function hasStaticHtml(slug: string): boolean {
+  return bySlug.has(slug);
+}
+
+/** A chapter's strings in order, where its module carries them (the pre-render). */
+export function registerStaticHtml(slug: string, strings: readonly string[]): void {
+  bySlug.set(slug, new Map(strings.map((html, k) => [k, html])));
+}
+
+/** The markup of every `[data-s]` element under `root`, as the chapter's table. */
+export function readStaticHtml(slug: string, root: ParentNode): void {
+  const table = new Map<number, string>();
+  for (const el of root.querySelectorAll<HTMLElement>('[data-s]')) table.set(Number(el.dataset.s), el.innerHTML);
+  bySlug.set(slug, table);
+}
+
+/** Fetches a chapter's page and reads its markup; rejects when the page cannot be had. */
+export async function fetchStaticHtml(slug: string, href: string): Promise<void> {
+  const response = await fetch(href, { credentials: 'same-origin' });
+  if (!response.ok) throw new Error(`${href}: HTTP ${response.status}`);
+  const page = new DOMParser().parseFromString(await response.text(), 'text/html');
+  const content = page.querySelector('#content');
+  if (!content) throw new Error(`${href}: not a page of the book`);
+  readStaticHtml(slug, content);
+}
