@@ -43,6 +43,8 @@ export const shortcutStrings = catalogue('shortcuts', {
   escapeKey: 'Esc',
   title: 'Keyboard shortcuts',
   whileTyping: 'Shortcuts do nothing while you type in a field.',
+  addressInStep: 'Keep the address bar in step with the figures',
+  addressInStepWhy: 'Each change to a figure is written into the page’s address at once, so the address is always a link to what you see. Remembered in this browser.',
   close: 'Close',
 });
 

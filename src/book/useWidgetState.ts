@@ -7,6 +7,7 @@
 // The frame shows the notices (what a malformed link had wrong) itself; a widget may also use them.
 // `useFrameLink` is the frame's side: the instance id, the link as opened, "Copy link" and reset.
 import { createContext, useCallback, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { addressInStep } from './addressInStep.ts';
 import {
   applyUpdate,
   decodeState,
@@ -92,6 +93,22 @@ export function useWidgetState<S extends Schema>(
       link.source.current = null;
     };
   }, [link, start]);
+
+  // With the address bar in step (addressInStep.ts), the state is written there a moment after it
+  // changes: the figure's parameter, or none when the figure is as its chapter set it.
+  const inStep = addressInStep.use();
+  const held = useContext(HeldFigureContext);
+  const chapterState = useMemo(() => encodeState(schema, initialState(schema, initial).state), []); // eslint-disable-line react-hooks/exhaustive-deps -- read once, as the start state is
+  useEffect(() => {
+    const id = link?.instanceId;
+    if (!inStep || !id || held) return;
+    const timer = window.setTimeout(() => {
+      const encoded = encodeState(schemaRef.current, state);
+      const search = withParam(location.search, widgetParamName(id), encoded === chapterState ? null : encoded);
+      if (search !== location.search) history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`);
+    }, 250);
+    return () => window.clearTimeout(timer);
+  }, [inStep, held, link?.instanceId, state, chapterState]);
 
   return [state, setState, start.notices];
 }

@@ -1,6 +1,8 @@
 // The parts of the reader features that are plain functions: search excerpts kept as text, the
 // stored progress read defensively, the service worker's list of Mermaid-only files, and a stored
 // value's behaviour when storage is refused.
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { mermaidOnlyFiles } from '../../src/book/build/serviceWorker.ts';
 import { parseProgress, solvedAmong } from '../../src/book/progress.ts';
@@ -68,5 +70,22 @@ describe('storedValue', () => {
   it('reads a stored text that does not parse as the fallback', () => {
     vi.stubGlobal('localStorage', { getItem: () => 'garbage', setItem: () => undefined });
     expect(storedValue('k', 'none', (t) => (t.startsWith('v') ? t : undefined)).get()).toBe('none');
+  });
+});
+
+describe('the web manifest', () => {
+  it('makes the book installable: a name, a start address inside its scope, and icons of 192 and 512 px that exist', () => {
+    const publicDir = resolve(import.meta.dirname, '..', '..', 'public');
+    const manifest = JSON.parse(readFileSync(resolve(publicDir, 'manifest.webmanifest'), 'utf8')) as { name: string; start_url: string; scope: string; display: string; icons: { src: string; sizes: string }[] };
+    expect(manifest.name).toBe('Deep Learning, Live');
+    expect(manifest).toMatchObject({ start_url: './', scope: './', display: 'standalone' });
+    for (const size of ['192x192', '512x512']) {
+      const icon = manifest.icons.find((i) => i.sizes === size);
+      expect(icon, size).toBeDefined();
+      const png = readFileSync(resolve(publicDir, icon!.src));
+      // The PNG's own header says its width and height.
+      expect(`${png.readUInt32BE(16)}x${png.readUInt32BE(20)}`).toBe(size);
+    }
+    expect(manifest.icons.every((i) => existsSync(resolve(publicDir, i.src)))).toBe(true);
   });
 });

@@ -7,7 +7,10 @@
 // - progress: a solved exercise and a chapter read to its end are kept across a reload, shown in
 //   the contents and on the landing page, and cleared from there;
 // - code: choosing PyTorch in one "In code" block switches every block and is remembered; Copy
-//   puts the code on the clipboard.
+//   puts the code on the clipboard;
+// - links: with the address bar kept in step, a figure's changes are in the address at once;
+// - a chapter reached by a link renders the same fixed markup as a fresh load of its page, which
+//   the chapter's script does not carry.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { computeWorkedValues } from '../../src/worked/index.ts';
@@ -16,6 +19,7 @@ import { launchChromium, newContext, seriousAxeViolations, waitForPageReady, wat
 const siteUrl = inject('siteUrl');
 const origin = inject('siteOrigin');
 const table = await computeWorkedValues();
+const testWidgets = inject('sitePages').find((p) => p.name === 'test-widgets');
 
 describe('reader features', () => {
   let webgl: Browser;
@@ -147,6 +151,38 @@ describe('reader features', () => {
       const sentence = await page.evaluate(() => [...document.querySelectorAll('.prose p[data-s]')].map((p) => p.innerHTML).find((html) => html.length > 120 && !html.includes('<'))!.slice(20, 90));
       expect(chapterScript!.text).not.toContain(sentence);
       expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it.concurrent.skipIf(!testWidgets)('with the address bar in step, a figure’s changes are in the address at once, and a reload keeps them (WebGL)', async ({ expect }) => {
+    const context = await newContext(webgl);
+    try {
+      await context.addInitScript(() => localStorage.setItem('dll-address-in-step', 'on'));
+      const page = await context.newPage();
+      const watch = watchPage(page, origin);
+      await page.goto(`${siteUrl}${testWidgets!.path}`);
+      await waitForPageReady(page);
+      const widget = page.locator('[data-widget="ControlsLab"]').first();
+      const weight = widget.getByLabel('Weight');
+      await weight.waitFor();
+      await weight.focus();
+      await page.keyboard.press('ArrowRight');
+      await page.keyboard.press('ArrowRight');
+      const value = await weight.inputValue();
+      expect(value).not.toBe('1');
+      await expect.poll(() => new URL(page.url()).searchParams.get('w.ControlsLab.0') ?? '').toContain(`weight:${value}`);
+      await page.reload();
+      await waitForPageReady(page);
+      await weight.waitFor();
+      expect(await weight.inputValue()).toBe(value);
+      // Back in the chapter's state, the figure leaves the address.
+      await weight.focus();
+      await page.keyboard.press('ArrowLeft');
+      await page.keyboard.press('ArrowLeft');
+      await expect.poll(() => new URL(page.url()).searchParams.has('w.ControlsLab.0')).toBe(false);
+      expect(watch.problems).toEqual([]);
     } finally {
       await context.close();
     }
