@@ -46,7 +46,7 @@ for (const mode of modes) {
         await train.click();
         await page.waitForTimeout(Number(process.env.TRAIN_MS));
       }
-      const badge = await w.locator('.compute-badge, [data-compute-badge]').first().textContent().catch(() => '');
+      const badge = await w.locator('[data-compute-badge] .compute-badge-text').first().textContent().catch(() => '');
       await w.screenshot({ path: join(out, `${slug}-${i}-${name}-${mode}-${size}-${scheme}.png`) });
       if (mode === 'webgl' && wide && !process.env.NOPRESENT) {
         await page.setViewportSize({ width: 1920, height: 1080 });

@@ -10,6 +10,9 @@ type BadgeState =
   | { status: 'ready'; label: string; reason: string }
   | { status: 'failed'; reason: string };
 
+/** Every label the badge can show (in the current locale): the widest sets its width. */
+const labels = () => [badgeStrings.starting, badgeStrings.failed, badgeStrings.webgl, badgeStrings.wasmSimd, badgeStrings.wasm, badgeStrings.cpu];
+
 export function ComputeBadge() {
   const [state, setState] = useState<BadgeState>({ status: 'starting' });
   const reasonId = useId();
@@ -48,7 +51,16 @@ export function ComputeBadge() {
       title={reason}
       aria-describedby={reason ? reasonId : undefined}
     >
-      <span className="compute-badge-prefix">{badgeStrings.prefix}</span> {label}
+      <span className="compute-badge-prefix">{badgeStrings.prefix}</span>{' '}
+      {/* As wide as its longest label from the start, so the frame's header never moves when the engine is chosen. */}
+      <span className="compute-badge-label">
+        <span className="compute-badge-text">{label}</span>
+        {labels().map((text) => (
+          <span key={text} className="compute-badge-sizer" aria-hidden="true">
+            {text}
+          </span>
+        ))}
+      </span>
       {reason ? (
         <span id={reasonId} className="visually-hidden">
           {reason}

@@ -65,7 +65,7 @@ async function main(): Promise<void> {
       const b = [...document.querySelectorAll('[data-widget="MnistTrainer"] button')].find((x) => x.textContent === 'Train');
       return b instanceof HTMLButtonElement && !b.disabled;
     }, undefined, { timeout: 120_000 });
-    const backend = await widget.locator('.compute-badge, [data-compute]').first().textContent().catch(() => null);
+    const backend = await widget.locator('[data-compute-badge] .compute-badge-text').first().textContent().catch(() => null);
     await page.evaluate(() => {
       const w = window as unknown as { __longTasks: number[]; __inputDelays: number[]; __frameGaps: number[] };
       w.__longTasks = [];

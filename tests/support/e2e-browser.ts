@@ -150,6 +150,7 @@ export async function badgeProblems(page: Page, mode: GlMode, expect: ExpectStat
       const copy = el.cloneNode(true) as HTMLElement;
       const describedBy = el.getAttribute('aria-describedby');
       if (describedBy) copy.querySelector(`[id="${describedBy}"]`)?.remove();
+      for (const sizer of copy.querySelectorAll('.compute-badge-sizer')) sizer.remove();
       return (copy.textContent ?? '').replace(/\s+/g, ' ').trim();
     });
     if (status !== 'ready') problems.push(`compute badge #${i + 1} is ${status}: ${text} (${await badge.getAttribute('title')})`);
