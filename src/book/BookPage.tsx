@@ -1,27 +1,16 @@
 // One of the book's other pages (glossary, FAQ, lecture decks) in the shell: its chunk is loaded on
 // the first visit (at once when the entry script has loaded it already, as on the page's own
-// address), and on arrival the page starts at its anchor or its top with focus on its heading,
-// as a chapter does.
+// address), and arrives as the Lab's page does (usePageArrival.ts).
 import { useEffect, useState, type ComponentType } from 'react';
 import { loadBookPage, loadedBookPage } from './bookPages.ts';
-import { markContentRendered } from './pageReady.ts';
-import { bookPageHref, focusPageHeading, lastNavigationKind, scrollToHash, takeRestoredScroll } from './router.ts';
+import { bookPageHref } from './router.ts';
 import type { BookPageKind } from './routes.ts';
 import { Sentence } from './Sentence.tsx';
 import { navStrings as s } from './strings.ts';
+import { usePageArrival } from './usePageArrival.ts';
 
 function Arrived({ Page }: { Page: ComponentType }) {
-  useEffect(() => {
-    markContentRendered();
-    const kind = lastNavigationKind();
-    const restored = kind === 'pop' ? takeRestoredScroll() : null;
-    if (restored !== null) window.scrollTo(0, restored);
-    else if (kind === 'initial') {
-      scrollToHash(location.hash);
-      return;
-    } else if (!scrollToHash(location.hash)) window.scrollTo(0, 0);
-    focusPageHeading();
-  }, []);
+  usePageArrival();
   return <Page />;
 }
 

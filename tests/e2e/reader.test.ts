@@ -156,7 +156,7 @@ describe('reader features', () => {
     }
   });
 
-  it.concurrent.skipIf(!testWidgets)('with the address bar in step, a figure’s changes are in the address at once, and a reload keeps them (WebGL)', async ({ expect }) => {
+  (testWidgets ? it.concurrent : it.skip)('with the address bar in step, a figure’s changes are in the address at once, and a reload keeps them (WebGL)', async ({ expect }) => {
     const context = await newContext(webgl);
     try {
       await context.addInitScript(() => localStorage.setItem('dll-address-in-step', 'on'));

@@ -102,36 +102,20 @@ function toEstree(value: unknown): Estree {
   return { type: 'Literal', value: value as string | number | boolean | null };
 }
 
+/** An ESM statement (an import, an export) as the node MDX puts at the top of a compiled chapter. */
+export function esmNode(statement: Estree): HastContent {
+  return { type: 'mdxjsEsm', value: '', data: { estree: { type: 'Program', sourceType: 'module', body: [statement] } } } as unknown as HastContent;
+}
+
 /** Adds `export const toc = [...]` to the compiled chapter. Runs after rehype-slug. */
 export function rehypeToc() {
   return (tree: HastRoot) => {
-    const toc = collectToc(tree);
-    const esm = {
-      type: 'mdxjsEsm',
-      value: '',
-      data: {
-        estree: {
-          type: 'Program',
-          sourceType: 'module',
-          body: [
-            {
-              type: 'ExportNamedDeclaration',
-              specifiers: [],
-              source: null,
-              attributes: [],
-              declaration: {
-                type: 'VariableDeclaration',
-                kind: 'const',
-                declarations: [
-                  { type: 'VariableDeclarator', id: { type: 'Identifier', name: 'toc' }, init: toEstree(toc) },
-                ],
-              },
-            },
-          ],
-        },
-      },
+    const declaration = {
+      type: 'VariableDeclaration',
+      kind: 'const',
+      declarations: [{ type: 'VariableDeclarator', id: { type: 'Identifier', name: 'toc' }, init: toEstree(collectToc(tree)) }],
     };
-    tree.children.unshift(esm as unknown as HastContent);
+    tree.children.unshift(esmNode({ type: 'ExportNamedDeclaration', specifiers: [], source: null, attributes: [], declaration }));
   };
 }
 

@@ -13,6 +13,7 @@ import path from 'node:path';
 import type { Element, Root, RootContent } from 'hast';
 import type { VFile } from 'vfile';
 import { toHtml } from 'hast-util-to-html';
+import { esmNode } from './mdxOptions.ts';
 
 type Child = Element['children'][number];
 
@@ -94,25 +95,13 @@ export function rehypeStaticHtml(options: { mode?: 'inline' | 'page' } = {}) {
     pageStrings.set(source, strings);
     const specifier = `${STATIC_HTML_MODULE}${encodeURIComponent(source)}`;
     // export { default as staticHtml } from 'virtual:book/static-html/<file>'
-    const esm = {
-      type: 'mdxjsEsm',
-      value: '',
-      data: {
-        estree: {
-          type: 'Program',
-          sourceType: 'module',
-          body: [
-            {
-              type: 'ExportNamedDeclaration',
-              declaration: null,
-              specifiers: [{ type: 'ExportSpecifier', local: { type: 'Identifier', name: 'default' }, exported: { type: 'Identifier', name: 'staticHtml' } }],
-              source: { type: 'Literal', value: specifier },
-              attributes: [],
-            },
-          ],
-        },
-      },
+    const reexport = {
+      type: 'ExportNamedDeclaration',
+      declaration: null,
+      specifiers: [{ type: 'ExportSpecifier', local: { type: 'Identifier', name: 'default' }, exported: { type: 'Identifier', name: 'staticHtml' } }],
+      source: { type: 'Literal', value: specifier },
+      attributes: [],
     };
-    tree.children.unshift(esm as unknown as RootContent);
+    tree.children.unshift(esmNode(reexport) as RootContent);
   };
 }
