@@ -18,6 +18,7 @@ import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-webgl';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { captureResidents, restoreResidents } from './residents';
+import { limitsFor, setSmallLimits } from './small/limits';
 import { isSoftwareRenderer, onWebglContextLost, shortRenderer, webglContext, webglRenderer } from './webgl';
 
 export type BackendName = 'webgl' | 'wasm' | 'cpu';
@@ -202,6 +203,7 @@ export function webglContextLost(): boolean {
 
 function commit(info: EngineInfo): void {
   current = info;
+  setSmallLimits(limitsFor(info.backend));
   lost = makeLostSignal();
   for (const listen of listeners) listen(info);
 }

@@ -2,9 +2,10 @@
 // default, or 'sum') or the per-example losses ('none'), with PyTorch's names and conventions:
 // 'mean' averages over every element for the regression losses and over the batch for the
 // classification losses.
-import * as tf from '@tensorflow/tfjs-core';
 import { abs, add, clamp, gather, log, logSoftmax, mean, minimum, mul, neg, relu, reshape, sigmoidCrossEntropyWithLogits, square, sub, sum } from './ops';
-import { fromTf, type Tensor } from './tensor';
+import { meanSquaredErrorSmall } from './ops/squaredError';
+import { sameShape } from './small/broadcast';
+import { tensor, type Tensor } from './tensor';
 
 export type Reduction = 'mean' | 'sum' | 'none';
 
@@ -17,22 +18,23 @@ function reduce(losses: Tensor, reduction: Reduction = 'mean'): Tensor {
   return reduction === 'sum' ? sum(losses) : mean(losses);
 }
 
-function sameShape(name: string, predictions: Tensor, targets: Tensor): void {
+function checkSameShape(name: string, predictions: Tensor, targets: Tensor): void {
   // Broadcasting [n, 1] against [n] would silently give an [n, n] loss: refuse it, by name.
-  if (predictions.shape.join() !== targets.shape.join()) {
+  if (!sameShape(predictions.shape, targets.shape)) {
     throw new Error(`${name}: predictions [${predictions.shape}] and targets [${targets.shape}] must have the same shape`);
   }
 }
 
 /** Mean squared error: mean((p − t)²). */
 export function mseLoss(predictions: Tensor, targets: Tensor, opts: LossOptions = {}): Tensor {
-  sameShape('mseLoss', predictions, targets);
-  return reduce(square(sub(predictions, targets)), opts.reduction);
+  checkSameShape('mseLoss', predictions, targets);
+  const fused = (opts.reduction ?? 'mean') === 'mean' ? meanSquaredErrorSmall(predictions, targets) : null;
+  return fused ?? reduce(square(sub(predictions, targets)), opts.reduction);
 }
 
 /** Mean absolute error: mean(|p − t|). */
 export function l1Loss(predictions: Tensor, targets: Tensor, opts: LossOptions = {}): Tensor {
-  sameShape('l1Loss', predictions, targets);
+  checkSameShape('l1Loss', predictions, targets);
   return reduce(abs(sub(predictions, targets)), opts.reduction);
 }
 
@@ -42,7 +44,7 @@ export function l1Loss(predictions: Tensor, targets: Tensor, opts: LossOptions =
  * m = min(|d|, δ), which equals both branches and needs no element-wise selection.
  */
 export function huberLoss(predictions: Tensor, targets: Tensor, opts: LossOptions & { delta?: number } = {}): Tensor {
-  sameShape('huberLoss', predictions, targets);
+  checkSameShape('huberLoss', predictions, targets);
   const delta = opts.delta ?? 1;
   if (!(delta > 0)) throw new Error(`huberLoss: delta must be positive, got ${delta}`);
   const d = abs(sub(predictions, targets));
@@ -58,7 +60,7 @@ export function huberLoss(predictions: Tensor, targets: Tensor, opts: LossOption
  * the loss of a confident mistake is capped near −log ε ≈ 16.1. `bceWithLogits` has neither flaw.
  */
 export function binaryCrossEntropy(probabilities: Tensor, targets: Tensor, opts: LossOptions & { eps?: number } = {}): Tensor {
-  sameShape('binaryCrossEntropy', probabilities, targets);
+  checkSameShape('binaryCrossEntropy', probabilities, targets);
   const eps = opts.eps ?? 1e-7;
   const p = clamp(probabilities, eps, 1 - eps);
   const losses = neg(add(mul(targets, log(p)), mul(sub(1, targets), log(sub(1, p)))));
@@ -71,7 +73,7 @@ export function binaryCrossEntropy(probabilities: Tensor, targets: Tensor, opts:
  * σ(z) − t exact at z = 0).
  */
 export function bceWithLogits(logits: Tensor, targets: Tensor, opts: LossOptions = {}): Tensor {
-  sameShape('bceWithLogits', logits, targets);
+  checkSameShape('bceWithLogits', logits, targets);
   return reduce(sigmoidCrossEntropyWithLogits(logits, targets), opts.reduction);
 }
 
@@ -115,7 +117,7 @@ export function crossEntropy(logits: Tensor, targets: number[] | Tensor, opts: L
     perExample = neg(pickTargets(logSoftmax(logits, 1), targets));
   } else {
     if (logits.rank !== 2) throw new Error(`crossEntropy: expected [batch, classes] logits, got [${logits.shape}]`);
-    sameShape('crossEntropy', logits, targets);
+    checkSameShape('crossEntropy', logits, targets);
     perExample = neg(sum(mul(targets, logSoftmax(logits, 1)), 1));
   }
   if (smoothing === 0) return reduce(perExample, opts.reduction);
@@ -133,7 +135,7 @@ export function crossEntropy(logits: Tensor, targets: number[] | Tensor, opts: L
 const checkedHingeLabels = new WeakSet<Tensor>();
 
 export function hingeLoss(scores: Tensor, labels: Tensor, opts: LossOptions = {}): Tensor {
-  sameShape('hingeLoss', scores, labels);
+  checkSameShape('hingeLoss', scores, labels);
   // Reading the labels is a synchronous download on WebGL: check a label tensor once, not every step.
   if (!checkedHingeLabels.has(labels)) {
     if (labels.data().some((v) => v !== 1 && v !== -1)) throw new Error('hingeLoss: labels must be +1 or −1');
@@ -157,5 +159,10 @@ export function multiMarginLoss(scores: Tensor, targets: number[], opts: LossOpt
 
 /** One-hot rows for class indices, as a data tensor (no gradient): targets for `crossEntropy`. */
 export function oneHot(indices: number[], classes: number): Tensor {
-  return fromTf(tf.tidy(() => tf.cast(tf.oneHot(tf.tensor1d(indices, 'int32'), classes), 'float32')));
+  const values = new Float32Array(indices.length * classes);
+  indices.forEach((c, i) => {
+    // tf.oneHot's rule: an index outside [0, classes) gives a row of zeros.
+    if (Number.isInteger(c) && c >= 0 && c < classes) values[i * classes + c] = 1;
+  });
+  return tensor(values, [indices.length, classes]);
 }

@@ -47,12 +47,13 @@ export class CarriedState implements Resident {
     const tensors = items.filter((x): x is Tensor => x instanceof Tensor);
     const holders = items.filter((x): x is StateDictHolder => !(x instanceof Tensor));
     // Clones pin the current values: an optimiser may `assign` new ones while the read is under way.
-    const clones = tf.tidy(() => tensors.map((t) => tf.clone(t.value)));
+    // Small tensors live in plain memory already: copied at once.
+    const clones = tensors.map((t) => (t.small ? null : tf.tidy(() => tf.clone(t.asTf()))));
     let values: Float32Array[];
     try {
-      values = (await Promise.all(clones.map((c) => c.data()))) as Float32Array[];
+      values = (await Promise.all(clones.map((c, i) => (c ? c.data() : tensors[i].data())))) as Float32Array[];
     } finally {
-      clones.forEach((c) => c.dispose());
+      clones.forEach((c) => c?.dispose());
     }
     let finite = true;
     const nextTensors = new Map<Tensor, { values: Float32Array; shape: number[] }>();
@@ -84,6 +85,13 @@ export class CarriedState implements Resident {
 
   restore(): void {
     for (const [t, copy] of this.tensors) {
+      if (t.small) {
+        // Plain memory survives a backend change: only the values go back to the capture's.
+        t.small.set(copy.values);
+        t.changed();
+        t.grad = null;
+        continue;
+      }
       const old = t.value;
       const fresh = tf.tensor(copy.values, copy.shape, 'float32');
       if (old instanceof tf.Variable) {
@@ -94,7 +102,7 @@ export class CarriedState implements Resident {
       }
       disposeQuietly(old);
       if (t.grad) {
-        disposeQuietly(t.grad.value);
+        if (t.grad.stored) disposeQuietly(t.grad.stored);
         t.grad = null;
       }
     }

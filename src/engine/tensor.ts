@@ -1,47 +1,69 @@
-// The engine's Tensor: a TensorFlow.js tensor plus the bookkeeping reverse-mode autodiff needs.
+// The engine's Tensor: a value plus the bookkeeping reverse-mode autodiff needs.
 //
-// Every op creates its result through `record`, handing over the forward value, its inputs and a
-// backward rule that maps the output's gradient to one gradient per input (told which inputs want
-// one, so that no work is spent on data); an op with several outputs (`split`) goes through
-// `recordJoint` instead, so that its outputs share one backward step. `backward()` walks the
-// recorded graph in reverse topological order (iteratively: deep graphs such as an RNN unrolled
-// over hundreds of steps must not hit a recursion limit) and accumulates gradients with `add`, so a
-// node used twice receives both contributions.
+// A value lives in one of two places (small/limits.ts says which, and in what precision): a plain
+// Float32Array for a small tensor, or a TensorFlow.js tensor. Every op creates its result through
+// `record` (a TensorFlow.js value) or `recordSmall` (a Float32Array), handing over its inputs and
+// the backward rule that maps the output's gradient to one gradient per input (told which inputs
+// want one, so that no work is spent on data); an op with several outputs (`split`) goes through
+// `recordJoint`. autograd.ts walks the graph back.
 //
-// Memory: tfjs tensors are not garbage-collected. Run forward, backward and the optimiser step in
-// `tidy(() => ...)`; parameters are tfjs variables, which `tidy` leaves alone, and are disposed with
-// their module.
+// Memory: TensorFlow.js tensors are not garbage-collected. Run forward, backward and the optimiser
+// step in `tidy(() => ...)`; parameters are variables, which `tidy` leaves alone, and are disposed
+// with their module. A small tensor holds no TensorFlow.js memory until an op or a caller asks for
+// its value there (`value`); that copy belongs to the memory scope it was made in.
 import * as tf from '@tensorflow/tfjs-core';
+import { backward, type Grad } from './autograd';
+import { release } from './small/pool';
+import { joinScope } from './scope';
 
 export type Shape = number[];
+export type { Grad } from './autograd';
 
 /**
  * Maps the gradient of an op's output to one gradient per input (null: no gradient flows).
  * `needs[k]` tells whether input k wants a gradient at all (data and constants do not): a rule
  * skips the work for an input that does not, as tfjs does, where that saves a kernel (the input
- * gradient of a network's first matmul is a product as large as the forward one).
+ * gradient of a network's first matmul is a product as large as the forward one). `node` is the
+ * op's output, so that a rule can be one function for every call, reading the inputs from it.
  */
-export type BackwardRule = (dy: tf.Tensor, needs: readonly boolean[]) => (tf.Tensor | null)[];
+export type BackwardRule = (dy: tf.Tensor, needs: readonly boolean[], node: Tensor) => (tf.Tensor | null)[];
+
+/** The same on the small path: the output's gradient and the inputs' as Float32Arrays. */
+export type SmallRule = (dy: Float32Array, needs: readonly boolean[], node: Tensor) => (Float32Array | null)[];
 
 /**
  * The outputs of one op with several outputs (`split`) share a joint: `backward` collects the
  * gradients of all of them and asks for the input's gradient once (one concat), instead of adding
  * up one zero-padded gradient per output.
  */
-interface Joint {
+export interface Joint {
   input: Tensor;
   outputs: number;
-  combine: (dys: (tf.Tensor | null)[]) => tf.Tensor;
+  combine: (dys: (Grad | null)[]) => Grad;
 }
 
 let nextId = 1;
-let gradEnabled = true;
-const recordListeners = new Set<(t: Tensor) => void>();
+
+export interface TensorOptions {
+  requiresGrad?: boolean;
+  op?: string;
+  inputs?: readonly Tensor[];
+  rule?: BackwardRule | null;
+  smallRule?: SmallRule | null;
+  attrs?: Record<string, unknown>;
+  name?: string;
+  /** The shape of a Float32Array value (required with one). */
+  shape?: Shape;
+  /** A trainable parameter: optimisers update its value in place. */
+  parameter?: boolean;
+  /** False for a tensor that shares another's Float32Array (`detach`): it never frees it. */
+  owns?: boolean;
+  /** What the op keeps for its backward rule, beyond its inputs and output. */
+  saved?: unknown;
+}
 
 export class Tensor {
   readonly id: number = nextId++;
-  /** The forward value. For a parameter this is a `tf.Variable`, updated in place by optimisers. */
-  value: tf.Tensor;
   /** Accumulated gradient of the last `backward()` with respect to this tensor, if it wants one. */
   grad: Tensor | null = null;
   requiresGrad: boolean;
@@ -54,41 +76,133 @@ export class Tensor {
   name: string | undefined;
   /** Keep `grad` on this non-leaf node after backward (graph inspection sets it on every node). */
   retainGrad = false;
-  /** @internal the op's backward rule; `backward` calls it with the inputs' `needs`. */
+  /** @internal the op's backward rule on TensorFlow.js values. */
   readonly rule: BackwardRule | null;
+  /** @internal the op's backward rule on the small path, used when the gradient arrives there. */
+  readonly smallRule: SmallRule | null;
   /** @internal set on the outputs of a multi-output op: which joint, and which output this is. */
   joint: { joint: Joint; index: number } | null = null;
+  /** A trainable parameter (updated in place by optimisers). */
+  readonly isParameter: boolean;
+  /** @internal what the op kept for its backward rule (an op's kernel, an index map), if anything. */
+  readonly saved: unknown;
+  /** @internal the backward pass that last visited this node (autograd.ts), and its gradient there. */
+  visited = 0;
+  pending: Grad | null = null;
+  /** @internal the value on the small path (row-major float32), or null when it lives in TensorFlow.js. */
+  small: Float32Array | null;
+  /** @internal the value in TensorFlow.js, or null while it lives on the small path. */
+  stored: tf.Tensor | null;
+  private copy: tf.Tensor | null = null;
+  private dims: Shape;
+  private disposed = false;
+  private readonly owns: boolean;
 
-  constructor(
-    value: tf.Tensor,
-    opts: {
-      requiresGrad?: boolean;
-      op?: string;
-      inputs?: readonly Tensor[];
-      rule?: BackwardRule | null;
-      attrs?: Record<string, unknown>;
-      name?: string;
-    } = {},
-  ) {
-    this.value = value;
+  constructor(value: tf.Tensor | Float32Array, opts: TensorOptions = {}) {
+    if (value instanceof Float32Array) {
+      if (!opts.shape) throw new Error('Tensor: a Float32Array value needs its shape');
+      this.small = value;
+      this.stored = null;
+      this.dims = opts.shape;
+    } else {
+      this.small = null;
+      this.stored = value;
+      this.dims = value.shape;
+    }
     this.requiresGrad = opts.requiresGrad ?? false;
     this.op = opts.op ?? 'leaf';
     this.inputs = opts.inputs ?? [];
     this.rule = opts.rule ?? null;
+    this.smallRule = opts.smallRule ?? null;
     this.attrs = opts.attrs ?? {};
     this.name = opts.name;
+    this.isParameter = opts.parameter ?? false;
+    this.saved = opts.saved ?? null;
+    this.owns = opts.owns ?? true;
+    // A small tensor made inside `tidy` belongs to its scope, as a TensorFlow.js tensor does.
+    if (this.small && !this.isParameter) joinScope(this);
+  }
+
+  /**
+   * The value as a TensorFlow.js tensor. A parameter on the small path moves to TensorFlow.js for
+   * good (the caller may `assign` to the variable it gets); any other small tensor hands out a copy
+   * made in the current memory scope.
+   */
+  get value(): tf.Tensor {
+    if (this.stored) return this.stored;
+    if (this.isParameter && this.small) this.moveToTf();
+    return this.asTf();
+  }
+
+  /** Replaces the value with a TensorFlow.js tensor (a backend change re-creates values). */
+  set value(v: tf.Tensor) {
+    this.dropCopy();
+    this.small = null;
+    this.stored = v;
+    this.dims = v.shape;
+  }
+
+  /** @internal the value in TensorFlow.js, without moving a parameter: a copy in the current scope. */
+  asTf(): tf.Tensor {
+    if (this.stored) return this.stored;
+    const small = this.checkedSmall();
+    if (this.copy && !this.copy.isDisposed) return this.copy;
+    // A copy: the cpu backend would keep the array itself, which changes in place (a parameter) or
+    // goes back to the small path's free buffers when this tensor's scope ends.
+    this.copy = tf.tensor(small.slice(), this.dims, 'float32');
+    return this.copy;
+  }
+
+  /** @internal moves a small parameter into a tf.Variable (used in an op too large for the small path). */
+  moveToTf(): void {
+    if (this.stored) return;
+    const small = this.checkedSmall();
+    const initial = tf.tensor(small.slice(), this.dims, 'float32');
+    this.stored = tf.variable(initial, true, undefined, 'float32');
+    initial.dispose();
+    this.dropCopy();
+    this.small = null;
+  }
+
+  /** @internal a parameter's values were changed in place: its TensorFlow.js copy is stale. */
+  changed(): void {
+    this.dropCopy();
+  }
+
+  /** @internal writes new values into a parameter, wherever it lives. */
+  assignValues(values: ArrayLike<number>): void {
+    if (this.small) {
+      this.small.set(values);
+      this.dropCopy();
+    } else {
+      const v = this.stored as tf.Variable;
+      tf.tidy(() => v.assign(tf.tensor(values as Float32Array, v.shape, 'float32')));
+    }
+  }
+
+  private dropCopy(): void {
+    if (this.copy && !this.copy.isDisposed) this.copy.dispose();
+    this.copy = null;
+  }
+
+  private checkedSmall(): Float32Array {
+    if (this.small) return this.small;
+    throw new Error(this.disposed ? `Tensor ${this.name ?? this.id} is disposed` : 'Tensor has no value');
   }
 
   get shape(): Shape {
-    return this.value.shape;
+    return this.dims;
   }
 
   get size(): number {
-    return this.value.size;
+    if (this.small) return this.small.length;
+    let n = 1;
+    for (const d of this.dims) n *= d;
+    return n;
   }
 
   get rank(): number {
-    return this.value.rank;
+    return this.dims.length;
   }
 
   get isLeaf(): boolean {
@@ -97,34 +211,58 @@ export class Tensor {
 
   /** The value as nested arrays (synchronous read-back). */
   toArray(): number | number[] | number[][] | number[][][] | number[][][][] {
-    return this.value.arraySync() as number | number[] | number[][] | number[][][] | number[][][][];
+    if (!this.small) return this.asTf().arraySync() as number | number[] | number[][] | number[][][] | number[][][][];
+    return nest(this.small, this.dims, 0, 0) as number | number[] | number[][] | number[][][] | number[][][][];
   }
 
   /** The value as a flat Float32Array copy (synchronous read-back). */
   data(): Float32Array {
-    return Float32Array.from(this.value.dataSync() as ArrayLike<number>);
+    if (this.small) return this.small.slice();
+    if (this.disposed) this.checkedSmall();
+    return Float32Array.from(this.asTf().dataSync() as ArrayLike<number>);
   }
 
   /** The single number of a one-element tensor. */
   item(): number {
     if (this.size !== 1) throw new Error(`item() needs a tensor with one element, got shape [${this.shape}]`);
-    return this.value.dataSync()[0];
+    return this.small ? this.small[0] : this.asTf().dataSync()[0];
   }
 
   /** The same value, cut from the graph: no gradient flows through it. */
   detach(): Tensor {
-    return new Tensor(this.value, { op: 'leaf' });
+    return this.small ? new Tensor(this.small, { shape: this.dims, owns: false }) : new Tensor(this.asTf(), { op: 'leaf' });
   }
 
-  /** Releases the tfjs memory of this tensor's value and gradient. */
+  /** Releases the memory of this tensor's value and gradient. */
   dispose(): void {
-    this.value.dispose();
-    this.grad?.value.dispose();
+    this.stored?.dispose();
+    this.dropCopy();
+    if (this.small || this.stored) this.disposed = true;
+    if (this.small && this.owns) release(this.small);
+    this.small = null;
+    this.grad?.dispose();
     this.grad = null;
   }
 
+  /** @internal the end of this small tensor's scope: its buffer goes back, its value is gone. */
+  endOfScope(): void {
+    if (!this.small) return;
+    if (this.owns) release(this.small);
+    this.small = null;
+    this.disposed = true;
+    this.copy = null;
+  }
+
+  /** @internal a small tensor leaving the last scope: its value moves to a buffer of its own. */
+  leaveScopes(): void {
+    const small = this.small;
+    if (!small || !this.owns || small.length <= 16) return;
+    this.small = small.slice();
+    release(small);
+  }
+
   /** Reverse-mode autodiff from this tensor; `seed` defaults to ones (so a scalar loss gets 1). */
-  backward(seed?: tf.Tensor): void {
+  backward(seed?: tf.Tensor | Tensor): void {
     backward(this, seed);
   }
 
@@ -136,234 +274,19 @@ export class Tensor {
     const rule = this.rule;
     if (!rule) return null;
     const needs = this.inputs.map((t) => t.requiresGrad);
-    return (dy) => rule(dy, needs);
+    return (dy) => rule(dy, needs, this);
   }
 }
 
-/**
- * Creates an op's output. `rule` is only kept when gradients are enabled and some input needs one,
- * so inference under `noGrad` records no closures.
- */
-export function record(
-  op: string,
-  value: tf.Tensor,
-  inputs: readonly Tensor[],
-  rule: BackwardRule,
-  attrs?: Record<string, unknown>,
-): Tensor {
-  const requiresGrad = gradEnabled && inputs.some((t) => t.requiresGrad);
-  const out = new Tensor(value, { op, inputs, rule: requiresGrad ? rule : null, requiresGrad, attrs });
-  for (const listen of recordListeners) listen(out);
-  return out;
+function nest(data: Float32Array, shape: Shape, axis: number, offset: number): number | unknown[] {
+  if (axis === shape.length) return data[offset];
+  let stride = 1;
+  for (let i = axis + 1; i < shape.length; i++) stride *= shape[i];
+  return Array.from({ length: shape[axis] }, (_, i) => nest(data, shape, axis + 1, offset + i * stride));
 }
 
-/**
- * Creates the outputs of an op with several outputs, all computed from one `input`. `combine` maps
- * the outputs' gradients (null for an output that received none) to the input's gradient.
- */
-export function recordJoint(
-  op: string,
-  values: tf.Tensor[],
-  input: Tensor,
-  combine: (dys: (tf.Tensor | null)[]) => tf.Tensor,
-  attrs: Record<string, unknown> = {},
-): Tensor[] {
-  const joint: Joint = { input, outputs: values.length, combine };
-  return values.map((value, index) => {
-    const alone = (dy: tf.Tensor) => [combine(values.map((_, k) => (k === index ? dy : null)))];
-    const out = record(op, value, [input], alone, { ...attrs, output: index });
-    out.joint = { joint, index };
-    return out;
-  });
-}
+export { record, recordSmall, recordJoint, smallValues, toTf, onRecord, noGrad, isGradEnabled } from './record';
+export { openTensorScope, closeTensorScope } from './scope';
+export { unbroadcast, topologicalOrder } from './autograd';
+export { tensor, fromTf, parameter, parameterFrom, zeros, ones, tidy, liveTensorCount, type NestedNumbers } from './create';
 
-/** Calls `listener` for every tensor an op creates until the returned function is called. */
-export function onRecord(listener: (t: Tensor) => void): () => void {
-  recordListeners.add(listener);
-  return () => recordListeners.delete(listener);
-}
-
-/** Runs `fn` without recording gradients (inference, optimiser updates, evaluation). */
-export function noGrad<T>(fn: () => T): T {
-  const before = gradEnabled;
-  gradEnabled = false;
-  try {
-    return fn();
-  } finally {
-    gradEnabled = before;
-  }
-}
-
-export function isGradEnabled(): boolean {
-  return gradEnabled;
-}
-
-/**
- * Sums a gradient back to the shape of an input that was broadcast in the forward pass:
- * leading axes the input did not have are summed away, and so are axes where it had size 1.
- * Every broadcasting op's backward rule goes through here.
- */
-export function unbroadcast(grad: tf.Tensor, shape: Shape): tf.Tensor {
-  if (arraysEqual(grad.shape, shape)) return grad;
-  const lead = grad.rank - shape.length;
-  const axes: number[] = [];
-  for (let i = 0; i < grad.rank; i++) {
-    if (i < lead || (shape[i - lead] === 1 && grad.shape[i] !== 1)) axes.push(i);
-  }
-  const summed = axes.length ? tf.sum(grad, axes) : grad;
-  return tf.reshape(summed, shape);
-}
-
-function arraysEqual(a: readonly number[], b: readonly number[]): boolean {
-  return a.length === b.length && a.every((v, i) => v === b[i]);
-}
-
-/** Nodes reachable from `root` that carry gradients, inputs before outputs, without recursion. */
-export function topologicalOrder(root: Tensor): Tensor[] {
-  const order: Tensor[] = [];
-  const visited = new Set<number>();
-  const stack: { node: Tensor; expanded: boolean }[] = [{ node: root, expanded: false }];
-  while (stack.length) {
-    const top = stack.pop()!;
-    if (top.expanded) {
-      order.push(top.node);
-      continue;
-    }
-    if (visited.has(top.node.id)) continue;
-    visited.add(top.node.id);
-    stack.push({ node: top.node, expanded: true });
-    for (const input of top.node.inputs) {
-      if (input.requiresGrad && !visited.has(input.id)) stack.push({ node: input, expanded: false });
-    }
-  }
-  return order;
-}
-
-function backward(root: Tensor, seed?: tf.Tensor): void {
-  if (!root.requiresGrad) {
-    throw new Error('backward(): this tensor does not require a gradient (no parameter or input with requiresGrad led to it)');
-  }
-  const seedGrad = seed ?? tf.onesLike(root.value);
-  if (!arraysEqual(seedGrad.shape, root.shape)) {
-    throw new Error(`backward(): seed shape [${seedGrad.shape}] differs from tensor shape [${root.shape}]`);
-  }
-  const grads = new Map<number, tf.Tensor>([[root.id, seedGrad]]);
-  const accumulate = (node: Tensor, input: Tensor, k: number, g: tf.Tensor) => {
-    if (!arraysEqual(g.shape, input.shape)) {
-      throw new Error(`${node.op}: gradient for input ${k} has shape [${g.shape}] but the input has shape [${input.shape}]`);
-    }
-    const acc = grads.get(input.id);
-    grads.set(input.id, acc ? tf.add(acc, g) : g);
-  };
-  // Gradients of a joint's outputs wait here until the walk reaches the joint's input: every output
-  // is a consumer of that input, so by then all of them have been visited.
-  const waiting = new Map<Joint, { node: Tensor; dys: (tf.Tensor | null)[] }>();
-  const order = topologicalOrder(root);
-  for (let i = order.length - 1; i >= 0; i--) {
-    const node = order[i];
-    for (const [joint, { node: output, dys }] of waiting) {
-      if (joint.input !== node) continue;
-      waiting.delete(joint);
-      accumulate(output, node, 0, joint.combine(dys));
-    }
-    const dy = grads.get(node.id);
-    if (!dy) continue;
-    if (node.isLeaf || node.retainGrad) {
-      const prev = node.grad;
-      node.grad = new Tensor(prev ? tf.add(prev.value, dy) : dy);
-    }
-    const rule = node.rule;
-    if (!rule) continue;
-    if (node.joint) {
-      const { joint, index } = node.joint;
-      const entry = waiting.get(joint) ?? { node, dys: new Array<tf.Tensor | null>(joint.outputs).fill(null) };
-      entry.dys[index] = dy;
-      waiting.set(joint, entry);
-      continue;
-    }
-    const needs = node.inputs.map((t) => t.requiresGrad);
-    const inputGrads = rule(dy, needs);
-    if (inputGrads.length !== node.inputs.length) {
-      throw new Error(`${node.op}: backward rule returned ${inputGrads.length} gradients for ${node.inputs.length} inputs`);
-    }
-    node.inputs.forEach((input, k) => {
-      const g = inputGrads[k];
-      if (g && needs[k]) accumulate(node, input, k, g);
-    });
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Creating tensors
-
-export type NestedNumbers = number | number[] | number[][] | number[][][] | number[][][][];
-
-/** A data tensor (float32) from numbers or nested arrays; `shape` reshapes a flat array. */
-export function tensor(
-  values: NestedNumbers | Float32Array,
-  shape?: Shape,
-  opts: { requiresGrad?: boolean; name?: string } = {},
-): Tensor {
-  const value = tf.tensor(values as tf.TensorLike, shape, 'float32');
-  return new Tensor(value, { requiresGrad: opts.requiresGrad ?? false, name: opts.name });
-}
-
-/** Wraps an existing tfjs tensor (ownership moves to the engine Tensor). */
-export function fromTf(value: tf.Tensor, opts: { requiresGrad?: boolean; name?: string } = {}): Tensor {
-  return new Tensor(value, { requiresGrad: opts.requiresGrad ?? false, name: opts.name });
-}
-
-/**
- * A trainable parameter: its value is a `tf.Variable`, which `tidy` does not dispose and
- * optimisers update in place with `assign`. Dispose it with its module.
- */
-export function parameter(initial: tf.Tensor, name?: string): Tensor {
-  const variable = tf.variable(initial, true, undefined, 'float32');
-  initial.dispose();
-  return new Tensor(variable, { requiresGrad: true, name });
-}
-
-/** A trainable parameter from numbers, as `torch.nn.Parameter(torch.tensor(values))`. */
-export function parameterFrom(values: NestedNumbers | Float32Array, shape?: Shape, name?: string): Tensor {
-  return parameter(tf.tensor(values as tf.TensorLike, shape, 'float32'), name);
-}
-
-export function zeros(shape: Shape): Tensor {
-  return new Tensor(tf.zeros(shape));
-}
-
-export function ones(shape: Shape): Tensor {
-  return new Tensor(tf.ones(shape));
-}
-
-/**
- * Runs `fn` in a tfjs memory scope: every tfjs tensor it creates is freed when it returns, except
- * the values (and gradients) of engine Tensors it returns, alone or in an array or plain object.
- * `fn` must be synchronous.
- */
-export function tidy<T>(fn: () => T): T {
-  let result!: T;
-  tf.tidy(() => {
-    result = fn();
-    keepReturned(result);
-  });
-  return result;
-}
-
-function keepReturned(x: unknown): void {
-  if (x instanceof Tensor) {
-    tf.keep(x.value);
-    if (x.grad) tf.keep(x.grad.value);
-  } else if (x instanceof tf.Tensor) {
-    tf.keep(x);
-  } else if (Array.isArray(x)) {
-    x.forEach(keepReturned);
-  } else if (x && typeof x === 'object' && Object.getPrototypeOf(x) === Object.prototype) {
-    Object.values(x).forEach(keepReturned);
-  }
-}
-
-/** Number of live tfjs tensors: the memory tests compare it with a baseline. */
-export function liveTensorCount(): number {
-  return tf.memory().numTensors;
-}

@@ -92,7 +92,7 @@ function run(caller: string, fn: () => Tensor, withGradients: boolean): TracedGr
       ...(t.name !== undefined ? { name: t.name } : {}),
       inputs: t.inputs.map((i) => i.id),
       shape: [...t.shape],
-      value: flat(t.value),
+      value: Array.from(t.data()),
       attrs: { ...t.attrs },
       requiresGrad: t.requiresGrad,
     }));
@@ -111,7 +111,7 @@ function run(caller: string, fn: () => Tensor, withGradients: boolean): TracedGr
         output.backward();
         ordered.forEach((t, k) => {
           const node = nodes[k];
-          node.grad = t.grad ? flat(t.grad.value) : null;
+          node.grad = t.grad ? Array.from(t.grad.data()) : null;
           const rule = t.backwardRule;
           if (!rule || !t.grad) {
             node.inputGrads = t.inputs.map(() => null);
@@ -119,8 +119,8 @@ function run(caller: string, fn: () => Tensor, withGradients: boolean): TracedGr
             return;
           }
           const readBack = (gs: (tf.Tensor | null)[]) => gs.map((g, i) => (g && t.inputs[i].requiresGrad ? flat(g) : null));
-          node.inputGrads = readBack(rule(t.grad.value));
-          node.localGrads = readBack(rule(tf.onesLike(t.value)));
+          node.inputGrads = readBack(rule(t.grad.asTf()));
+          node.localGrads = readBack(rule(tf.ones(t.shape)));
         });
       } finally {
         for (const t of ordered) {

@@ -5,7 +5,7 @@
 //
 // It runs in Node as well as in the browser: the scheduler is injectable.
 import * as tf from '@tensorflow/tfjs-core';
-import { backendLost, backendMove, backendSettled, engineInfo } from './backend';
+import { backendLost, backendMove, backendSettled, CONTEXT_LOST, engineInfo, reportBackendLost, webglContextLost } from './backend';
 import { watchBackend } from './backendWatch';
 import { describeStop, judgeLosses, type LoopStop } from './loopStop';
 import { CarriedState, registerResident, type StateDictHolder } from './residents';
@@ -189,6 +189,9 @@ export class TrainingLoop {
   }
 
   private async frame(steps: number): Promise<void> {
+    // A model on the small path reads nothing back from the GPU, so the watchdog below never runs
+    // for it: look at the context once a frame, so that a lost one is still noticed and left.
+    if (webglContextLost()) void reportBackendLost(CONTEXT_LOST);
     await backendSettled();
     const generation = this.generation;
     const lostSignal = backendLost();
@@ -198,21 +201,21 @@ export class TrainingLoop {
       return;
     }
     // Run the frame's steps, keeping only each step's scalars.
-    const losses: tf.Tensor[] = [];
-    let lastMetrics: Record<string, tf.Tensor> = {};
+    const losses: Tensor[] = [];
+    let lastMetrics: Record<string, Tensor> = {};
     try {
       for (let i = 0; i < steps; i++) {
         if (this.opts.finished?.()) break;
         const result = tidy(() => this.opts.step(this.stepCount + i));
         if (!(result?.loss instanceof Tensor)) throw new Error('step() must return { loss: Tensor, ... }');
         if (result.loss.size !== 1) throw new Error(`step(): loss must have one element, got shape [${result.loss.shape}]`);
-        losses.push(result.loss.value);
+        losses.push(result.loss);
         for (const t of Object.values(lastMetrics)) t.dispose();
         lastMetrics = {};
         for (const [name, t] of Object.entries(result)) {
           if (name === 'loss') continue;
           if (!(t instanceof Tensor) || t.size !== 1) throw new Error(`step(): metric "${name}" must be a one-element Tensor`);
-          lastMetrics[name] = t.value;
+          lastMetrics[name] = t;
         }
       }
     } catch (e) {
@@ -227,11 +230,20 @@ export class TrainingLoop {
       return;
     }
     // One read-back for everything: the losses, the metrics and the copies kept for a backend change.
+    // Scalars on the small path are read where they are; the others packed into one tensor.
     const names = Object.keys(lastMetrics);
-    const packed = tf.tidy(() => tf.concat([tf.stack(losses.map((t) => tf.reshape(t, []))), ...names.map((n) => tf.reshape(lastMetrics[n], [1]))]));
+    const scalars = [...losses, ...names.map((n) => lastMetrics[n])];
+    let packed: tf.Tensor | null = null;
+    let values: Promise<Float32Array>;
+    if (scalars.every((t) => t.small)) {
+      values = Promise.resolve(Float32Array.from(scalars, (t) => t.small![0]));
+    } else {
+      packed = tf.tidy(() => tf.concat(scalars.map((t) => tf.reshape(t.asTf(), [1]))));
+      values = packed.data() as Promise<Float32Array>;
+    }
     losses.forEach((t) => t.dispose());
     Object.values(lastMetrics).forEach((t) => t.dispose());
-    const readBack = Promise.all([packed.data() as Promise<Float32Array>, this.carrier.capture()]).then(([values]) => values);
+    const readBack = Promise.all([values, this.carrier.capture()]).then(([v]) => v);
     const stopWatching = watchBackend();
     let outcome: { values: Float32Array } | null;
     try {
@@ -245,10 +257,10 @@ export class TrainingLoop {
       // counters still match.
       readBack.catch(() => undefined);
       void backendMove().catch((e: Error) => this.fail({ code: 'noBackend', message: e.message }));
-      disposeQuietly(packed);
+      if (packed) disposeQuietly(packed);
       return;
     }
-    packed.dispose();
+    packed?.dispose();
     if (generation !== this.generation) return;
     this.commitFrame(Array.from(outcome.values.subarray(0, steps)), names, outcome.values.subarray(steps));
   }

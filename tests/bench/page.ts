@@ -5,27 +5,30 @@ import plainWasm from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm
 import threadedWasm from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { initEngine, type BackendName } from '../../src/engine/backend';
 import { LAB_MODEL, measureLab, type LabRow } from './lab-step';
+import { CHAR1_MODEL, measureChar1, type Char1Row } from './char-step';
 import { countKernels, kernelTable, measureBackend, type BenchRow } from './measure';
 import type { ModelName } from './models';
 
 declare global {
   interface Window {
-    benchResult?: { rows: BenchRow[]; labRows: LabRow[]; renderer?: string; error?: string };
+    benchResult?: { rows: BenchRow[]; labRows: LabRow[]; char1Rows: Char1Row[]; renderer?: string; error?: string };
     benchDone?: boolean;
   }
 }
 
 const params = new URLSearchParams(location.search);
 const steps = Number(params.get('steps') ?? 10);
-const requested = (params.get('models') ?? `mlp,cnn,lstm,charlstm,${LAB_MODEL}`).split(',');
-const models = requested.filter((m) => m !== LAB_MODEL) as ModelName[];
+const requested = (params.get('models') ?? `mlp,cnn,lstm,charlstm,${LAB_MODEL},${CHAR1_MODEL}`).split(',');
+const models = requested.filter((m) => m !== LAB_MODEL && m !== CHAR1_MODEL) as ModelName[];
 const lab = requested.includes(LAB_MODEL);
+const char1 = requested.includes(CHAR1_MODEL);
 const backends = (params.get('backends') ?? 'webgl,wasm').split(',') as BackendName[];
 const kernels = params.get('kernels') === '1';
 
 async function main(): Promise<void> {
   const rows: BenchRow[] = [];
   const labRows: LabRow[] = [];
+  const char1Rows: Char1Row[] = [];
   let renderer: string | undefined;
   const wasmPaths = {
     'tfjs-backend-wasm-simd.wasm': simdWasm,
@@ -46,10 +49,11 @@ async function main(): Promise<void> {
       }
       rows.push(...(await measureBackend(models, () => ({ warmup: 3, steps }), (line) => console.log(`bench: ${line}`))));
       if (lab) labRows.push(await measureLab((line) => console.log(`bench: ${line}`)));
+      if (char1) char1Rows.push(measureChar1(backend, (line) => console.log(`bench: ${line}`)));
     }
-    window.benchResult = { rows, labRows, renderer };
+    window.benchResult = { rows, labRows, char1Rows, renderer };
   } catch (e) {
-    window.benchResult = { rows, labRows, renderer, error: (e as Error).stack ?? String(e) };
+    window.benchResult = { rows, labRows, char1Rows, renderer, error: (e as Error).stack ?? String(e) };
   }
   window.benchDone = true;
 }

@@ -2,9 +2,13 @@
 // data and backend in one run, printed as a ratio (engine / raw; the target is ≤ 1.10).
 // Node: cpu and wasm. Then headless Chromium: webgl and wasm, from a page bundled with Vite's build
 // API into a temporary folder and served on 127.0.0.1. The model `lab` is the Lab's training step
-// against a plain-JS scalar network instead (lab-step.ts), in steps per second, in a table of its own.
-//   options: --node-only, --browser-only, --models mlp,cnn,lstm,charlstm,lab, --steps N (timed steps per side),
-//   --backends webgl,wasm (browser), --kernels (instead of timing, count the kernels of one step per side)
+// against a plain-JS scalar network instead (lab-step.ts), in steps per second, in a table of its own;
+// `char1` the character model at batch 1 against a plain-JS scalar LSTM (char-step.ts), in Node.
+//   options: --node-only, --browser-only, --models mlp,cnn,lstm,charlstm,lab,char1, --steps N (timed steps per side),
+//   --backends webgl,wasm (browser), --kernels (instead of timing, count the kernels of one step per side),
+//   --crossover (instead, in Node: one op at growing sizes on the engine's small path and in tfjs, crossover.ts),
+//   --pages (only the pages' table: pages.ts). A plain `npm run bench` ends with the pages' table
+//   (bytes before first paint, largest contentful paint, layout shift, time to ready).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -16,24 +20,40 @@ import { countKernels, fmt, kernelTable, measureBackend, type BenchPlan, type Be
 import { MODEL_TITLES, type ModelName } from './models';
 import { CHARS_PER_STEP, charsPerSecond } from './char-model';
 import { LAB_MODEL, LAB_TITLE, labTable, measureLab, type LabRow } from './lab-step';
+import { crossoverTable } from './crossover';
+import { CHAR1_MODEL, CHAR1_TITLE, char1Table, measureChar1, type Char1Row } from './char-step';
 
 const args = process.argv.slice(2);
 const option = (name: string) => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : undefined;
 };
-const requested = (option('--models') ?? `mlp,cnn,lstm,charlstm,${LAB_MODEL}`).split(',');
-const models = requested.filter((m) => m !== LAB_MODEL) as ModelName[];
+const requested = (option('--models') ?? `mlp,cnn,lstm,charlstm,${LAB_MODEL},${CHAR1_MODEL}`).split(',');
+const models = requested.filter((m) => m !== LAB_MODEL && m !== CHAR1_MODEL) as ModelName[];
 const lab = requested.includes(LAB_MODEL);
+const char1 = requested.includes(CHAR1_MODEL);
 const steps = Number(option('--steps') ?? 10);
 const browserBackends = option('--backends') ?? 'webgl,wasm';
 const kernelsOnly = args.includes('--kernels');
+const crossover = args.includes('--crossover');
 const here = dirname(fileURLToPath(import.meta.url));
+
+/** The pages' table (pages.ts), in a process of its own: it builds and serves the site. */
+async function runPages(): Promise<void> {
+  const { execFileSync } = await import('node:child_process');
+  execFileSync(process.execPath, ['--import', 'tsx', join(here, 'pages.ts')], { stdio: 'inherit' });
+}
+if (args.includes('--pages')) {
+  await runPages();
+  process.exit(0);
+}
 
 /** The plain-JS cpu backend is 30–300× slower than the others on the conv and LSTM models: fewer steps there. */
 function nodePlan(backend: BackendName): (m: ModelName) => BenchPlan {
   return (m) => (backend === 'cpu' && m !== 'mlp' ? { warmup: 1, steps: Math.max(3, Math.round(steps / 3)) } : { warmup: 3, steps });
 }
+
+const char1Rows: { where: string; row: Char1Row }[] = [];
 
 async function runNode(): Promise<{ rows: BenchRow[]; labRows: LabRow[] }> {
   const rows: BenchRow[] = [];
@@ -48,13 +68,18 @@ async function runNode(): Promise<{ rows: BenchRow[]; labRows: LabRow[] }> {
       for (const row of await countKernels(models)) console.log(`node ${kernelTable(row)}\n`);
       continue;
     }
+    if (crossover) {
+      console.log(`${crossoverTable(backend)}\n`);
+      continue;
+    }
     rows.push(...(await measureBackend(models, nodePlan(backend), (line) => console.log(`node ${line}`))));
     if (lab) labRows.push(await measureLab((line) => console.log(`node ${line}`)));
+    if (char1) char1Rows.push({ where: 'node', row: measureChar1(backend, (line) => console.log(`node ${line}`)) });
   }
   return { rows, labRows };
 }
 
-async function runBrowser(): Promise<{ rows: BenchRow[]; labRows: LabRow[]; renderer?: string }> {
+async function runBrowser(): Promise<{ rows: BenchRow[]; labRows: LabRow[]; char1Rows: Char1Row[]; renderer?: string }> {
   const executablePath = requireChromium();
   const { build } = await import('vite');
   const { chromium } = await import('playwright-core');
@@ -120,10 +145,13 @@ if (!args.includes('--browser-only')) collect(await runNode(), 'node');
 if (!args.includes('--node-only')) {
   const result = await runBrowser();
   collect(result, 'chromium');
+  char1Rows.push(...result.char1Rows.map((row) => ({ where: 'chromium', row })));
   if (result.renderer) notes.push(`chromium WebGL renderer: ${result.renderer}`);
 }
-if (kernelsOnly) {
-  console.log(`\nTotal ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+if (kernelsOnly || crossover) {
+  const restricted = ['--node-only', '--browser-only', '--models', '--kernels', '--crossover'].some((flag) => args.includes(flag));
+if (!restricted) await runPages();
+console.log(`\nTotal ${((Date.now() - t0) / 1000).toFixed(0)} s`);
   process.exit(0);
 }
 if (sections.length) {
@@ -135,12 +163,22 @@ if (charRows.length) {
   console.log(['| where | backend | engine chars/s | tfjs chars/s |', '|---|---|---:|---:|', ...charRows].join('\n'));
 }
 if (labRows.length) {
-  console.log(`\n${LAB_TITLE}: engine steps/s, plain-JS reference steps/s, engine / reference (about 1 s per side, interleaved, after 100 warm-up steps)\n`);
+  console.log(`\n${LAB_TITLE}: engine steps/s, plain-JS reference steps/s, engine / reference (about 1 s per side, interleaved, after 2,100 warm-up steps)\n`);
   console.log(labTable(labRows));
+}
+if (char1Rows.length) {
+  console.log(`\n${CHAR1_TITLE}: engine characters/s, plain-JS reference characters/s (about 1 s per side, interleaved, after a warm-up)\n`);
+  console.log(char1Table(char1Rows));
+  for (const { where, row } of char1Rows) {
+    if (row.note) notes.push(`${where} ${row.backend} ${CHAR1_MODEL}: ${row.note}`);
+    if (row.leaked !== 0) leaks.push(`${where} ${row.backend} ${CHAR1_MODEL}: ${row.leaked} tensors left behind`);
+  }
 }
 if (notes.length) console.log(`\n${notes.map((n) => `- ${n}`).join('\n')}`);
 if (leaks.length) {
   console.log(`\nMemory leaks:\n${leaks.map((n) => `- ${n}`).join('\n')}`);
   process.exitCode = 1;
 }
+const restricted = ['--node-only', '--browser-only', '--models', '--kernels', '--crossover'].some((flag) => args.includes(flag));
+if (!restricted) await runPages();
 console.log(`\nTotal ${((Date.now() - t0) / 1000).toFixed(0)} s`);

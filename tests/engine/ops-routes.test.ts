@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { concat, conv2d, matmul, maxPool2d, mul, split } from '../../src/engine/ops';
 import { defaultRoute, routeFor, routeRefused, ROUTES, withRoute, type RouteAlternative, type RouteName } from '../../src/engine/ops/routes';
 import { tensor, tidy } from '../../src/engine/tensor';
-import { describeEachBackend, type BackendName } from '../support/backends';
+import { candidateBackends, describeEachBackend, type BackendName } from '../support/backends';
 import { gradcheck, gradTolerance, maxRelativeError, nd, sample, type GradCase } from '../support/gradcheck';
 import { concatRef, conv2dRef, distinctValues, matmulRef, pads, poolRef, scaleRef, sliceRef, type Padding } from './op-references';
 
@@ -208,4 +208,5 @@ describeEachBackend('gradient routes', (backend) => {
       }
     }
   }
-});
+  // Routes choose among TensorFlow.js kernels: the small path has none to choose.
+}, candidateBackends, { small: false });

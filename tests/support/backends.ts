@@ -9,7 +9,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-webgl';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
-import { beforeAll, describe } from 'vitest';
+import { afterAll, beforeAll, describe } from 'vitest';
+import { DEFAULT_SMALL_ELEMENTS, DEFAULT_SMALL_PRODUCT, setSmallLimits, type SmallLimits } from '../../src/engine/small/limits';
 
 export type BackendName = 'cpu' | 'wasm' | 'webgl';
 
@@ -80,25 +81,49 @@ for (const name of backendsHere) unavailable.set(name, await backendUnavailable(
 /**
  * Runs `body` in a `describe` block per backend (`candidateBackends` unless given), switching tfjs
  * to that backend before its tests; a missing backend is a skipped block whose name says why.
+ * Each backend's block sends every op to TensorFlow.js (the engine's small-path limits at 0); in
+ * Node, a block "[small]" runs the same tests with the limits lifted, so every op that has a
+ * small-path kernel is checked there, on the cpu backend for what has none (`small: false` leaves
+ * it out, for tests of TensorFlow.js itself).
  */
 export function describeEachBackend(
   title: string,
-  body: (backend: BackendName) => void,
+  body: (backend: BackendName, path: EnginePath) => void,
   backends: BackendName[] = candidateBackends,
+  opts: { small?: boolean } = {},
 ): void {
   for (const name of backends) {
     const reason = unavailable.get(name);
     if (reason) {
-      describe.skip(`${title} [${name}: skipped, ${reason}]`, () => body(name));
+      describe.skip(`${title} [${name}: skipped, ${reason}]`, () => body(name, 'tfjs'));
       continue;
     }
     describe(`${title} [${name}]`, () => {
+      withLimits({ elements: 0, product: 0 });
       beforeAll(async () => {
         await useBackend(name);
       });
-      body(name);
+      body(name, 'tfjs');
     });
   }
+  if (!inBrowser && (opts.small ?? backends === candidateBackends)) {
+    describe(`${title} [small]`, () => {
+      withLimits({ elements: Infinity, product: Infinity });
+      beforeAll(async () => {
+        await useBackend('cpu');
+      });
+      body('cpu', 'small');
+    });
+  }
+}
+
+/** Where a block's ops run: TensorFlow.js on its backend, or the engine's small path. */
+export type EnginePath = 'tfjs' | 'small';
+
+/** Sets the engine's small-path limits for a block's tests and puts the defaults back after them. */
+function withLimits(limits: SmallLimits): void {
+  beforeAll(() => setSmallLimits(limits));
+  afterAll(() => setSmallLimits({ elements: DEFAULT_SMALL_ELEMENTS, product: DEFAULT_SMALL_PRODUCT }));
 }
 
 /** Float tolerance appropriate for a backend (WebGL on SwiftShader may run in lower precision). */

@@ -57,7 +57,7 @@ abstract class BatchNorm extends Module {
       const mu = mean(x, axes);
       centered = sub(x, mu);
       variance = mean(square(centered), axes);
-      this.updateRunningStats(mu.value, variance.value, n);
+      this.updateRunningStats(mu.asTf(), variance.asTf(), n);
     } else {
       centered = sub(x, fromTf(this.runningMean));
       variance = fromTf(this.runningVar);

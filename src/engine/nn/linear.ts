@@ -4,7 +4,8 @@
 // transpose. PyTorch stores the same numbers as [out, in] and computes x·Wᵀ: its `weight` is the
 // transpose of ours (the state dict keeps our layout).
 import * as tf from '@tensorflow/tfjs-core';
-import { add, matmul, reshape } from '../ops';
+import { reshape } from '../ops';
+import { linear } from '../ops/linear';
 import { defaultRandom, type Random } from '../random';
 import type { Tensor } from '../tensor';
 import { initWeight, pytorchDefault, type Init } from './init';
@@ -49,8 +50,8 @@ export class Linear extends Module {
       throw new Error(`Linear(${this.inFeatures}, ${this.outFeatures}): input shape [${shape}] must end in ${this.inFeatures}`);
     }
     const flat = shape.length === 2 ? x : reshape(x, [shape.slice(0, -1).reduce((n, d) => n * d, 1), this.inFeatures]);
-    let y = matmul(flat, this.weight);
-    if (this.bias) y = add(y, this.bias);
+    // One fused op on the small path; matmul and add elsewhere (ops/linear.ts).
+    const y = linear(flat, this.weight, this.bias);
     return shape.length === 2 ? y : reshape(y, [...shape.slice(0, -1), this.outFeatures]);
   }
 }

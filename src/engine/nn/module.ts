@@ -1,7 +1,7 @@
 // Module: the base of every layer and model, after PyTorch's `torch.nn.Module`.
 //
-// A module registers what it owns by name: trainable parameters (engine Tensors whose values are
-// tf.Variables), buffers (state that is saved but not trained, such as batch norm's running
+// A module registers what it owns by name: trainable parameters (engine Tensors: small ones on the
+// small path, larger ones tf.Variables), buffers (state that is saved but not trained, such as batch norm's running
 // statistics) and child modules. Everything else follows from those three lists, in the order
 // they were registered: `namedParameters()` ("0.weight", "0.bias", "2.weight", …), the state
 // dict, `zeroGrad()`, `train()`/`eval()` and `dispose()`.
@@ -98,7 +98,7 @@ export abstract class Module {
   /** Forgets every parameter's gradient (PyTorch's `zero_grad(set_to_none=True)`). */
   zeroGrad(): void {
     for (const p of this.parameters()) {
-      p.grad?.value.dispose();
+      p.grad?.dispose();
       p.grad = null;
     }
   }
@@ -122,7 +122,7 @@ export abstract class Module {
   /** Parameters and buffers as plain arrays, keyed by dotted name: JSON-ready. */
   stateDict(): StateDict {
     const out: StateDict = {};
-    for (const [name, p] of this.namedParameters()) out[name] = saveArray(p.value);
+    for (const [name, p] of this.namedParameters()) out[name] = { shape: [...p.shape], values: Array.from(p.data()) };
     for (const [name, b] of this.namedBuffers()) out[name] = saveArray(b);
     return out;
   }
@@ -133,9 +133,12 @@ export abstract class Module {
    * are written on the current backend.
    */
   loadStateDict(state: StateDict): void {
-    const targets = new Map<string, tf.Variable>();
-    for (const [name, p] of this.namedParameters()) targets.set(name, p.value as tf.Variable);
-    for (const [name, b] of this.namedBuffers()) targets.set(name, b);
+    // Each target's shape, and how new values are written into it (wherever the parameter lives).
+    const targets = new Map<string, { shape: number[]; write: (values: number[]) => void }>();
+    for (const [name, p] of this.namedParameters()) targets.set(name, { shape: p.shape, write: (values) => p.assignValues(values) });
+    for (const [name, b] of this.namedBuffers()) {
+      targets.set(name, { shape: b.shape, write: (values) => tf.tidy(() => b.assign(tf.tensor(values, b.shape, 'float32'))) });
+    }
     const missing = [...targets.keys()].filter((k) => !(k in state));
     const extra = Object.keys(state).filter((k) => !targets.has(k));
     if (missing.length || extra.length) {
@@ -145,9 +148,7 @@ export abstract class Module {
       throw new Error(`loadStateDict: ${parts.join('; ')}`);
     }
     for (const [name, v] of targets) checkSavedArray(`loadStateDict: "${name}"`, state[name], v.shape);
-    for (const [name, v] of targets) {
-      tf.tidy(() => v.assign(tf.tensor(state[name].values, v.shape, 'float32')));
-    }
+    for (const [name, v] of targets) v.write(state[name].values);
   }
 
   /** Frees every variable (and gradient) of this module and its descendants. */

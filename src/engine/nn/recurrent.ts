@@ -12,10 +12,9 @@
 // - `step(x, state)` runs one time step on x [batch, features] and also returns the gate
 //   activations, so that the book can show what each gate is doing.
 // All weights and biases start at U(−1/√hidden, 1/√hidden), PyTorch's default for these layers.
-import * as tf from '@tensorflow/tfjs-core';
 import { add, matmul, mul, reshape, sigmoid, split, stack, sub, tanh } from '../ops';
 import { defaultRandom, type Random } from '../random';
-import { fromTf, type Tensor } from '../tensor';
+import { zeros, type Tensor } from '../tensor';
 import { uniform } from './init';
 import { Module } from './module';
 
@@ -124,7 +123,7 @@ abstract class RecurrentBase extends Module {
   }
 
   protected zeroState(batch: number): Tensor {
-    return fromTf(tf.zeros([batch, this.hiddenSize]));
+    return zeros([batch, this.hiddenSize]);
   }
 }
 

@@ -1,17 +1,34 @@
-// Activation functions, and the binary cross-entropy fused with its sigmoid. Each is one op with a
+// Activation functions, and the binary cross-entropy fused with its sigmoid (softmax and log-softmax
+// are in softmax.ts). Each is one op with a
 // hand-written rule: a composite of exp/div would be correct too, but slower (one kernel and one
 // recorded node instead of several, per step, on the book's small models) and, at extreme inputs,
 // less accurate (see sigmoid, logSoftmax and sigmoidCrossEntropyWithLogits).
+// Each has its loop on the small path beside its TensorFlow.js form (small/limits.ts).
 import * as tf from '@tensorflow/tfjs-core';
-import { record, type Tensor } from '../tensor';
-import { asFloat, normalizeAxis } from './util';
+import { record, recordSmall, type Tensor } from '../tensor';
+import { fitsSmall } from '../small/limits';
+import { buffer } from '../small/pool';
+import { sameShape } from '../small/broadcast';
+import { pointwise, unary, type UnaryKernel } from './unary';
+import { asFloat } from './util';
+
+const RELU: UnaryKernel = {
+  forward(x, out) {
+    for (let i = 0; i < x.length; i++) out[i] = x[i] < 0 ? 0 : x[i];
+  },
+  backward(dy, x, _out, dx) {
+    for (let i = 0; i < dy.length; i++) dx[i] = x[i] > 0 ? dy[i] : 0;
+  },
+  tf: tf.relu,
+  tfGrad: (dy, x) => tf.mul(dy, asFloat(tf.greater(x, 0))),
+};
 
 /**
  * max(a, 0). The derivative at exactly 0 is taken as 0, as in PyTorch and TensorFlow (the
  * composite maximum(a, 0) would split it, ½).
  */
 export function relu(a: Tensor): Tensor {
-  return record('relu', tf.relu(a.value), [a], (dy) => [tf.mul(dy, asFloat(tf.greater(a.value, 0)))]);
+  return unary('relu', a, RELU);
 }
 
 /**
@@ -19,13 +36,14 @@ export function relu(a: Tensor): Tensor {
  * than where(a > 0, a, alpha·a): one kernel instead of three (speed).
  */
 export function leakyRelu(a: Tensor, alpha = 0.01): Tensor {
-  return record(
-    'leakyRelu',
-    tf.leakyRelu(a.value, alpha),
-    [a],
-    (dy) => [tf.where(tf.greater(a.value, 0), dy, tf.mul(dy, alpha))],
-    { alpha },
+  const slope = Math.fround(alpha);
+  const kernel = pointwise(
+    (v) => (v < 0 ? slope * v : v),
+    (v) => (v > 0 ? 1 : slope),
+    (x) => tf.leakyRelu(x, alpha),
+    (dy, x) => tf.where(tf.greater(x, 0), dy, tf.mul(dy, alpha)),
   );
+  return unary('leakyRelu', a, kernel, { alpha });
 }
 
 /**
@@ -34,15 +52,26 @@ export function leakyRelu(a: Tensor, alpha = 0.01): Tensor {
  * Fused because expm1 is no engine op (accuracy).
  */
 export function elu(a: Tensor, alpha = 1): Tensor {
-  const out = tf.tidy(() => tf.where(tf.greater(a.value, 0), a.value, tf.mul(tf.expm1(tf.minimum(a.value, 0)), alpha)));
-  return record(
-    'elu',
-    out,
-    [a],
-    (dy) => [tf.where(tf.greater(a.value, 0), dy, tf.mul(dy, tf.mul(tf.exp(tf.minimum(a.value, 0)), alpha)))],
-    { alpha },
+  const c = Math.fround(alpha);
+  const kernel = pointwise(
+    (v) => (v > 0 ? v : Math.fround(Math.expm1(v)) * c),
+    (v) => (v > 0 ? 1 : Math.fround(Math.exp(v)) * c),
+    (x) => tf.tidy(() => tf.where(tf.greater(x, 0), x, tf.mul(tf.expm1(tf.minimum(x, 0)), alpha))),
+    (dy, x) => tf.where(tf.greater(x, 0), dy, tf.mul(dy, tf.mul(tf.exp(tf.minimum(x, 0)), alpha))),
   );
+  return unary('elu', a, kernel, { alpha });
 }
+
+const SIGMOID: UnaryKernel = {
+  forward(x, out) {
+    for (let i = 0; i < x.length; i++) out[i] = 1 / (1 + Math.exp(-x[i]));
+  },
+  backward(dy, x, out, dx) {
+    for (let i = 0; i < dy.length; i++) dx[i] = dy[i] * Math.fround(out[i] * Math.fround(1 / (1 + Math.exp(x[i]))));
+  },
+  tf: tf.sigmoid,
+  tfGrad: (dy, x, out) => tf.mul(dy, tf.mul(out, tf.sigmoid(tf.neg(x)))),
+};
 
 /**
  * σ(a) = 1/(1+e⁻ᵃ). The derivative is written σ(a)·σ(−a) rather than the textbook σ(a)·(1−σ(a)):
@@ -51,19 +80,39 @@ export function elu(a: Tensor, alpha = 1): Tensor {
  * overflows (stability).
  */
 export function sigmoid(a: Tensor): Tensor {
-  const out = tf.sigmoid(a.value);
-  return record('sigmoid', out, [a], (dy) => [tf.mul(dy, tf.mul(out, tf.sigmoid(tf.neg(a.value))))]);
+  return unary('sigmoid', a, SIGMOID);
 }
+
+const TANH: UnaryKernel = {
+  forward(x, out) {
+    for (let i = 0; i < x.length; i++) out[i] = Math.tanh(x[i]);
+  },
+  backward(dy, _x, out, dx) {
+    for (let i = 0; i < dy.length; i++) dx[i] = dy[i] * (1 - Math.fround(out[i] * out[i]));
+  },
+  tf: tf.tanh,
+  tfGrad: (dy, _x, out) => tf.mul(dy, tf.sub(1, tf.square(out))),
+};
 
 /** (eᵃ − e⁻ᵃ)/(eᵃ + e⁻ᵃ), fused: the composite is ∞/∞ = NaN for |a| above ~88 in float32. */
 export function tanh(a: Tensor): Tensor {
-  const out = tf.tanh(a.value);
-  return record('tanh', out, [a], (dy) => [tf.mul(dy, tf.sub(1, tf.square(out)))]);
+  return unary('tanh', a, TANH);
 }
+
+// TensorFlow.js's softplus, whose cutoffs keep exp from overflowing or underflowing: x above
+// −log(2⁻²³) − 2 gives x, below log(2⁻²³) + 2 gives eˣ.
+const SOFTPLUS_CUTOFF = Math.log(1.1920928955078125e-7) + 2;
+
+const SOFTPLUS = pointwise(
+  (v) => (v < SOFTPLUS_CUTOFF ? Math.exp(v) : v > -SOFTPLUS_CUTOFF ? v : Math.log(1 + Math.exp(v))),
+  (v) => Math.fround(1 / (1 + Math.exp(-v))),
+  tf.softplus,
+  (dy, x) => tf.mul(dy, tf.sigmoid(x)),
+);
 
 /** log(1 + eᵃ), fused because the composite overflows for a above ~88 (stability); its derivative is σ(a). */
 export function softplus(a: Tensor): Tensor {
-  return record('softplus', tf.softplus(a.value), [a], (dy) => [tf.mul(dy, tf.sigmoid(a.value))]);
+  return unary('softplus', a, SOFTPLUS);
 }
 
 const INV_SQRT2 = Math.SQRT1_2;
@@ -75,46 +124,25 @@ const INV_SQRT_2PI = 1 / Math.sqrt(2 * Math.PI);
  * engine has no erf op of its own (erf is nowhere else in the book).
  */
 export function gelu(a: Tensor): Tensor {
-  const cdf = (x: tf.Tensor) => tf.mul(tf.add(tf.erf(tf.mul(x, INV_SQRT2)), 1), 0.5);
-  const out = tf.tidy(() => tf.mul(a.value, cdf(a.value)));
-  return record('gelu', out, [a], (dy) => {
-    const pdf = tf.mul(tf.exp(tf.mul(tf.square(a.value), -0.5)), INV_SQRT_2PI);
-    return [tf.mul(dy, tf.add(cdf(a.value), tf.mul(a.value, pdf)))];
-  });
+  return unary('gelu', a, GELU);
 }
 
-/** Subtracting the maximum along `axis` changes neither softmax nor log-softmax but keeps exp finite. */
-function shifted(x: tf.Tensor, axis: number): tf.Tensor {
-  return tf.sub(x, tf.max(x, axis, true));
-}
+const cdf = (x: tf.Tensor) => tf.mul(tf.add(tf.erf(tf.mul(x, INV_SQRT2)), 1), 0.5);
+const smallCdf = (v: number) => (erf(v * INV_SQRT2) + 1) * 0.5;
 
-/**
- * eᵃ / Σ eᵃ along `axis`, computed on a − max(a) so logits like [1000, 0, −1000] do not overflow.
- * Backward: dx = y ⊙ (dy − Σ dy ⊙ y). Fused for speed and memory: the composite exp/sum/div keeps
- * every intermediate for its backward pass, this rule only the output.
- */
-export function softmax(a: Tensor, axis = -1): Tensor {
-  const ax = normalizeAxis('softmax', axis, a.rank);
-  const out = tf.tidy(() => {
-    const e = tf.exp(shifted(a.value, ax));
-    return tf.div(e, tf.sum(e, ax, true));
-  });
-  return record('softmax', out, [a], (dy) => [tf.mul(out, tf.sub(dy, tf.sum(tf.mul(dy, out), ax, true)))], { axis: ax });
-}
+const GELU = pointwise(
+  (v) => v * smallCdf(v),
+  (v) => smallCdf(v) + v * Math.exp(-0.5 * v * v) * INV_SQRT_2PI,
+  (x) => tf.tidy(() => tf.mul(x, cdf(x))),
+  (dy, x) => tf.mul(dy, tf.add(cdf(x), tf.mul(x, tf.mul(tf.exp(tf.mul(tf.square(x), -0.5)), INV_SQRT_2PI)))),
+);
 
-/**
- * log softmax(a) = (a − m) − log Σ e^(a − m), with m = max(a) along `axis`: one fused op because
- * log(softmax(a)) underflows to log(0) = −∞ for a strongly negative logit (softmax rounds it to 0)
- * and exp(a) overflows for a large one; the shifted form stays finite for any finite logits.
- * Backward: dx = dy − softmax(a) · Σ dy.
- */
-export function logSoftmax(a: Tensor, axis = -1): Tensor {
-  const ax = normalizeAxis('logSoftmax', axis, a.rank);
-  const out = tf.tidy(() => {
-    const s = shifted(a.value, ax);
-    return tf.sub(s, tf.log(tf.sum(tf.exp(s), ax, true)));
-  });
-  return record('logSoftmax', out, [a], (dy) => [tf.sub(dy, tf.mul(tf.exp(out), tf.sum(dy, ax, true)))], { axis: ax });
+/** erf as TensorFlow.js computes it: Abramowitz & Stegun 7.1.26 (absolute error below 1.5e-7). */
+function erf(x: number): number {
+  const u = tf.backend_util;
+  const v = Math.abs(x);
+  const t = 1 / (1 + u.ERF_P * v);
+  return Math.sign(x) * (1 - ((((u.ERF_A5 * t + u.ERF_A4) * t + u.ERF_A3) * t + u.ERF_A2) * t + u.ERF_A1) * t * Math.exp(-v * v));
 }
 
 /**
@@ -128,14 +156,34 @@ export function logSoftmax(a: Tensor, axis = -1): Tensor {
  * TensorFlow's sigmoid_cross_entropy_with_logits; `losses.bceWithLogits` reduces it.
  */
 export function sigmoidCrossEntropyWithLogits(logits: Tensor, targets: Tensor): Tensor {
-  if (logits.shape.join() !== targets.shape.join()) {
+  if (!sameShape(logits.shape, targets.shape)) {
     throw new Error(`sigmoidCrossEntropyWithLogits: logits [${logits.shape}] and targets [${targets.shape}] must have the same shape`);
   }
-  const z = logits.value;
-  const t = targets.value;
-  const out = tf.tidy(() => tf.add(tf.sub(tf.relu(z), tf.mul(z, t)), tf.log1p(tf.exp(tf.neg(tf.abs(z))))));
-  return record('sigmoidCrossEntropyWithLogits', out, [logits, targets], (dy, needs) => [
-    needs[0] ? tf.mul(dy, tf.sub(tf.sigmoid(z), t)) : null,
-    needs[1] ? tf.mul(dy, tf.neg(z)) : null,
-  ]);
+  const rule = (dy: tf.Tensor, needs: readonly boolean[]) => [
+    needs[0] ? tf.mul(dy, tf.sub(tf.sigmoid(logits.asTf()), targets.asTf())) : null,
+    needs[1] ? tf.mul(dy, tf.neg(logits.asTf())) : null,
+  ];
+  const z = logits.small;
+  const t = targets.small;
+  if (z && t && fitsSmall(z.length)) {
+    const out = buffer(z.length);
+    for (let i = 0; i < z.length; i++) {
+      const v = z[i];
+      out[i] = (v > 0 ? v : 0) - Math.fround(v * t[i]) + Math.fround(Math.log1p(Math.fround(Math.exp(-Math.abs(v)))));
+    }
+    return recordSmall('sigmoidCrossEntropyWithLogits', out, logits.shape, [logits, targets], (dy, needs) => {
+      const dz = needs[0] ? buffer(dy.length) : null;
+      const dt = needs[1] ? buffer(dy.length) : null;
+      for (let i = 0; i < dy.length; i++) {
+        if (dz) dz[i] = dy[i] * Math.fround(Math.fround(1 / (1 + Math.exp(-z[i]))) - t[i]);
+        if (dt) dt[i] = -dy[i] * z[i];
+      }
+      return [dz, dt];
+    }, rule);
+  }
+  const out = tf.tidy(() => {
+    const [zv, tv] = [logits.asTf(), targets.asTf()];
+    return tf.add(tf.sub(tf.relu(zv), tf.mul(zv, tv)), tf.log1p(tf.exp(tf.neg(tf.abs(zv)))));
+  });
+  return record('sigmoidCrossEntropyWithLogits', out, [logits, targets], rule);
 }

@@ -51,7 +51,7 @@ export function conv2d(x: Tensor, w: Tensor, opts: Conv2dOptions = {}): Tensor {
 
   const pad: 'valid' | [[number, number], [number, number], [number, number], [number, number]] =
     pt + pb + pl + pr === 0 ? 'valid' : [[0, 0], [pt, pb], [pl, pr], [0, 0]];
-  const out = tf.conv2d(x.value as tf.Tensor4D, w.value as tf.Tensor4D, stride, pad, 'NHWC', dilation);
+  const out = tf.conv2d(x.asTf() as tf.Tensor4D, w.asTf() as tf.Tensor4D, stride, pad, 'NHWC', dilation);
 
   return record(
     'conv2d',
@@ -63,8 +63,8 @@ export function conv2d(x: Tensor, w: Tensor, opts: Conv2dOptions = {}): Tensor {
       if (routeFor('convBackward') === 'stockKernels' && dh === 1 && dw === 1) {
         const attrs = { strides: stride, pad, dataFormat: 'NHWC' as const };
         return [
-          needs[0] ? (tf.engine().runKernel(tf.Conv2DBackpropInput, { dy, filter: w.value }, { ...attrs, inputShape: x.shape }) as tf.Tensor) : null,
-          needs[1] ? (tf.engine().runKernel(tf.Conv2DBackpropFilter, { x: x.value, dy }, { ...attrs, filterShape: w.shape }) as tf.Tensor) : null,
+          needs[0] ? (tf.engine().runKernel(tf.Conv2DBackpropInput, { dy, filter: w.asTf() }, { ...attrs, inputShape: x.shape }) as tf.Tensor) : null,
+          needs[1] ? (tf.engine().runKernel(tf.Conv2DBackpropFilter, { x: x.asTf(), dy }, { ...attrs, filterShape: w.shape }) as tf.Tensor) : null,
         ];
       }
       return [needs[0] ? inputGradient() : null, needs[1] ? kernelGradient() : null];
@@ -74,7 +74,7 @@ export function conv2d(x: Tensor, w: Tensor, opts: Conv2dOptions = {}): Tensor {
       function inputGradient(): tf.Tensor {
         const spread = spreadByStride(dy, sh, sw);
         const dyWindow = cropOrPad(cropOrPad(spread, 1, pt - (kh - 1) * dh, h + (kh - 1) * dh), 2, pl - (kw - 1) * dw, wd + (kw - 1) * dw);
-        const flipped = tf.transpose(tf.reverse(w.value, [0, 1]), [0, 1, 3, 2]) as tf.Tensor4D;
+        const flipped = tf.transpose(tf.reverse(w.asTf(), [0, 1]), [0, 1, 3, 2]) as tf.Tensor4D;
         return tf.conv2d(dyWindow, flipped, 1, 'valid', 'NHWC', dilation);
       }
 
@@ -83,7 +83,7 @@ export function conv2d(x: Tensor, w: Tensor, opts: Conv2dOptions = {}): Tensor {
       function kernelGradient(): tf.Tensor {
         const usedH = (kh - 1) * dh + (ho - 1) * sh + 1;
         const usedW = (kw - 1) * dw + (wo - 1) * sw + 1;
-        const xWindow = cropOrPad(cropOrPad(x.value as tf.Tensor4D, 1, -pt, usedH), 2, -pl, usedW);
+        const xWindow = cropOrPad(cropOrPad(x.asTf() as tf.Tensor4D, 1, -pt, usedH), 2, -pl, usedW);
         const xT = tf.transpose(xWindow, [3, 1, 2, 0]) as tf.Tensor4D;
         const dyT = tf.transpose(dy, [1, 2, 0, 3]) as tf.Tensor4D;
         const dwT = tf.conv2d(xT, dyT, dilation, 'valid', 'NHWC', stride);

@@ -1,9 +1,8 @@
 // Inverted dropout (Srivastava et al., 2014): in training, each entry is zeroed with probability p
 // and the survivors are scaled by 1/(1−p), so the expected value is unchanged and evaluation needs
 // no rescaling. The mask comes from the engine's seeded generator, so a run is reproducible.
-import * as tf from '@tensorflow/tfjs-core';
 import { defaultRandom, type Random } from '../random';
-import { fromTf, type Tensor } from '../tensor';
+import { tensor, type Tensor } from '../tensor';
 import { mul } from './arithmetic';
 
 /** x times a fixed mask of 0 and 1/(1−p): a composite, its gradient the same mask times dy. */
@@ -14,5 +13,5 @@ export function dropout(x: Tensor, p: number, training: boolean, rng: Random = d
   const draws = rng.uniformArray(x.size);
   const maskValues = new Float32Array(x.size);
   for (let i = 0; i < x.size; i++) maskValues[i] = draws[i] < p ? 0 : scale;
-  return mul(x, fromTf(tf.tensor(maskValues, x.shape, 'float32')));
+  return mul(x, tensor(maskValues, x.shape));
 }

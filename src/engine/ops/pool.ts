@@ -55,7 +55,7 @@ function settings(op: string, x: Tensor, opts: Pool2dOptions) {
  */
 export function maxPool2d(x: Tensor, opts: Pool2dOptions): Tensor {
   const { kernel, stride, padding } = settings('maxPool2d', x, opts);
-  const out = tf.maxPool(x.value as tf.Tensor4D, kernel, stride, padding);
+  const out = tf.maxPool(x.asTf() as tf.Tensor4D, kernel, stride, padding);
   return record(
     'maxPool2d',
     out,
@@ -64,13 +64,13 @@ export function maxPool2d(x: Tensor, opts: Pool2dOptions): Tensor {
       const route = routeFor('maxPoolBackward');
       if (route === 'stockKernel') {
         const attrs = { filterSize: kernel, strides: stride, pad: padding };
-        return [tf.engine().runKernel(tf.MaxPoolGrad, { dy, input: x.value, output: out }, attrs) as tf.Tensor];
+        return [tf.engine().runKernel(tf.MaxPoolGrad, { dy, input: x.asTf(), output: out }, attrs) as tf.Tensor];
       }
       const [, h, w] = x.shape;
       const [kh, kw] = kernel;
       const tiles = padding === 'valid' && stride[0] === kh && stride[1] === kw && h % kh === 0 && w % kw === 0 && kh * kw > 1;
-      if (route === 'windowTiles' && tiles) return [maxPoolGradFromTiles(x.value as tf.Tensor4D, dy as tf.Tensor4D, kernel)];
-      return [maxPoolGradFromSlices(x.value as tf.Tensor4D, out as tf.Tensor4D, dy as tf.Tensor4D, kernel, stride, padding)];
+      if (route === 'windowTiles' && tiles) return [maxPoolGradFromTiles(x.asTf() as tf.Tensor4D, dy as tf.Tensor4D, kernel)];
+      return [maxPoolGradFromSlices(x.asTf() as tf.Tensor4D, out as tf.Tensor4D, dy as tf.Tensor4D, kernel, stride, padding)];
     },
     { kernel, stride, padding },
   );
@@ -120,7 +120,7 @@ function maxPoolGradFromSlices(
 /** Mean of each window, over its entries inside the input. */
 export function avgPool2d(x: Tensor, opts: Pool2dOptions): Tensor {
   const { kernel, stride, padding } = settings('avgPool2d', x, opts);
-  const out = tf.avgPool(x.value as tf.Tensor4D, kernel, stride, padding);
+  const out = tf.avgPool(x.asTf() as tf.Tensor4D, kernel, stride, padding);
   const [, h, w] = x.shape;
   const [, ho, wo] = out.shape;
   const [pt, , pl] = resolvePadding(padding, [h, w], kernel, stride);
@@ -139,7 +139,7 @@ export function avgPool2d(x: Tensor, opts: Pool2dOptions): Tensor {
         rows.forEach((r, i) => cols.forEach((c, j) => (factor[i * wo + j] = full / (r * c))));
         scaled = tf.mul(dy, tf.tensor4d(factor, [1, ho, wo, 1]));
       }
-      return [tf.engine().runKernel(tf.AvgPoolGrad, { dy: scaled, input: x.value }, { filterSize: kernel, strides: stride, pad: padding }) as tf.Tensor];
+      return [tf.engine().runKernel(tf.AvgPoolGrad, { dy: scaled, input: x.asTf() }, { filterSize: kernel, strides: stride, pad: padding }) as tf.Tensor];
     },
     { kernel, stride, padding },
   );

@@ -1,8 +1,12 @@
 // Ops that move values around without arithmetic: reshape, transpose, concat, stack, slice, split,
 // gather.
-// Their gradients move the output gradient back to where each value came from.
+// Their gradients move the output gradient back to where each value came from. On the small path
+// (small/moves.ts) each is a copy through an index map or of contiguous runs.
 import * as tf from '@tensorflow/tfjs-core';
-import { record, recordJoint, type Tensor } from '../tensor';
+import { record, recordJoint, recordSmall, toTf, type Grad, type Tensor } from '../tensor';
+import { fitsSmall } from '../small/limits';
+import { buffer, zeroBuffer } from '../small/pool';
+import { around, blockIndex, concatRuns, gatherRuns, readThrough, scatterRuns, splitRuns, transposeIndex, writeThrough } from '../small/moves';
 import { routeFor } from './routes';
 import { normalizeAxis } from './util';
 
@@ -13,7 +17,14 @@ export function reshape(a: Tensor, shape: number[]): Tensor {
   if (shape.filter((d) => d === -1).length > 1 || inferred.reduce((n, d) => n * d, 1) !== a.size || !inferred.every(Number.isInteger)) {
     throw new Error(`reshape: cannot reshape [${a.shape}] (${a.size} values) to [${shape}]`);
   }
-  return record('reshape', tf.reshape(a.value, inferred), [a], (dy) => [tf.reshape(dy, a.shape)], { shape: inferred });
+  const rule = (dy: tf.Tensor) => [tf.reshape(dy, a.shape)];
+  if (a.small) {
+    // Same entries in the same order, copied: every small tensor owns its buffer (small/pool.ts).
+    const values = buffer(a.small.length);
+    values.set(a.small);
+    return recordSmall('reshape', values, inferred, [a], (dy) => [dy], rule, { shape: inferred });
+  }
+  return record('reshape', tf.reshape(a.asTf(), inferred), [a], rule, { shape: inferred });
 }
 
 /** Permutes the axes (default: reverses them, so a matrix is transposed). */
@@ -24,7 +35,14 @@ export function transpose(a: Tensor, perm?: number[]): Tensor {
   }
   const inverse = new Array<number>(p.length);
   p.forEach((src, dst) => (inverse[src] = dst));
-  return record('transpose', tf.transpose(a.value, p), [a], (dy) => [tf.transpose(dy, inverse)], { perm: p });
+  const rule = (dy: tf.Tensor) => [tf.transpose(dy, inverse)];
+  if (a.small) {
+    const index = transposeIndex(a.shape, p);
+    return recordSmall('transpose', readThrough(a.small, index), p.map((i) => a.shape[i]), [a], (dy) => [writeThrough(dy, index, dy.length)], rule, {
+      perm: p,
+    });
+  }
+  return record('transpose', tf.transpose(a.asTf(), p), [a], rule, { perm: p });
 }
 
 /** Joins tensors along an existing axis; the gradient is split back into the pieces. */
@@ -37,8 +55,15 @@ export function concat(tensors: Tensor[], axis = 0): Tensor {
     }
   });
   const sizes = tensors.map((t) => t.shape[ax]);
-  const out = tensors.length === 1 ? tf.clone(tensors[0].value) : tf.concat(tensors.map((t) => t.value), ax);
-  return record('concat', out, tensors, (dy) => (tensors.length === 1 ? [dy] : tf.split(dy, sizes, ax)), { axis: ax });
+  const rule = (dy: tf.Tensor) => (tensors.length === 1 ? [dy] : tf.split(dy, sizes, ax));
+  const shape = tensors[0].shape.map((d, i) => (i === ax ? sizes.reduce((x, y) => x + y, 0) : d));
+  if (tensors.every((t) => t.small) && fitsSmall(shape.reduce((x, y) => x * y, 1))) {
+    const [outer, , inner] = around(tensors[0].shape, ax);
+    const out = concatRuns(tensors.map((t) => t.small!), sizes, outer, inner);
+    return recordSmall('concat', out, shape, tensors, (dy) => splitRuns(dy, sizes, outer, inner), rule, { axis: ax });
+  }
+  const out = tensors.length === 1 ? tf.clone(tensors[0].asTf()) : tf.concat(tensors.map((t) => t.asTf()), ax);
+  return record('concat', out, tensors, rule, { axis: ax });
 }
 
 /**
@@ -53,7 +78,15 @@ export function stack(tensors: Tensor[], axis = 0): Tensor {
       throw new Error(`stack: shape [${t.shape}] differs from [${tensors[0].shape}]`);
     }
   });
-  return record('stack', tf.stack(tensors.map((t) => t.value), ax), tensors, (dy) => tf.unstack(dy, ax), { axis: ax });
+  const rule = (dy: tf.Tensor) => tf.unstack(dy, ax);
+  const shape = [...tensors[0].shape.slice(0, ax), tensors.length, ...tensors[0].shape.slice(ax)];
+  if (tensors.every((t) => t.small) && fitsSmall(tensors.length * tensors[0].size)) {
+    const [outer, , inner] = around(shape, ax);
+    const ones = tensors.map(() => 1);
+    const out = concatRuns(tensors.map((t) => t.small!), ones, outer, inner);
+    return recordSmall('stack', out, shape, tensors, (dy) => splitRuns(dy, ones, outer, inner), rule, { axis: ax });
+  }
+  return record('stack', tf.stack(tensors.map((t) => t.asTf()), ax), tensors, rule, { axis: ax });
 }
 
 /** Removes size-1 axes (all of them, or those listed): a reshape, checked. */
@@ -86,7 +119,13 @@ export function slice(a: Tensor, begin: number[], size: number[]): Tensor {
     }
   });
   const padding = extent.map((s, i) => [begin[i], a.shape[i] - begin[i] - s] as [number, number]);
-  return record('slice', tf.slice(a.value, begin, extent), [a], (dy) => [tf.pad(dy, padding)], { begin, size: extent });
+  const rule = (dy: tf.Tensor) => [tf.pad(dy, padding)];
+  if (a.small) {
+    const index = blockIndex(a.shape, begin, extent);
+    const n = a.small.length;
+    return recordSmall('slice', readThrough(a.small, index), extent, [a], (dy) => [writeThrough(dy, index, n)], rule, { begin, size: extent });
+  }
+  return record('slice', tf.slice(a.asTf(), begin, extent), [a], rule, { begin, size: extent });
 }
 
 /**
@@ -106,13 +145,16 @@ export function split(a: Tensor, sizes: number | number[], axis = 0): Tensor[] {
     throw new Error(`split: sizes [${list}] must be positive and add up to ${length}, the size of axis ${ax} of [${a.shape}]`);
   }
   const pieceShape = (k: number) => a.shape.map((d, i) => (i === ax ? list[k] : d));
-  return recordJoint(
-    'split',
-    splitValue(a.value, list, ax),
-    a,
-    (dys) => tf.concat(dys.map((g, k) => g ?? tf.zeros(pieceShape(k))), ax),
-    { axis: ax, sizes: list },
-  );
+  const shapes = list.map((_, k) => pieceShape(k));
+  const [outer, , inner] = around(a.shape, ax);
+  const combine = (dys: (Grad | null)[]): Grad => {
+    if (dys.every((g) => !g || g instanceof Float32Array)) {
+      return concatRuns(dys.map((g, k) => (g as Float32Array | null) ?? zeroBuffer(outer * list[k] * inner)), list, outer, inner);
+    }
+    return tf.concat(dys.map((g, k) => (g ? toTf(g, shapes[k]) : tf.zeros(shapes[k]))), ax);
+  };
+  const values = a.small ? splitRuns(a.small, list, outer, inner) : splitValue(a.asTf(), list, ax);
+  return recordJoint('split', values, shapes, a, combine, { axis: ax, sizes: list });
 }
 
 /**
@@ -142,22 +184,23 @@ export function gather(a: Tensor, indices: number[] | Int32Array, axis = 0): Ten
   for (const i of list) {
     if (!Number.isInteger(i) || i < 0 || i >= n) throw new Error(`gather: index ${i} is out of range [0, ${n}) on axis ${ax} of [${a.shape}]`);
   }
-  const out = tf.tidy(() => tf.gather(a.value, tf.tensor1d(list, 'int32'), ax));
-  return record(
-    'gather',
-    out,
-    [a],
-    (dy) => {
-      const idx = tf.tensor2d(list, [list.length, 1], 'int32');
-      // Bring the gathered axis to the front, scatter-add rows into a zero tensor, move it back.
-      const toFront = [ax, ...dy.shape.map((_, i) => i).filter((i) => i !== ax)];
-      const back = new Array<number>(toFront.length);
-      toFront.forEach((src, dst) => (back[src] = dst));
-      const rows = ax === 0 ? dy : tf.transpose(dy, toFront);
-      const frontShape = [n, ...rows.shape.slice(1)];
-      const scattered = tf.scatterND(idx, rows, frontShape);
-      return [ax === 0 ? scattered : tf.transpose(scattered, back)];
-    },
-    { axis: ax, indices: list },
-  );
+  const rule = (dy: tf.Tensor) => {
+    const idx = tf.tensor2d(list, [list.length, 1], 'int32');
+    // Bring the gathered axis to the front, scatter-add rows into a zero tensor, move it back.
+    const toFront = [ax, ...dy.shape.map((_, i) => i).filter((i) => i !== ax)];
+    const back = new Array<number>(toFront.length);
+    toFront.forEach((src, dst) => (back[src] = dst));
+    const rows = ax === 0 ? dy : tf.transpose(dy, toFront);
+    const frontShape = [n, ...rows.shape.slice(1)];
+    const scattered = tf.scatterND(idx, rows, frontShape);
+    return [ax === 0 ? scattered : tf.transpose(scattered, back)];
+  };
+  const shape = a.shape.map((d, i) => (i === ax ? list.length : d));
+  if (a.small && fitsSmall(shape.reduce((x, y) => x * y, 1))) {
+    const [outer, , inner] = around(a.shape, ax);
+    const out = gatherRuns(a.small, outer, n, inner, list);
+    return recordSmall('gather', out, shape, [a], (dy) => [scatterRuns(dy, outer, n, inner, list)], rule, { axis: ax, indices: list });
+  }
+  const out = tf.tidy(() => tf.gather(a.asTf(), tf.tensor1d(list, 'int32'), ax));
+  return record('gather', out, [a], rule, { axis: ax, indices: list });
 }

@@ -6,10 +6,13 @@ import { Tensor } from '../tensor';
 /** An operand of a binary op: an engine tensor, or a plain number (a constant, no gradient). */
 export type Operand = Tensor | number;
 
-/** A plain number becomes a scalar constant leaf, named by its value so a traced graph shows it. */
+/**
+ * A plain number becomes a scalar constant leaf, named by its value so a traced graph shows it; it
+ * starts on the small path (a copy goes to TensorFlow.js when the other operand lives there).
+ */
 export function asTensor(x: Operand): Tensor {
   if (x instanceof Tensor) return x;
-  return new Tensor(tf.scalar(x, 'float32'), { name: String(x) });
+  return new Tensor(Float32Array.of(x), { shape: [], name: String(x) });
 }
 
 /** `axis` may count from the end (-1 is the last axis); returns it in [0, rank). */
@@ -23,7 +26,11 @@ export function normalizeAxis(op: string, axis: number, rank: number): number {
 
 /** All axes when `axis` is undefined; otherwise the listed ones, normalised, sorted, unique. */
 export function normalizeAxes(op: string, axis: number | number[] | undefined, rank: number): number[] {
-  if (axis === undefined) return Array.from({ length: rank }, (_, i) => i);
+  if (axis === undefined) {
+    const all = new Array<number>(rank);
+    for (let i = 0; i < rank; i++) all[i] = i;
+    return all;
+  }
   const list = Array.isArray(axis) ? axis : [axis];
   const out = [...new Set(list.map((a) => normalizeAxis(op, a, rank)))];
   return out.sort((x, y) => x - y);

@@ -42,4 +42,16 @@ export class Adagrad extends Optimizer {
     const lrT = this.lr / (1 + (t - 1) * this.lrDecay);
     p.assign(tf.sub(p, tf.mul(tf.div(g, tf.add(tf.sqrt(s), this.eps)), lrT)));
   }
+
+  protected updateSmall(index: number, p: Float32Array, grad: Float32Array, t: number): void {
+    const f = Math.fround;
+    const [wd, start, eps, lrT] = [f(this.weightDecay), f(this.initialAccumulatorValue), f(this.eps), f(this.lr / (1 + (t - 1) * this.lrDecay))];
+    const s = this.smallSlot(index, 'sum');
+    for (let i = 0; i < p.length; i++) {
+      const g = wd ? f(grad[i] + f(p[i] * wd)) : grad[i];
+      const previous = t === 1 && start ? f(s[i] + start) : s[i];
+      s[i] = previous + f(g * g);
+      p[i] = p[i] - f(f(g / f(f(Math.sqrt(s[i])) + eps)) * lrT);
+    }
+  }
 }

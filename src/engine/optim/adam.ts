@@ -8,7 +8,7 @@
 // to lr; Loshchilov & Hutter's Algorithm 2 scales λ by the schedule multiplier ηₜ instead, which
 // is the same thing when lr follows the schedule.
 import * as tf from '@tensorflow/tfjs-core';
-import { fromTf, type Tensor } from '../tensor';
+import { fromTf, tensor, type Tensor } from '../tensor';
 import { checkFraction, checkPositive, Optimizer, type ParameterSource } from './optimizer';
 
 export interface AdamOptions {
@@ -51,6 +51,34 @@ export class Adam extends Optimizer {
     const vHat = tf.div(v, 1 - b2 ** t);
     p.assign(tf.sub(p, tf.mul(tf.div(mHat, tf.add(tf.sqrt(vHat), this.eps)), this.lr)));
   }
+
+  protected updateSmall(index: number, p: Float32Array, grad: Float32Array, t: number): void {
+    const f = Math.fround;
+    const [b1, b2] = this.betas;
+    const [wd, shrink, c1, c2, k1, k2, eps, lr] = [
+      f(this.weightDecay),
+      f(1 - this.lr * this.weightDecay),
+      f(b1),
+      f(b2),
+      f(1 - b1),
+      f(1 - b2),
+      f(this.eps),
+      f(this.lr),
+    ];
+    const [bias1, bias2] = [f(1 - b1 ** t), f(1 - b2 ** t)];
+    const m = this.smallSlot(index, 'expAvg');
+    const v = this.smallSlot(index, 'expAvgSq');
+    for (let i = 0; i < p.length; i++) {
+      let g = grad[i];
+      if (this.weightDecay && this.decoupled) p[i] = p[i] * shrink;
+      else if (this.weightDecay) g = f(g + f(p[i] * wd));
+      m[i] = f(m[i] * c1) + f(g * k1);
+      v[i] = f(v[i] * c2) + f(f(g * g) * k2);
+      const mHat = f(m[i] / bias1);
+      const vHat = f(v[i] / bias2);
+      p[i] = p[i] - f(f(mHat / f(f(Math.sqrt(vHat)) + eps)) * lr);
+    }
+  }
   // #endregion
 
   /**
@@ -63,6 +91,10 @@ export class Adam extends Optimizer {
       throw new Error(`${this.type}.moments: no parameter ${index} (it has ${this.params.length})`);
     }
     if (this.steps[index] === 0) return null;
+    if (this.params[index].small) {
+      const shape = this.params[index].shape;
+      return { m: tensor(this.smallSlot(index, 'expAvg'), shape), v: tensor(this.smallSlot(index, 'expAvgSq'), shape) };
+    }
     return { m: fromTf(tf.clone(this.slot(index, 'expAvg'))), v: fromTf(tf.clone(this.slot(index, 'expAvgSq'))) };
   }
 }

@@ -16,9 +16,22 @@ export function proximalL1(params: readonly Tensor[], threshold: number): void {
     throw new Error(`proximalL1: threshold must be a finite number ≥ 0, got ${threshold}`);
   }
   params.forEach((p, i) => {
-    if (!(p.value instanceof tf.Variable)) throw new Error(`proximalL1: parameter ${i} (${p.name ?? 'unnamed'}) is not a variable`);
+    if (!p.isParameter) throw new Error(`proximalL1: parameter ${i} (${p.name ?? 'unnamed'}) is not a variable`);
   });
   if (threshold === 0) return;
+  const t = Math.fround(threshold);
+  for (const p of params) {
+    const w = p.small;
+    if (!w) continue;
+    // The same map on the small path, in place.
+    for (let i = 0; i < w.length; i++) w[i] = w[i] - (w[i] < -t ? -t : w[i] > t ? t : w[i]);
+    p.changed();
+  }
+  softThreshold(params.filter((p) => !p.small), threshold);
+}
+
+/** The soft-thresholding of parameters that are tf.Variables. */
+function softThreshold(params: readonly Tensor[], threshold: number): void {
   // #region proximal
   noGrad(() =>
     tf.tidy(() => {

@@ -58,4 +58,27 @@ export class RMSprop extends Optimizer {
     }
     p.assign(tf.sub(p, tf.mul(d, this.lr)));
   }
+
+  protected updateSmall(index: number, p: Float32Array, grad: Float32Array): void {
+    const f = Math.fround;
+    const [wd, a, keep, eps, mu, lr] = [f(this.weightDecay), f(this.alpha), f(1 - this.alpha), f(this.eps), f(this.momentum), f(this.lr)];
+    const v = this.smallSlot(index, 'squareAvg');
+    const m = this.centered ? this.smallSlot(index, 'gradAvg') : null;
+    const buf = this.momentum ? this.smallSlot(index, 'momentumBuffer') : null;
+    for (let i = 0; i < p.length; i++) {
+      const g = wd ? f(grad[i] + f(p[i] * wd)) : grad[i];
+      v[i] = f(v[i] * a) + f(f(g * g) * keep);
+      let variance = v[i];
+      if (m) {
+        m[i] = f(m[i] * a) + f(g * keep);
+        variance = f(v[i] - f(m[i] * m[i]));
+      }
+      let d = f(g / f(f(Math.sqrt(variance)) + eps));
+      if (buf) {
+        buf[i] = f(buf[i] * mu) + d;
+        d = buf[i];
+      }
+      p[i] = p[i] - f(d * lr);
+    }
+  }
 }

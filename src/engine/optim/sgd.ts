@@ -46,4 +46,18 @@ export class SGD extends Optimizer {
     }
     p.assign(tf.sub(p, tf.mul(g, this.lr)));
   }
+
+  protected updateSmall(index: number, p: Float32Array, grad: Float32Array, t: number): void {
+    const f = Math.fround;
+    const [wd, mu, keep, lr] = [f(this.weightDecay), f(this.momentum), f(1 - this.dampening), f(this.lr)];
+    const buf = this.momentum ? this.smallSlot(index, 'momentumBuffer') : null;
+    for (let i = 0; i < p.length; i++) {
+      let g = wd ? f(grad[i] + f(p[i] * wd)) : grad[i];
+      if (buf) {
+        buf[i] = t === 1 ? g : f(buf[i] * mu) + f(g * keep);
+        g = this.nesterov ? f(g + f(buf[i] * mu)) : buf[i];
+      }
+      p[i] = p[i] - f(g * lr);
+    }
+  }
 }
