@@ -3,16 +3,11 @@
 // (deckSync.ts); the same keys work here as there.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Scene } from './deckLink.ts';
-import { deckActionFor } from './deckKeys.ts';
+import { deckActionFor, sceneAfter } from './deckKeys.ts';
 import { openDeckChannel, type DeckChannel } from './deckSync.ts';
-import { findFigure, figureTitle } from './figures.ts';
+import { sceneTitle } from './figures.ts';
 import { useCoverPage } from './overlay.ts';
 import { deckStrings as s } from './strings.ts';
-
-function sceneTitle(scene: Scene): string {
-  const figure = findFigure(scene.chapter, scene.figure);
-  return scene.title || (figure ? figureTitle(figure) : scene.figure);
-}
 
 function clock(ms: number): string {
   const seconds = Math.floor(ms / 1000);
@@ -87,7 +82,7 @@ export function DeckNotes({ scenes, deckParam, start }: { scenes: Scene[]; deckP
       event.preventDefault();
       const at = now.current.scene;
       if (action === 'blank' || now.current.blank) toggleBlank();
-      else go(action === 'next' ? at + 1 : action === 'previous' ? at - 1 : action === 'first' ? 0 : count - 1);
+      else go(sceneAfter(action, at, count));
     };
     window.addEventListener('keydown', onKey, true);
     return () => window.removeEventListener('keydown', onKey, true);

@@ -4,9 +4,9 @@
 // figure, which lets go of its engine objects, so memory stays flat however long the deck.
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { Scene } from './deckLink.ts';
-import { deckActionFor, isShellShortcut, type DeckAction } from './deckKeys.ts';
+import { deckActionFor, isShellShortcut, sceneAfter, type DeckAction } from './deckKeys.ts';
 import { openDeckChannel, type DeckChannel } from './deckSync.ts';
-import { findFigure, figureTitle } from './figures.ts';
+import { findFigure, sceneTitle } from './figures.ts';
 import { KeptSource } from './keptSource.ts';
 import { useCoverPage, useFullscreen } from './overlay.ts';
 import { SceneFigure } from './SceneFigure.tsx';
@@ -49,9 +49,7 @@ export function DeckPlayer({ scenes, deckParam, start, fullScreenNow, notesHref,
       if (now.current.blank) return setBlank(false);
       if (action === 'blank') return setBlank(true);
       if (action === 'leave') return onLeave();
-      const at = now.current.scene;
-      const to = action === 'next' ? at + 1 : action === 'previous' ? at - 1 : action === 'first' ? 0 : count - 1;
-      setScene(Math.min(Math.max(0, to), count - 1));
+      setScene(sceneAfter(action, now.current.scene, count));
     },
     [count, onLeave],
   );
@@ -93,7 +91,7 @@ export function DeckPlayer({ scenes, deckParam, start, fullScreenNow, notesHref,
 
   const current = scenes[scene];
   const figure = findFigure(current.chapter, current.figure);
-  const title = current.title || (figure ? figureTitle(figure) : current.figure);
+  const title = sceneTitle(current);
   // A fresh state holder per visit: coming back to a scene shows it as prepared.
   const source = useMemo(() => new KeptSource(current.state), [current]);
 

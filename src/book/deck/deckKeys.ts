@@ -49,3 +49,9 @@ export function deckActionFor(event: KeyEvent): DeckAction | null {
 export function isShellShortcut(key: string): boolean {
   return key === '[' || key === ']' || key === 'p' || key === 'P' || key === '?';
 }
+
+/** The scene a move goes to from `at`, in a deck of `count` scenes (the ends hold). */
+export function sceneAfter(action: 'next' | 'previous' | 'first' | 'last', at: number, count: number): number {
+  const to = action === 'next' ? at + 1 : action === 'previous' ? at - 1 : action === 'first' ? 0 : count - 1;
+  return Math.min(Math.max(0, to), count - 1);
+}

@@ -53,6 +53,12 @@ export function figureTitle(figure: Figure): string {
   return (widgetTitles as unknown as Record<string, string | undefined>)[figure.component] ?? figure.component;
 }
 
+/** A scene's heading: its own title, else its figure's, else the figure's name. */
+export function sceneTitle(scene: { chapter: string; figure: string; title: string }): string {
+  const figure = findFigure(scene.chapter, scene.figure);
+  return scene.title || (figure ? figureTitle(figure) : scene.figure);
+}
+
 export const figureLookup: FigureLookup = (chapter, id) => {
   const found = chapterOf(chapter);
   if (!found) return 'no-chapter';
