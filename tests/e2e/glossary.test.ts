@@ -32,6 +32,13 @@ async function open(path: string, viewport?: { width: number; height: number }):
   const watch = watchPage(page, origin);
   await page.goto(`${siteUrl}${path}`, { waitUntil: 'load' });
   await waitForPageReady(page);
+  // Diagrams are drawn as they come near the window, which changes the page's height: draw them
+  // all first, so that a change measured later is the card's doing.
+  for (const diagram of await page.locator('[data-mermaid]').all()) {
+    await diagram.scrollIntoViewIfNeeded();
+    await page.waitForFunction((el) => el?.getAttribute('data-rendered') !== 'false', await diagram.elementHandle(), { timeout: 30_000 });
+  }
+  await waitForPageReady(page);
   return { page, problems: watch.problems };
 }
 
