@@ -4,7 +4,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Scene } from './deckLink.ts';
 import { deckActionFor, sceneAfter } from './deckKeys.ts';
-import { openDeckChannel, type DeckChannel } from './deckSync.ts';
+import { openDeckChannel, useDeckPosition } from './deckSync.ts';
 import { sceneTitle } from './figures.ts';
 import { useCoverPage } from './overlay.ts';
 import { deckStrings as s } from './strings.ts';
@@ -38,13 +38,7 @@ function useTimer() {
 export function DeckNotes({ scenes, deckParam, start }: { scenes: Scene[]; deckParam: string; start: number }) {
   const ref = useRef<HTMLDivElement>(null);
   const count = scenes.length;
-  const [scene, setScene] = useState(() => Math.min(Math.max(0, start), count - 1));
-  const [blank, setBlank] = useState(false);
-  const channel = useRef<DeckChannel | null>(null);
-  const now = useRef({ scene, blank });
-  useEffect(() => {
-    now.current = { scene, blank };
-  }, [scene, blank]);
+  const { scene, setScene, blank, setBlank, channel, now } = useDeckPosition(start, count);
   const timer = useTimer();
   useCoverPage(ref);
 

@@ -2,10 +2,10 @@
 // else a fixed view of the whole window), the scene's title large and its figure in present mode,
 // in the state the deck prepared. Only the scene shown is mounted: leaving a scene unmounts its
 // figure, which lets go of its engine objects, so memory stays flat however long the deck.
-import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef } from 'react';
 import type { Scene } from './deckLink.ts';
 import { deckActionFor, isShellShortcut, sceneAfter, type DeckAction } from './deckKeys.ts';
-import { openDeckChannel, type DeckChannel } from './deckSync.ts';
+import { openDeckChannel, useDeckPosition } from './deckSync.ts';
 import { findFigure, sceneTitle } from './figures.ts';
 import { KeptSource } from './keptSource.ts';
 import { useCoverPage, useFullscreen } from './overlay.ts';
@@ -28,13 +28,7 @@ export function DeckPlayer({ scenes, deckParam, start, fullScreenNow, notesHref,
   const ref = useRef<HTMLDivElement>(null);
   const titleId = useId();
   const count = scenes.length;
-  const [scene, setScene] = useState(() => Math.min(Math.max(0, start), count - 1));
-  const [blank, setBlank] = useState(false);
-  const channel = useRef<DeckChannel | null>(null);
-  const now = useRef({ scene, blank });
-  useEffect(() => {
-    now.current = { scene, blank };
-  }, [scene, blank]);
+  const { scene, setScene, blank, setBlank, channel, now } = useDeckPosition(start, count);
 
   useCoverPage(ref);
   const fullscreen = useFullscreen(ref, onLeave);

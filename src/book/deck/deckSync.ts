@@ -1,6 +1,8 @@
 // The deck's window and its notes window in step, over a BroadcastChannel named after the deck:
 // each says which scene it shows and whether the screen is blank; either may move the deck; a
 // window that opens asks the others where they are. Messages are checked before use.
+import { useEffect, useRef, useState } from 'react';
+
 export type DeckMessage = { kind: 'at'; scene: number; blank: boolean } | { kind: 'go'; scene: number } | { kind: 'blank'; on: boolean } | { kind: 'ask' };
 
 /** A message from the channel as a DeckMessage when it is one, for a deck of `count` scenes. */
@@ -47,4 +49,20 @@ export function openDeckChannel(deckParam: string, count: number, onMessage: (me
     if (message) onMessage(message);
   };
   return { post: (message) => channel.postMessage(message), close: () => channel.close() };
+}
+
+/**
+ * Where a deck stands, as its player and its notes window both keep it: the scene (starting at
+ * `start`, within the deck) and whether the screen is blank, with `now` always holding the latest
+ * of both for event handlers, and `channel` for the window's open channel.
+ */
+export function useDeckPosition(start: number, count: number) {
+  const [scene, setScene] = useState(() => Math.min(Math.max(0, start), count - 1));
+  const [blank, setBlank] = useState(false);
+  const channel = useRef<DeckChannel | null>(null);
+  const now = useRef({ scene, blank });
+  useEffect(() => {
+    now.current = { scene, blank };
+  }, [scene, blank]);
+  return { scene, setScene, blank, setBlank, channel, now };
 }
