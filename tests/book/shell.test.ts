@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fillTemplate } from '../../src/book/build/prerender.ts';
+import { fillTemplate, scriptsAfterFirstPaint } from '../../src/book/build/prerender.ts';
 import { withBase } from '../../src/book/links.tsx';
 import { chapterPath, labPath, parseRoute, readingStep, routeKey } from '../../src/book/routes.ts';
 import { shortcutFor, shortcutList } from '../../src/book/shortcuts.ts';
@@ -37,6 +37,23 @@ describe('fillTemplate', () => {
     expect(fillTemplate(template, page)).toContain('<!doctype html>\n<html lang="zh"><head>');
     const bare = fillTemplate('<html class="x"><body><div id="root"></div></body></html>', page);
     expect(bare).toContain('<html lang="zh" class="x">');
+  });
+
+  it('moves the entry script and the preloads into a loader that requests them after the first paint', () => {
+    const built = `<html><head>
+    <script type="module" crossorigin src="/b/assets/index-1.js"></script>
+    <link rel="modulepreload" crossorigin href="/b/assets/react-2.js">
+    <link rel="stylesheet" crossorigin href="/b/assets/index-3.css">
+  <link rel="modulepreload" crossorigin href="/b/assets/01-neurons-4.js">
+  </head><body><div id="root"></div></body></html>`;
+    const html = scriptsAfterFirstPaint(built);
+    expect(html).not.toMatch(/<script type="module"|modulepreload" crossorigin href/);
+    expect(html).toContain('<link rel="stylesheet" crossorigin href="/b/assets/index-3.css">');
+    const list = /<script data-after-paint="([^"]+)">/.exec(html)?.[1];
+    expect(JSON.parse(list!.replace(/&quot;/g, '"'))).toEqual(['/b/assets/index-1.js', '/b/assets/react-2.js', '/b/assets/01-neurons-4.js']);
+    expect(html.indexOf('data-after-paint')).toBeGreaterThan(html.indexOf('<div id="root">'));
+    expect(html).toMatch(/requestAnimationFrame[\s\S]*<\/script>\n<\/body>/);
+    expect(() => scriptsAfterFirstPaint('<body></body>')).toThrow(/one entry script/);
   });
 
   it("index.html's lang is the default locale (the page before the pre-render or the client sets it)", () => {

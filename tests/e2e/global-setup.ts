@@ -19,6 +19,8 @@ declare module 'vitest' {
     /** The path the site is served under, starting and ending with `/`. */
     siteBase: string;
     sitePages: SitePage[];
+    /** The built site's folder, for checks that read its files. */
+    siteDir: string;
   }
 }
 
@@ -35,6 +37,7 @@ export default async function setup(project: TestProject) {
   project.provide('siteOrigin', server.origin);
   project.provide('siteBase', BASE);
   project.provide('sitePages', pages);
+  project.provide('siteDir', SITE_DIR);
   console.log(`[e2e] serving ${pages.length} pages at ${server.url}`);
   return async () => {
     await server.close();

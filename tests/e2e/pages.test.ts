@@ -21,6 +21,7 @@ import { formatWorked } from '../../src/worked/define.ts';
 import { badgeProblems, launchChromium, newContext, requestsOutsideBase, seriousAxeViolations, THEME_AXE_RULES, waitForPageReady, watchPage } from '../support/e2e-browser.ts';
 import { sourceFacts } from '../support/page-sources.ts';
 import { heaviestFirst, type SitePage } from '../support/site.ts';
+import { pageWeight } from '../bench/page-weight.ts';
 
 const siteUrl = inject('siteUrl');
 const origin = inject('siteOrigin');
@@ -51,6 +52,20 @@ it('the site has a landing page and at least one chapter', () => {
 const manifest = (await fetch(`${siteUrl}pages.json`)
   .then((r) => (r.ok ? r.json() : null))
   .catch(() => null)) as { path: string; kind: string }[] | null;
+// Issue budget: a page paints from at most 120 KB (gzipped) of HTML, style sheets and script; its
+// scripts are requested after the first paint (prerender.ts), so they are weighed apart.
+const PAINT_BUDGET_KB = 120;
+it.skipIf(!manifest)('every page paints from at most 120 KB, its scripts requested after the first paint', () => {
+  const files = (manifest as unknown as { file: string; testOnly: boolean }[]).filter((p) => !p.testOnly);
+  expect(files.length).toBeGreaterThan(5);
+  for (const { file } of files) {
+    const weight = pageWeight(inject('siteDir'), file, base);
+    expect(weight.script, `${file} fetches script before its first paint`).toBe(0);
+    expect(weight.afterPaint, `${file} requests no script after its first paint`).toBeGreaterThan(0);
+    expect(weight.total / 1024, `${file}: KB before first paint`).toBeLessThanOrEqual(PAINT_BUDGET_KB);
+  }
+});
+
 it.skipIf(!manifest)(`pages.json lists exactly the pages built${manifest ? '' : ' (skipped: the build wrote no pages.json)'}`, () => {
   const listed = manifest!.filter((p) => p.kind === 'landing' || p.kind === 'chapter' || p.kind === 'lab').map((p) => p.path);
   expect(listed.sort()).toEqual(pages.map((p) => p.path).sort());

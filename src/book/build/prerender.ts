@@ -9,7 +9,8 @@
 //   <locale>/…                   the same pages in each locale but the default, with its `lang`
 //   pages.json                   the list of pages, for tools that visit every page
 // Each chapter's page also preloads its chapter's code (`<link rel="modulepreload">`, from Vite's
-// manifest), so the browser fetches it beside the entry script instead of after it has run.
+// manifest), so the browser fetches it beside the entry script instead of after it has run; all of
+// them are requested after the first paint (scriptsAfterFirstPaint).
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -128,6 +129,45 @@ export function withPreloads(html: string, files: string[], base: string, styles
   return html.replace('</head>', `  ${links}\n  </head>`);
 }
 
+// A page paints from its HTML and style sheets alone: the pre-rendered text is complete without
+// script. Its scripts (Vite's entry, what the entry imports, the page's own chunks) are therefore
+// requested only once the first frame is painted, so on a slow connection they do not share the
+// bandwidth the text and styles need; the page then hydrates as before. A hidden tab (where no frame
+// is painted) requests them at once. The list travels as JSON in an attribute of the loader, for
+// tools that weigh a page (tests/bench/page-weight.ts).
+const AFTER_PAINT_LOADER = [
+  '(function (d) {',
+  "  var files = JSON.parse(d.currentScript.getAttribute('data-after-paint'));",
+  '  var started = false;',
+  '  function load() {',
+  '    if (started) return;',
+  '    started = true;',
+  '    files.forEach(function (file, i) {',
+  "      var tag = d.createElement(i ? 'link' : 'script');",
+  "      if (i) { tag.rel = 'modulepreload'; tag.href = file; } else { tag.type = 'module'; tag.src = file; }",
+  "      tag.crossOrigin = '';",
+  '      d.head.appendChild(tag);',
+  '    });',
+  '  }',
+  '  if (d.hidden) load();',
+  '  else requestAnimationFrame(function () { setTimeout(load, 0); });',
+  "  d.addEventListener('visibilitychange', load);",
+  '})(document);',
+].join('\n');
+
+/** The entry script and module preloads of `html`, moved into a loader that requests them after the first paint. */
+export function scriptsAfterFirstPaint(html: string): string {
+  const entries: string[] = [];
+  const preloads: string[] = [];
+  const rest = html
+    .replace(/[ \t]*<script type="module"[^>]*\bsrc="([^"]+)"[^>]*><\/script>\n?/g, (_, src: string) => (entries.push(src), ''))
+    .replace(/[ \t]*<link rel="modulepreload"[^>]*\bhref="([^"]+)"[^>]*>\n?/g, (_, href: string) => (preloads.push(href), ''));
+  if (entries.length !== 1) throw new Error(`a page should have one entry script, found ${entries.length}`);
+  // The file names are the build's own (hashed asset names): no quote or tag can be in them.
+  const files = escapeHtml(JSON.stringify([...entries, ...preloads.filter((file) => file !== entries[0])]));
+  return rest.replace('</body>', `<script data-after-paint="${files}">\n${AFTER_PAINT_LOADER}\n</script>\n</body>`);
+}
+
 /** The source of each of the book's other pages, as Vite's manifest names its chunk. */
 const BOOK_PAGE_SOURCES: Record<string, string> = {
   glossary: 'src/book/glossary/GlossaryPage.tsx',
@@ -172,7 +212,7 @@ export async function prerenderSite(opts: { root: string; mode: string; outDir: 
       const source = BOOK_PAGE_SOURCES[page.kind];
       const { scripts, styles } = source ? pageChunkAssets(manifest, source) : { scripts: page.kind === 'chapter' && slug ? chapterPreloads(manifest, slug) : [], styles: [] };
       await mkdir(path.dirname(target), { recursive: true });
-      await writeFile(target, withPreloads(fillTemplate(template, rendered), scripts, opts.base, styles));
+      await writeFile(target, scriptsAfterFirstPaint(withPreloads(fillTemplate(template, rendered), scripts, opts.base, styles)));
     }
     await writeFile(path.join(opts.outDir, 'pages.json'), `${JSON.stringify(pages, null, 2)}\n`);
     opts.logger.info(`pre-rendered ${pages.length} pages in ${Date.now() - started} ms`);
