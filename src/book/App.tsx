@@ -7,6 +7,7 @@ import { ChapterPage } from './ChapterPage.tsx';
 import { LabPage } from './LabPage.tsx';
 import { Landing } from './Landing.tsx';
 import { NotFound } from './NotFound.tsx';
+import { watchTermCards } from './glossary/termCardController.ts';
 import { interceptLinkClicks, landingHref, navigate, routeFromPath, routeHref, usePathname, type Route } from './router.ts';
 import { isBookPage, readingStep } from './routes.ts';
 import { UpdateNotice } from './offline/UpdateNotice.tsx';
@@ -76,6 +77,7 @@ export function App({ serverPath }: { serverPath?: string }) {
   const menuButton = useRef<HTMLButtonElement>(null);
 
   useEffect(() => interceptLinkClicks(document), []);
+  useEffect(() => watchTermCards(document), []);
 
   useEffect(() => {
     document.title = pageTitle(route);

@@ -1,8 +1,11 @@
 // Fixed markup the build made (a paragraph with nothing interactive in it, a typeset formula,
-// highlighted code), placed as HTML inside its element: see build/rehypeStaticHtml.ts. In `vite
+// highlighted code), placed as HTML inside its element: see build/rehypeStaticHtml.ts. Its links to
+// the book's pages take the site's base path and the page's locale here, as ChapterLink's do. In `vite
 // dev` and in tests the string is a prop; in the built site it is the chapter's `k`-th, found in
 // the page (staticHtmlStore.ts). Only the build writes these props.
 import { createContext, createElement, useContext } from 'react';
+import { Table } from './headings.tsx';
+import { withBaseInHtml } from './links.tsx';
 import { staticHtmlOf } from './staticHtmlStore.ts';
 
 const ELEMENTS = new Set(['span', 'code', 'p', 'ul', 'ol', 'li', 'blockquote']);
@@ -12,6 +15,9 @@ export const ChapterSlug = createContext('');
 
 export function StaticHtml({ as, className, html, k }: { as: string; className?: string; html?: string; k?: number }) {
   const slug = useContext(ChapterSlug);
-  const markup = html ?? (k === undefined ? '' : staticHtmlOf(slug, k));
-  return createElement(ELEMENTS.has(as) ? as : 'span', { className, 'data-s': k, dangerouslySetInnerHTML: { __html: markup } });
+  const markup = withBaseInHtml(html ?? (k === undefined ? '' : staticHtmlOf(slug, k)));
+  const props = { className, 'data-s': k, dangerouslySetInnerHTML: { __html: markup } };
+  // A table keeps the frame that lets it scroll sideways on a phone (headings.tsx).
+  if (as === 'table') return <Table {...props} />;
+  return createElement(ELEMENTS.has(as) ? as : 'span', props);
 }

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fillTemplate, scriptsAfterFirstPaint } from '../../src/book/build/prerender.ts';
-import { withBase } from '../../src/book/links.tsx';
+import { withBase, withBaseInHtml } from '../../src/book/links.tsx';
 import { chapterPath, labPath, parseRoute, readingStep, routeKey } from '../../src/book/routes.ts';
 import { shortcutFor, shortcutList } from '../../src/book/shortcuts.ts';
 import { DEFAULT_LOCALE, localeHref, localePrefix, splitLocale, type Locale } from '../../src/i18n/index.ts';
@@ -149,6 +149,13 @@ describe('routes', () => {
     expect(withBase('/data/mnist.bin')).toBe('/data/mnist.bin');
     expect(withBase('https://example.org/')).toBe('https://example.org/');
     expect(withBase('#local')).toBe('#local');
+    expect(withBase('/glossary/#term-neuron')).toBe('/glossary/#term-neuron');
+  });
+
+  it("gives the links in a chapter's fixed markup the same addresses, their escapes kept", () => {
+    const html = '<a href="/chapters/losses/?w=1&amp;x=2#mse">a</a> <a href="https://example.org/">b</a> <a href="#here">c</a>';
+    expect(withBaseInHtml(html)).toBe(html);
+    expect(withBaseInHtml('plain <b>text</b>')).toBe('plain <b>text</b>');
   });
 });
 

@@ -37,8 +37,9 @@ describe('fixed markup', () => {
     const mod = await evaluate(source, { ...mdxCompileOptions(), ...runtime });
     const html = render(mod.default);
     expect(html).toMatch(/<p>A plain paragraph with <span class="katex">.*<\/span> in it\.<\/p>/);
-    // A block with a link keeps its link (the component map's), only its formula is a string.
+    // A block with a link is fixed markup too, the link's address given the base when shown.
     expect(html).toMatch(/<p>A paragraph with <a href="\/chapters\/neurons\/">a link<\/a> and <span class="katex">/);
+    expect(compiled).not.toMatch(/_components\.a\b/);
     expect(html).toContain('<li>plain item</li>');
     expect(html).toMatch(/<pre class="shiki[^"]*"[^>]*><code><span class="line">/);
   });
@@ -56,5 +57,29 @@ describe('fixed markup', () => {
     // Each string's number is its place in the list: the script names them in that order.
     const numbers = [...compiled.matchAll(/k: (\d+)/g)].map((m) => Number(m[1]));
     expect(numbers).toEqual(strings.map((_, k) => k));
+  });
+
+  it("links and a glossary term's first use are fixed markup, the term as Term.tsx renders it", async () => {
+    const prose = 'One neuron computes a weighted sum, as [the losses chapter](/chapters/losses/#mse) uses it.';
+    const file = '/book/chapters/42-static.mdx';
+    const compiled = String(await compile({ value: prose, path: file }, mdxCompileOptions()));
+    expect(compiled).not.toMatch(/\bTerm\b|_components\.a\b/);
+    const mod = await evaluate({ value: prose, path: file }, { ...mdxCompileOptions(), ...runtime });
+    const html = render(mod.default);
+    const term = '<span class="term" data-term="neuron"><a class="term-link" href="/glossary/#term-neuron">neuron</a></span>';
+    expect(html).toContain(term);
+    expect(html).toContain('<a href="/chapters/losses/#mse">the losses chapter</a>');
+    // The same markup as the component gives a term in a block that stays a component's.
+    expect(renderToStaticMarkup(createElement(components.Term, { term: 'neuron' }, 'neuron'))).toBe(term);
+  });
+
+  it('a table of plain cells is fixed markup inside the frame that scrolls it on a phone', async () => {
+    const table = ['| loss | value |', '|---|--:|', '| MSE | $0.5$ |', '| [BCE](/chapters/losses/) | 1.2 |'].join('\n');
+    const compiled = String(await compile(table, mdxCompileOptions()));
+    expect(compiled).not.toMatch(/_components\.(table|td|tr)\b/);
+    const html = render((await evaluate(table, { ...mdxCompileOptions(), ...runtime })).default);
+    expect(html).toMatch(/^<div class="table-scroll" tabindex="0" role="group" aria-label="[^"]+"><table>\s*<thead>/);
+    expect(html).toContain('<td style="text-align:right">1.2</td>');
+    expect(html).toContain('<a href="/chapters/losses/">BCE</a>');
   });
 });

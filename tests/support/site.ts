@@ -14,13 +14,13 @@ export const SOURCE_DIRS = [join(ROOT, 'chapters'), join(ROOT, 'tests/pages')];
 export const CHAPTER_FILE = /^(\d\d)-([a-z0-9]+(?:-[a-z0-9]+)*)\.mdx$/;
 
 /**
- * The base path a built site was made for, read off its landing page's script address
- * (`<script type="module" src="/deep/learning/assets/…">` → `/deep/learning/`); null if none.
+ * The base path a built site was made for, read off its landing page's style sheet address
+ * (`<link rel="stylesheet" href="/deep/learning/assets/…">` → `/deep/learning/`); null if none.
  */
 export function builtBase(dir: string): string | null {
   const index = join(dir, 'index.html');
   if (!existsSync(index)) return null;
-  const m = /<script[^>]*\ssrc="([^"]*?)assets\//.exec(readFileSync(index, 'utf8'));
+  const m = /<link rel="stylesheet"[^>]*\shref="([^"]*?)assets\//.exec(readFileSync(index, 'utf8'));
   return m ? normaliseBase(m[1]) : null;
 }
 

@@ -1,6 +1,6 @@
 // The parts of a chapter that hold nothing interactive reach its script as HTML strings instead of
-// one JSX call per element: a paragraph, list or quotation with no link, figure, term or other tag
-// of the book's, a typeset formula, highlighted code. The page renders the very same markup
+// one JSX call per element: a paragraph, list or quotation with no figure or other tag of the
+// book's (links and glossary terms are plain markup), a typeset formula, highlighted code. The page renders the very same markup
 // (<StaticHtml> puts the string inside the same element), and the chapter's script is far smaller,
 // since a formula's hundreds of nested spans become one string that compresses well. Runs last,
 // after KaTeX and Shiki. The HTML is the build's own output, never anything a reader supplied.
@@ -14,13 +14,46 @@ import type { Element, Root, RootContent } from 'hast';
 import type { VFile } from 'vfile';
 import { toHtml } from 'hast-util-to-html';
 import { esmNode } from './mdxOptions.ts';
+import { termPath } from '../glossary/termPath.ts';
 
 type Child = Element['children'][number];
 
 /** Blocks that may become one string when nothing inside them is rendered by a component. */
 const BLOCKS = new Set(['p', 'ul', 'ol', 'li', 'blockquote']);
-/** Elements the component map renders its own way (components.tsx's elementComponents). */
-const MAPPED = new Set(['a', 'h2', 'h3', 'h4', 'table', 'pre']);
+/**
+ * Elements the component map renders its own way (components.tsx's elementComponents). A link is
+ * not among them: in fixed markup its root-absolute address takes the base path and locale when
+ * shown (StaticHtml), as ChapterLink gives them, and the shell follows it without a reload.
+ */
+const MAPPED = new Set(['h2', 'h3', 'h4', 'table', 'pre']);
+
+/** `<Term term="id">words</Term>` (remarkGlossary.ts) as the markup Term.tsx renders, so a paragraph with terms stays fixed. */
+function termMarkup(node: { attributes?: { type: string; name?: string; value?: unknown }[]; children: Child[] }): Element | null {
+  const id = node.attributes?.find((a) => a.type === 'mdxJsxAttribute' && a.name === 'term')?.value;
+  if (typeof id !== 'string' || !/^[a-z0-9-]+$/.test(id)) return null;
+  const link: Element = { type: 'element', tagName: 'a', properties: { className: ['term-link'], href: `/${termPath(id)}` }, children: node.children };
+  return { type: 'element', tagName: 'span', properties: { className: ['term'], dataTerm: id }, children: [link] };
+}
+
+/** A column's alignment (GFM writes `align`, obsolete in HTML) as the style MDX would give it. */
+function alignAsStyle(node: Element): Element {
+  const props = node.properties ?? {};
+  if ((node.tagName === 'td' || node.tagName === 'th') && typeof props.align === 'string') {
+    const { align, ...rest } = props;
+    node.properties = { ...rest, style: `text-align:${align}` };
+  }
+  for (const child of node.children) if (child.type === 'element') alignAsStyle(child);
+  return node;
+}
+
+/** Every glossary term in `parent`'s subtree as plain markup. */
+function termsAsMarkup(parent: { children: (RootContent | Child)[] }): void {
+  parent.children = parent.children.map((child) => {
+    if (child.type === 'mdxJsxTextElement' && child.name === 'Term') return (termMarkup(child as unknown as Parameters<typeof termMarkup>[0]) ?? child) as Child;
+    if ('children' in child && Array.isArray(child.children)) termsAsMarkup(child as { children: Child[] });
+    return child;
+  });
+}
 
 /** Whether a subtree is plain markup: no MDX tag or expression, no element the component map takes. */
 function isPlain(node: Child | RootContent): boolean {
@@ -78,6 +111,8 @@ export function rehypeStaticHtml(options: { mode?: 'inline' | 'page' } = {}) {
           return child;
         }
         if (BLOCKS.has(child.tagName) && onlyClass(child) && isPlain(child)) return staticHtml(child);
+        // A table of plain cells: its rows as a string, the scrolling frame around it the component's.
+        if (child.tagName === 'table' && onlyClass(child) && child.children.every(isPlain)) return staticHtml(alignAsStyle(child));
         // A formula: the outer span of KaTeX's output (display math is a .katex-display around it).
         if (child.tagName === 'span' && (hasClass(child, 'katex-display') || hasClass(child, 'katex'))) return staticHtml(child);
         // A highlighted block: the <code> inside Shiki's <pre> (the <pre> stays, for its Copy button).
@@ -89,6 +124,7 @@ export function rehypeStaticHtml(options: { mode?: 'inline' | 'page' } = {}) {
         return child;
       });
     };
+    termsAsMarkup(tree as unknown as { children: Child[] });
     walk(tree as unknown as { children: Child[] });
     if (!page || strings.length === 0) return;
     const source = path.resolve(file.path);

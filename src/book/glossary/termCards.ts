@@ -1,21 +1,18 @@
 // The glossary's definitions for the cards on chapter pages. They are not part of the chapter: the
 // module that holds them is fetched once, when the page is idle after its first paint or at once
 // when a reader points at or tabs to a term, and shared by every term on every page after that.
-import { useSyncExternalStore } from 'react';
 import type { termStrings } from './definitions.ts';
 
 export type Definitions = typeof termStrings;
 
 let definitions: Definitions | null = null;
 let loading: Promise<Definitions> | null = null;
-const listeners = new Set<() => void>();
 
 /** Fetches the definitions (once; a failed fetch may be tried again). */
 export function loadDefinitions(): Promise<Definitions> {
   loading ??= import('./definitions.ts').then(
     (module) => {
       definitions = module.termStrings;
-      for (const listener of listeners) listener();
       return module.termStrings;
     },
     (error: unknown) => {
@@ -37,16 +34,7 @@ export function loadDefinitionsWhenIdle(): void {
   else setTimeout(load, 2000);
 }
 
-function subscribe(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
-
-/** The definitions once fetched; null before (and always while rendering on the server). */
-export function useDefinitions(): Definitions | null {
-  return useSyncExternalStore(
-    subscribe,
-    () => definitions,
-    () => null,
-  );
+/** The definitions once fetched; null before. */
+export function currentDefinitions(): Definitions | null {
+  return definitions;
 }
