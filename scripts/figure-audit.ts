@@ -7,7 +7,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { auditFigure, pageOverflow } from '../tests/support/figure-audit.ts';
+import { auditFigure, FIRST_DRAWING_BY, pageOverflow } from '../tests/support/figure-audit.ts';
 import { NO_WEBGL_ARGS } from '../tests/support/chromium.ts';
 import { builtBase } from '../tests/support/site.ts';
 import { serveStatic } from '../tests/support/static-server.ts';
@@ -58,12 +58,14 @@ for (const slug of slugs) {
       await page.waitForTimeout(400);
       const min = size.present ? 20 : 12;
       const a = await auditFigure(w, min);
-      const bad = a.overflow > 0 || a.smallText.length > 0 || a.overlaps.length > 0;
+      const late = size.present && size.width >= 1920 && a.firstDrawingTop !== null && a.firstDrawingTop > size.height * FIRST_DRAWING_BY;
+      const bad = a.overflow > 0 || a.smallText.length > 0 || a.overlaps.length > 0 || late;
       if (bad) found++;
       const sizesSeen = [...new Set(a.smallText.map((t) => t.px))].sort((x, y) => x - y);
       console.log(
         `${bad ? '✗' : '✓'} ${slug.padEnd(24)} ${name.padEnd(20)} ${size.label.padEnd(11)} overflow ${String(a.overflow).padStart(4)} px · ` +
-          `${String(a.smallText.length).padStart(3)} texts < ${min} px${sizesSeen.length ? ` (${sizesSeen.join(', ')})` : ''} · ${a.overlaps.length} overlaps`,
+          `${String(a.smallText.length).padStart(3)} texts < ${min} px${sizesSeen.length ? ` (${sizesSeen.join(', ')})` : ''} · ${a.overlaps.length} overlaps` +
+          (size.present ? ` · first drawing at ${a.firstDrawingTop ?? '–'} px` : ''),
       );
       if (process.env.VERBOSE) {
         for (const t of a.smallText) console.log(`    small ${t.px} px: ${t.text}`);

@@ -3,7 +3,8 @@
 // Environment: MODES (webgl,no-webgl), SCHEME (light or dark), VIEWPORTS (default 390x844,1280x900;
 // Present mode is taken at 1920x1080 from the widest), WAIT (ms after a widget loads), NOPRESENT,
 // TRAIN_MS (press each live-training figure's Train or Fit button and let it train this long first),
-// ONLY (widget names, comma-separated: the others are skipped).
+// ONLY (widget names, comma-separated: the others are skipped), PRESENT_SIZES (default 1920x1080;
+// e.g. 1920x1080,960x540), PRESENT_ONLY (only the Present-mode screenshots).
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -18,6 +19,7 @@ const modes = (process.env.MODES ?? 'webgl,no-webgl').split(',');
 const viewports = (process.env.VIEWPORTS ?? '390x844,1280x900').split(',').map((v) => v.split('x').map(Number) as [number, number]).sort((a, b) => a[0] - b[0]);
 const scheme = process.env.SCHEME ?? 'light';
 const only = process.env.ONLY?.split(',');
+const presentSizes = (process.env.PRESENT_SIZES ?? '1920x1080').split(',').map((v) => v.split('x').map(Number) as [number, number]);
 for (const mode of modes) {
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: mode === 'webgl' ? WEBGL_ARGS : NO_WEBGL_ARGS });
   for (const slug of slugs) for (const [width, height] of viewports) {
@@ -47,16 +49,18 @@ for (const mode of modes) {
         await page.waitForTimeout(Number(process.env.TRAIN_MS));
       }
       const badge = await w.locator('[data-compute-badge] .compute-badge-text').first().textContent().catch(() => '');
-      await w.screenshot({ path: join(out, `${slug}-${i}-${name}-${mode}-${size}-${scheme}.png`) });
+      if (!process.env.PRESENT_ONLY) await w.screenshot({ path: join(out, `${slug}-${i}-${name}-${mode}-${size}-${scheme}.png`) });
       if (mode === 'webgl' && wide && !process.env.NOPRESENT) {
-        await page.setViewportSize({ width: 1920, height: 1080 });
-        await w.getByRole('button', { name: 'Present' }).click();
-        await page.waitForTimeout(1200);
-        await page.screenshot({ path: join(out, `${slug}-${i}-${name}-present-1920x1080-${scheme}.png`) });
-        await page.keyboard.press('Escape');
-        await page.waitForTimeout(300);
-        const still = await w.getByRole('button', { name: 'Leave presentation' }).count();
-        if (still) await w.getByRole('button', { name: 'Leave presentation' }).click();
+        for (const [pw, ph] of presentSizes) {
+          await page.setViewportSize({ width: pw, height: ph });
+          await w.getByRole('button', { name: 'Present' }).click();
+          await page.waitForTimeout(1200);
+          await page.screenshot({ path: join(out, `${slug}-${i}-${name}-present-${pw}x${ph}-${scheme}.png`) });
+          await page.keyboard.press('Escape');
+          await page.waitForTimeout(300);
+          const still = await w.getByRole('button', { name: 'Leave presentation' }).count();
+          if (still) await w.getByRole('button', { name: 'Leave presentation' }).click();
+        }
         await page.setViewportSize({ width, height });
       }
       console.log(`${mode} ${size} ${slug} ${i} ${name} badge=${badge}`);

@@ -16,6 +16,11 @@ export interface FigureAudit {
   smallText: { text: string; px: number }[];
   /** Pairs of labels of one picture whose boxes overlap. */
   overlaps: { a: string; b: string }[];
+  /**
+   * Where the figure's first drawing (a chart, a grid, a picture, a table of numbers: an SVG,
+   * canvas, image, table or other element with role img, at least 64 × 64 px) begins, in CSS pixels from the top of the window; null for a figure without one.
+   */
+  firstDrawingTop: number | null;
 }
 
 /** What on the page reaches past the viewport's right edge (the page then scrolls sideways). */
@@ -108,7 +113,15 @@ export async function auditFigure(widget: Locator, minPx: number): Promise<Figur
         }
       }
     }
-    return { overflow, smallText, overlaps };
+    let firstDrawingTop: number | null = null;
+    for (const el of root.querySelectorAll('svg, canvas, img, table, [role="img"]')) {
+      if (el.parentElement?.closest('svg')) continue;
+      const r = el.getBoundingClientRect();
+      if (r.width < 64 || r.height < 64 || !visible(el)) continue;
+      firstDrawingTop = firstDrawingTop === null ? r.top : Math.min(firstDrawingTop, r.top);
+    }
+    if (firstDrawingTop !== null) firstDrawingTop = Math.round(firstDrawingTop);
+    return { overflow, smallText, overlaps, firstDrawingTop };
   }, minPx);
 }
 
@@ -119,6 +132,9 @@ export const READER_SIZES = [
   { width: 1920, height: 1080, present: true },
   { width: 960, height: 540, present: true },
 ] as const;
+
+/** Presenting at 1920 × 1080, a figure's first drawing begins within this share of the screen's height. */
+export const FIRST_DRAWING_BY = 0.5;
 
 /** How far a loaded widget may outgrow its reserved height (a line of text). */
 const RESERVE_SLACK = 24;
@@ -150,7 +166,8 @@ async function settled(widget: Locator): Promise<void> {
 /**
  * Every widget on the page at each of READER_SIZES (presenting it where the size says so): the
  * page never scrolls sideways, no text is under 12 px (20 px presenting), no labels of a drawing
- * overlap, and (not presenting) the loaded widget fits the height reserved for it before it loaded.
+ * overlap, (not presenting) the loaded widget fits the height reserved for it before it loaded, and
+ * (presenting at 1920 × 1080) its first drawing begins in the upper half of the screen.
  * One line per problem; the viewport is left at 1280 × 900.
  */
 export async function figureProblems(page: Page): Promise<string[]> {
@@ -184,6 +201,10 @@ export async function figureProblems(page: Page): Promise<string[]> {
       if (a.overflow > 0) problems.push(`${name} at ${where} reaches ${a.overflow} px past the screen's edge`);
       if (a.smallText.length) problems.push(`${name} at ${where}: ${a.smallText.length} text(s) under ${min} px: ${a.smallText.slice(0, 6).map((t) => `"${t.text}" ${t.px} px`).join(', ')}`);
       if (a.overlaps.length) problems.push(`${name} at ${where}: labels overlap: ${a.overlaps.slice(0, 6).map((o) => `"${o.a}" / "${o.b}"`).join(', ')}`);
+      // Presenting on a projector, the picture is on the first screen beside its controls.
+      if (size.present && size.width >= 1920 && a.firstDrawingTop !== null && a.firstDrawingTop > size.height * FIRST_DRAWING_BY) {
+        problems.push(`${name} at ${where}: its first drawing begins ${a.firstDrawingTop} px down a ${size.height}-px screen`);
+      }
       if (size.present) {
         await page.keyboard.press('Escape');
         await widget.and(page.locator(':not([data-presenting])')).waitFor();

@@ -75,7 +75,7 @@ export default function Lab({ presenting, ...initial }: LabProps & WidgetRenderP
   const update = setState;
 
   return (
-    <div className={presenting ? 'lab lab-presenting' : 'lab'}>
+    <div className={presenting ? 'lab lab-presenting fig-own-layout' : 'lab fig-own-layout'}>
       {hidden.has('presets') ? null : <PresetBar preset={state.preset} onPick={applyPreset} />}
       <div className={settingsOpen ? 'lab-grid lab-drawer-open' : 'lab-grid'}>
         <section className="lab-output" aria-label={s.outputHeading}>
