@@ -128,6 +128,17 @@ export function backward(root: Tensor, seed?: tf.Tensor | Tensor): void {
 class Pass {
   private readonly made: Float32Array[] = [];
   private readonly claimed = new Set<Float32Array>();
+  /**
+   * Sums this pass made that are still only a pending gradient (no rule has seen them yet): the
+   * next contribution is added into them in place. A weight used at every step of a sequence
+   * collects one gradient per step, and a fresh array per addition would cost its size each time.
+   */
+  private readonly sums = new Set<Float32Array>();
+  /** A small rule's way to add into an input's collected gradient (SmallRule). */
+  private readonly into = (input: Tensor): Float32Array | null => {
+    const acc = input.pending;
+    return acc instanceof Float32Array && this.sums.has(acc) ? acc : null;
+  };
 
   run(root: Tensor, seed: Grad): void {
     const order = walk(root, ++walks);
@@ -151,10 +162,19 @@ class Pass {
     if (small ? g.length !== input.size : !arraysEqual(g.shape, input.shape)) {
       throw new Error(`${node.op}: gradient for input ${k} has shape [${shapeOf(g, input.shape)}] but the input has shape [${input.shape}]`);
     }
-    if (small) this.made.push(g);
     const acc = input.pending;
+    if (small && acc instanceof Float32Array && this.sums.has(acc)) {
+      if (g === acc) return; // the rule added into the sum itself (`into`)
+      this.made.push(g);
+      for (let i = 0; i < acc.length; i++) acc[i] += g[i];
+      return;
+    }
+    if (small) this.made.push(g);
     const total = acc ? addGrads(acc, g, input.shape) : g;
-    if (acc && total instanceof Float32Array) this.made.push(total);
+    if (acc && total instanceof Float32Array) {
+      this.made.push(total);
+      this.sums.add(total);
+    }
     input.pending = total;
   }
 
@@ -189,6 +209,8 @@ class Pass {
       }
       let dy = node.pending;
       if (!dy) continue;
+      // From here the rule may hand this array on (an add gives it to both inputs): no more in place.
+      if (dy instanceof Float32Array) this.sums.delete(dy);
       if (!(dy instanceof Float32Array) && node.smallRule) {
         // A small node whose output fed an op in TensorFlow.js: its gradient comes back to the small
         // path here, read once, so that everything before it runs its small rules (one read instead
@@ -214,7 +236,7 @@ class Pass {
       const needs = new Array<boolean>(inputs.length);
       for (let k = 0; k < inputs.length; k++) needs[k] = inputs[k].requiresGrad;
       const inputGrads: (Grad | null)[] =
-        node.smallRule && dy instanceof Float32Array ? node.smallRule(dy, needs, node) : rule(toTf(dy, node.shape), needs, node);
+        node.smallRule && dy instanceof Float32Array ? node.smallRule(dy, needs, node, this.into) : rule(toTf(dy, node.shape), needs, node);
       if (inputGrads.length !== inputs.length) {
         throw new Error(`${node.op}: backward rule returned ${inputGrads.length} gradients for ${inputs.length} inputs`);
       }

@@ -28,8 +28,14 @@ export type { Grad } from './autograd';
  */
 export type BackwardRule = (dy: tf.Tensor, needs: readonly boolean[], node: Tensor) => (tf.Tensor | null)[];
 
-/** The same on the small path: the output's gradient and the inputs' as Float32Arrays. */
-export type SmallRule = (dy: Float32Array, needs: readonly boolean[], node: Tensor) => (Float32Array | null)[];
+/**
+ * The same on the small path: the output's gradient and the inputs' as Float32Arrays. `into(input)`
+ * is the sum of gradients that input has collected so far in this pass, when the pass owns it
+ * alone, or null: a rule may add its gradient for that input into it and return that array (a
+ * weight used at every step of a sequence then costs neither a new array nor a separate add per
+ * step); it is added as `sum = fround(sum + g)` with each g rounded, as a separate add would.
+ */
+export type SmallRule = (dy: Float32Array, needs: readonly boolean[], node: Tensor, into: (input: Tensor) => Float32Array | null) => (Float32Array | null)[];
 
 /**
  * The outputs of one op with several outputs (`split`) share a joint: `backward` collects the

@@ -3,7 +3,7 @@
 // Node: cpu and wasm. Then headless Chromium: webgl and wasm, from a page bundled with Vite's build
 // API into a temporary folder and served on 127.0.0.1. The model `lab` is the Lab's training step
 // against a plain-JS scalar network instead (lab-step.ts), in steps per second, in a table of its own;
-// `char1` the character model at batch 1 against a plain-JS scalar LSTM (char-step.ts), in Node.
+// `char1` the character model at batch 1 against a plain-JS scalar LSTM (char-step.ts), in Node and Chromium.
 //   options: --node-only, --browser-only, --models mlp,cnn,lstm,charlstm,lab,char1, --steps N (timed steps per side),
 //   --backends webgl,wasm (browser), --kernels (instead of timing, count the kernels of one step per side),
 //   --crossover (instead, in Node: one op at growing sizes on the engine's small path and in tfjs, crossover.ts),

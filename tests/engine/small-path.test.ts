@@ -109,15 +109,15 @@ describe('the small path', () => {
 
     const u = parameter(tf.tensor([[0.5], [-0.25]]));
     const opt = new SGD([u], { lr: 0.1 });
-    const big = tensor(new Float32Array(2 * 3000).fill(1), [3000, 2]);
+    const big = tensor(new Float32Array(2 * 40_000).fill(1), [40_000, 2]);
     expect(big.small).toBeNull();
     tidy(() => {
       mean(matmul(big, u)).backward();
       opt.step();
     });
     expect(u.small).toBeNull(); // its gradient came from TensorFlow.js: it lives there now
-    // d mean(big·u)/du = [1, 1]: one step of 0.1 down from [0.5, −0.25].
-    Array.from(u.data()).forEach((v, i) => expect(v).toBeCloseTo([0.4, -0.35][i], 6));
+    // d mean(big·u)/du = [1, 1] (to the float32 rounding of 40,000 terms): one step of 0.1 down from [0.5, −0.25].
+    Array.from(u.data()).forEach((v, i) => expect(v).toBeCloseTo([0.4, -0.35][i], 5));
     opt.dispose();
     u.dispose();
     big.dispose();
@@ -216,8 +216,10 @@ describe('the small path', () => {
 
   it('takes larger limits where TensorFlow.js kernels cost more to start (plain JS, WebGL) than on WebAssembly', () => {
     expect(limitsFor('wasm')).toEqual(DEFAULTS);
-    expect(limitsFor('cpu').elements).toBeGreaterThan(DEFAULTS.elements);
-    expect(limitsFor('webgl').elements).toBeGreaterThan(DEFAULTS.elements);
+    expect(limitsFor('cpu').product).toBeGreaterThan(DEFAULTS.product);
+    expect(limitsFor('webgl').product).toBeGreaterThan(DEFAULTS.product);
+    // The character model's recurrent weight (128 × 512) lives on the small path everywhere.
+    for (const backend of ['wasm', 'cpu', 'webgl']) expect(limitsFor(backend).elements).toBeGreaterThanOrEqual(128 * 512);
     // A batch of 32 sequences through an LSTM of 128 (2 million multiply-adds) still goes to the GPU.
     expect(limitsFor('webgl').product).toBeLessThan(32 * 128 * 512);
   });

@@ -12,7 +12,9 @@
 // - `step(x, state)` runs one time step on x [batch, features] and also returns the gate
 //   activations, so that the book can show what each gate is doing.
 // All weights and biases start at U(−1/√hidden, 1/√hidden), PyTorch's default for these layers.
-import { add, matmul, mul, reshape, sigmoid, split, stack, sub, tanh } from '../ops';
+import { add, mul, reshape, sigmoid, split, stack, sub, tanh } from '../ops';
+import { linear, linearSmall } from '../ops/linear';
+import { lstmCell, type LSTMGates } from '../ops/lstmCell';
 import { defaultRandom, type Random } from '../random';
 import { zeros, type Tensor } from '../tensor';
 import { uniform } from './init';
@@ -31,16 +33,7 @@ export interface LSTMState {
   c: Tensor;
 }
 
-export interface LSTMGates {
-  /** i = σ(·): how much of the candidate enters the cell. */
-  input: Tensor;
-  /** f = σ(·): how much of the old cell is kept. */
-  forget: Tensor;
-  /** g = tanh(·): the candidate cell content. */
-  cell: Tensor;
-  /** o = σ(·): how much of the cell is shown as h. */
-  output: Tensor;
-}
+export type { LSTMGates } from '../ops/lstmCell';
 
 export interface GRUGates {
   /** r = σ(·): how much of the old state feeds the candidate. */
@@ -90,7 +83,7 @@ abstract class RecurrentBase extends Module {
     if (x.rank !== 2 || x.shape[1] !== this.inputSize) {
       throw new Error(`${this.describe()}.step: x must be [batch, ${this.inputSize}], got [${x.shape}]`);
     }
-    return add(matmul(x, this.weightIH), this.biasIH);
+    return linear(x, this.weightIH, this.biasIH);
   }
 
   /**
@@ -98,7 +91,9 @@ abstract class RecurrentBase extends Module {
    * pieces. xs is cut into steps by one split, so when xs needs a gradient (an embedding's output)
    * the steps' gradients are joined by one concat. (One product for the whole sequence, as cuDNN
    * takes it, was measured slower here: cutting its large result into steps copies all of it once
-   * per step on WebAssembly, whose slices read their whole input.)
+   * per step on WebAssembly, whose slices read their whole input.) On the small path it is one
+   * product, cut by one split: the weight's gradient is then one product too, not one per step
+   * added up, and one-hot characters make both a copy of rows (ops/linear.ts).
    */
   protected projectSequence(xs: Tensor): Tensor[] {
     if (xs.rank !== 3 || xs.shape[2] !== this.inputSize) {
@@ -106,6 +101,14 @@ abstract class RecurrentBase extends Module {
     }
     const [batch, time] = xs.shape;
     if (time < 1) throw new Error(`${this.describe()}.forward: the sequence is empty`);
+    const fits = xs.small && this.weightIH.small && this.biasIH.small;
+    const whole = fits ? linearSmall(reshape(xs, [batch * time, this.inputSize]), this.weightIH, this.biasIH) : null;
+    if (whole) {
+      // Rows are batch-major (row b·time + t): at batch 1 the steps are the rows themselves.
+      if (batch === 1) return split(whole, time, 0);
+      const width = whole.shape[1];
+      return split(reshape(whole, [batch, time, width]), time, 1).map((z) => reshape(z, [batch, width]));
+    }
     return split(xs, time, 1).map((x) => this.projectInput(reshape(x, [batch, this.inputSize])));
   }
 
@@ -114,7 +117,7 @@ abstract class RecurrentBase extends Module {
     if (h.rank !== 2 || h.shape[0] !== batch || h.shape[1] !== this.hiddenSize) {
       throw new Error(`${this.describe()}.${caller}: h must be [${batch}, ${this.hiddenSize}], got [${h.shape}]`);
     }
-    return add(matmul(h, this.weightHH), this.biasHH);
+    return linear(h, this.weightHH, this.biasHH);
   }
 
   /** The gates' pre-activations: a [batch, gates·hidden] projection cut into [batch, hidden] pieces. */
@@ -160,6 +163,7 @@ export class RNN extends RecurrentBase {
  *   i = σ(x·W_ii + b_ii + h·W_hi + b_hi)      f = σ(x·W_if + b_if + h·W_hf + b_hf)
  *   g = tanh(x·W_ig + b_ig + h·W_hg + b_hg)   o = σ(x·W_io + b_io + h·W_ho + b_ho)
  *   c' = f ⊙ c + i ⊙ g                          h' = o ⊙ tanh(c')
+ * Everything after the projections is one op, `lstmCell`: one node per step on the small path.
  */
 export class LSTM extends RecurrentBase {
   constructor(inputSize: number, hiddenSize: number, opts: RecurrentOptions = {}) {
@@ -167,7 +171,8 @@ export class LSTM extends RecurrentBase {
   }
 
   step(x: Tensor, state: LSTMState): LSTMState & { gates: LSTMGates } {
-    return this.cell(this.projectInput(x), state, 'step');
+    const fromInput = this.projectInput(x);
+    return lstmCell(this.preActivations(fromInput, state, 'step'), state.c, true);
   }
 
   forward(xs: Tensor, state?: LSTMState): { outputs: Tensor; h: Tensor; c: Tensor } {
@@ -176,21 +181,15 @@ export class LSTM extends RecurrentBase {
     let s: LSTMState = state ?? { h: this.zeroState(batch), c: this.zeroState(batch) };
     const hs: Tensor[] = [];
     for (const fromInput of inputs) {
-      const next = this.cell(fromInput, s, 'forward');
-      s = { h: next.h, c: next.c };
+      s = lstmCell(this.preActivations(fromInput, s, 'forward'), s.c);
       hs.push(s.h);
     }
     return withOutputs(hs, { h: s.h, c: s.c });
   }
 
-  /** One step from its input projection x·W_ih + b_ih. */
-  private cell(fromInput: Tensor, state: LSTMState, caller: string): LSTMState & { gates: LSTMGates } {
-    const fromHidden = this.projectHidden(state.h, fromInput.shape[0], caller);
-    const [i, f, g, o] = this.gates(add(fromInput, fromHidden));
-    const gates: LSTMGates = { input: sigmoid(i), forget: sigmoid(f), cell: tanh(g), output: sigmoid(o) };
-    const c = add(mul(gates.forget, state.c), mul(gates.input, gates.cell));
-    const h = mul(gates.output, tanh(c));
-    return { h, c, gates };
+  /** The gates' pre-activations from the step's input projection x·W_ih + b_ih and the state's h. */
+  private preActivations(fromInput: Tensor, state: LSTMState, caller: string): Tensor {
+    return add(fromInput, this.projectHidden(state.h, fromInput.shape[0], caller));
   }
 }
 

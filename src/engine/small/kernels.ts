@@ -127,6 +127,62 @@ function productTN(out: Float32Array, oo: number, x: Float32Array, xo: number, y
 }
 
 /**
+ * For x [m, k] whose rows each hold at most one non-zero entry, equal to 1 (one-hot characters, or a
+ * zero state): the column of each row's 1, or −1 for a row of zeros; null for any other x. Then
+ * x·W is a copy of rows of W and xᵀ·dy a sum of rows of dy (`rowsInto`, `rowSumsInto`), which give
+ * the numbers of `matmulInto` for finite values: its float64 sums add only zeros besides them.
+ */
+export function oneHotRows(x: Float32Array, m: number, k: number): Int32Array | null {
+  let rows: Int32Array | null = null;
+  for (let i = 0; i < m; i++) {
+    let at = -1;
+    for (let p = i * k, end = p + k; p < end; p++) {
+      const v = x[p];
+      if (v === 0) continue;
+      if (v !== 1 || at >= 0) return null;
+      at = p - i * k;
+    }
+    (rows ??= new Int32Array(m))[i] = at;
+  }
+  return rows;
+}
+
+/** out [m, n] = x·w for a one-hot x given by `rows` (oneHotRows): row i of out is row rows[i] of w. */
+export function rowsInto(out: Float32Array, w: Float32Array, rows: Int32Array, n: number): void {
+  for (let i = 0; i < rows.length; i++) {
+    if (rows[i] < 0) out.fill(0, i * n, (i + 1) * n);
+    else out.set(w.subarray(rows[i] * n, (rows[i] + 1) * n), i * n);
+  }
+}
+
+/**
+ * out [k, n] = xᵀ·dy for a one-hot x given by `rows`: row r of out sums the rows of dy whose x
+ * picked r, in order, in float64 (as `matmulInto`); rows picked by none are zeros.
+ */
+export function rowSumsInto(out: Float32Array, dy: Float32Array, rows: Int32Array, k: number, n: number): void {
+  out.fill(0);
+  // Rows of dy that share a row of out, chained: `next[i]` is the next i picking the same row.
+  const next = new Int32Array(rows.length).fill(-1);
+  const last = new Int32Array(k).fill(-1);
+  const heads: number[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    if (r < 0) continue;
+    if (last[r] >= 0) next[last[r]] = i;
+    else heads.push(i);
+    last[r] = i;
+  }
+  for (const i of heads) {
+    const o = rows[i] * n;
+    for (let j = 0; j < n; j++) {
+      let s = dy[i * n + j];
+      for (let q = next[i]; q >= 0; q = next[q]) s += dy[q * n + j];
+      out[o + j] = s;
+    }
+  }
+}
+
+/**
  * For each entry of a tensor of `shape`, the entry of its reduction over `axes` it falls in, and
  * the reduction's number of entries.
  */

@@ -24,9 +24,13 @@
 // whole models (the Lab's step, the character model at batch 1):
 // - wasm: the small path wins every element-wise op measured (to 65,536 entries) and products up
 //   to about 65,536 multiply-adds (0.95 of the time there, 4× slower at 190,000). Tensors up to
-//   4,096 entries live there: with larger ones the character model at batch 1 keeps its
-//   65,536-entry recurrent weight on the small path and runs at 0.6× its speed with the weight in
-//   WebAssembly, whose kernels cost little to start.
+//   65,536 entries live there, so the character model at batch 1 keeps its weights (the recurrent
+//   one has 65,536 entries) on the small path and runs each step there, its read-out product
+//   (190,000 multiply-adds for a window) excepted: about 2.5× as fast in Chromium as with the
+//   weights in WebAssembly (4,200 characters per second against 1,700), since an LSTM step is one
+//   fused node (ops/lstmCell.ts); with the step composed of a dozen element-wise nodes it was 0.6×,
+//   and the limit 4,096 entries. A batch of 32 sequences (2 million multiply-adds) still goes to
+//   WebAssembly, its weights with it after the first step (their gradients come from there).
 // - webgl: each kernel costs far more to start (a draw call, and a read back to the CPU), so the
 //   character model at batch 1 ran at a tenth of the plain-JS reference with its weights on the GPU
 //   (SwiftShader), and at 0.6 with only its read-out product (190,000 multiply-adds) there: tensors
@@ -36,7 +40,7 @@
 //   twice as fast for products of a million multiply-adds: larger limits.
 
 /** Largest number of elements a tensor on the small path may have (wasm). */
-export const DEFAULT_SMALL_ELEMENTS = 4096;
+export const DEFAULT_SMALL_ELEMENTS = 1 << 16;
 /** Largest matrix product (multiply-adds, m·k·n) the small path computes (wasm). */
 export const DEFAULT_SMALL_PRODUCT = 65536;
 
