@@ -30,6 +30,7 @@ export default function XorLive({ presenting, ...initial }: XorLiveProps & Widge
   const step = training.snapshot?.step ?? 0;
   const acc = picture ? s.accuracy(Math.round(xorAccuracy(picture.atPoints) * 4)) : s.notTrained;
   const points = picture ? XOR_X.map(([a, b], i) => s.pointText(a, b, XOR_Y[i], shortNumber(picture.atPoints[i]))).join('; ') : '';
+  // Presenting, the drawings take their width from the screen (xorLive.css); these are their shapes.
   const big = presenting ? 380 : 280;
   const small = presenting ? 150 : 110;
 
@@ -51,7 +52,7 @@ export default function XorLive({ presenting, ...initial }: XorLiveProps & Widge
       </Controls>
       <TrainingBar job={job} presenting={presenting} detail={acc} advice={s.divergedAdvice} />
       <div className="xor-main">
-        <div className="xor-surface" style={{ width: big }}>
+        <div className="xor-surface" style={presenting ? undefined : { width: big }}>
         <Plot
           width={big}
           height={big}
@@ -65,14 +66,14 @@ export default function XorLive({ presenting, ...initial }: XorLiveProps & Widge
           <Dots points={dots} size={presenting ? 160 : 90} />
         </Plot>
         </div>
-        <div className="xor-loss" style={{ width: big }}>
+        <div className="xor-loss" style={presenting ? undefined : { width: big }}>
           <LossCurve series={[{ name: 'XOR', losses: training.losses, steps: training.lossSteps }]} width={big} height={presenting ? 260 : 200} log title={s.lossTitle} />
         </div>
       </div>
       <h4 className="xor-units-heading">{s.hiddenHeading}</h4>
       <div className="xor-units">
         {(picture?.hidden ?? []).map((values, k) => (
-          <div className="xor-unit" key={k} style={{ width: small }}>
+          <div className="xor-unit" key={k} style={presenting ? undefined : { width: small }}>
             <h5>{s.unitTitle(k + 1)}</h5>
             <Plot width={small} height={small} x={{ domain: EXTENT, label: '' }} y={{ domain: EXTENT, label: '' }} title={s.unitTitle(k + 1)} description={s.unitDescription(k + 1, step)} margin={{ left: 4, bottom: 4, top: 4, right: 4 }} grid={false} axes={false} className="xor-unit-plot">
               <HeatMap values={values} cols={GRID} rows={GRID} colorDomain={[-1, 1]} opacity={0.9} />
