@@ -1,6 +1,7 @@
 // Shows which backend the engine computes on ("WebGL (GPU)", "WebAssembly (SIMD)", "CPU
-// (JavaScript)") and why, so a reader knows what speed to expect. The engine's entry is
-// fetched only here, that is, only on a page that shows a widget.
+// (JavaScript)") and why, so a reader knows what speed to expect. The engine's entry is fetched
+// only here, once `start` is true: when the badge's figure nears the window (WidgetFrame), so a
+// reader who never scrolls to a figure downloads no engine.
 import { useEffect, useId, useState } from 'react';
 import type { EngineInfo } from './engineBoot.ts';
 import { badgeStrings } from './strings.ts';
@@ -13,11 +14,12 @@ type BadgeState =
 /** Every label the badge can show (in the current locale): the widest sets its width. */
 const labels = () => [badgeStrings.starting, badgeStrings.failed, badgeStrings.webgl, badgeStrings.wasmSimd, badgeStrings.wasm, badgeStrings.cpu];
 
-export function ComputeBadge() {
+export function ComputeBadge({ start }: { start: boolean }) {
   const [state, setState] = useState<BadgeState>({ status: 'starting' });
   const reasonId = useId();
 
   useEffect(() => {
+    if (!start) return;
     let live = true;
     let unsubscribe: (() => void) | undefined;
     import('./engineBoot.ts')
@@ -38,7 +40,7 @@ export function ComputeBadge() {
       live = false;
       unsubscribe?.();
     };
-  }, []);
+  }, [start]);
 
   const label =
     state.status === 'starting' ? badgeStrings.starting : state.status === 'ready' ? state.label : badgeStrings.failed;

@@ -1,6 +1,7 @@
 // The frame every widget sits in: a title, a compute badge, "present" and "reset" buttons, a
-// lazy-load boundary whose fallback already has the widget's size and title (so nothing jumps
-// when the code arrives), and an error boundary that says what went wrong and offers a reset.
+// lazy-load boundary (the widget loads when the frame nears the window) whose fallback already has
+// the widget's size and title (so nothing jumps when the code arrives), and an error boundary that
+// says what went wrong and offers a reset.
 //
 // The frame also carries the figure's link: "Copy link" writes the state of this widget (kept by
 // `useWidgetState`) into the page's URL and copies it; reset removes it again; and whatever a
@@ -27,6 +28,7 @@ import {
 } from 'react';
 import { ComputeBadge } from './ComputeBadge.tsx';
 import { useDrawnScale } from './figureScale.ts';
+import { useOnScreen } from './useOnScreen.ts';
 import { Sentence } from './Sentence.tsx';
 import { frameStrings } from './strings.ts';
 import { frameElementId, WIDGET_ID } from './urlState.ts';
@@ -51,6 +53,9 @@ export interface WidgetDefinition<P extends object> {
   height: Reserve;
   load: () => Promise<{ default: ComponentType<P & WidgetRenderProps> }>;
 }
+
+/** How far outside the window a figure starts loading: a screen above and below. */
+const NEAR_WINDOW = '100% 0px';
 
 function ShareFallback({ url, labelId }: { url: string; labelId: string }) {
   const field = useRef<HTMLInputElement>(null);
@@ -187,15 +192,19 @@ export function WidgetFrame<P extends object>({ name, named, title, height, widg
   const titleId = useId();
   const shareFieldId = useId();
   const [resetCount, setResetCount] = useState(0);
-  // The widget's code loads after hydration: the pre-rendered page and the first client render
-  // both show the fallback, so they match, and a page without widgets fetches no widget code.
-  const [mounted, setMounted] = useState(false);
+  // The widget is an island: its code loads, and it starts computing, only once the frame comes
+  // within a screen of the window (at once in a lecture deck, which shows one figure). The
+  // pre-rendered page and the first client render both show the fallback, so they match, and a
+  // reader who never scrolls to a figure downloads and runs none of it. Once started it stays.
+  const [hydrated, setHydrated] = useState(false);
+  const near = useOnScreen(sectionRef, NEAR_WINDOW);
   const { mode, enter, leave } = usePresentMode(sectionRef);
   // A lecture deck presents its figure itself: present mode's sizes, without the frame's own button.
   const deckPresenting = useContext(HeldFigureContext)?.presenting === true;
   const presenting = mode !== null || deckPresenting;
+  const mounted = hydrated && (near || presenting);
 
-  useEffect(() => setMounted(true), []);
+  useEffect(() => setHydrated(true), []);
 
   const { instanceId, link, notices, shared, share, dismiss, forget } = useFrameLink(sectionRef, name, named);
   const reset = useCallback(() => {
@@ -217,7 +226,7 @@ export function WidgetFrame<P extends object>({ name, named, title, height, widg
           {title}
         </h3>
         <div className="widget-tools">
-          <ComputeBadge />
+          <ComputeBadge start={mounted} />
           {deckPresenting ? null : (
             <button
               type="button"

@@ -6,7 +6,11 @@
 //   - largest contentful paint;
 //   - the largest single layout shift after first paint, and their sum (budget 0.02);
 //   - time until the page is ready (its content rendered, its diagrams near the window drawn) and
-//     until every figure on it is ready (every compute badge has left "starting").
+//     until the figures in the window are drawn (their code loaded: a figure, and the engine, load
+//     only as a figure nears the window);
+//   - how many figures started, and the script the page fetched, once the network is quiet (raw KB);
+//   - then, scrolled to the page's first figure, the time until it is drawn and computing (its code
+//     loaded, its compute badge past "starting"): what a reader who scrolls to it waits.
 // Times are milliseconds from navigation start on this machine: compare them run to run on the
 // same machine, not across machines. Builds the site into a temporary folder unless --site DIR.
 //   options: --site DIR (a built site), --only slug,slug (chapters by slug, `landing`, `lab`, …),
@@ -37,19 +41,29 @@ interface PageRow {
   maxShift: number;
   sumShift: number;
   ready: number | null;
-  figuresReady: number | null;
+  inViewDrawn: number | null;
+  /** From scrolling to the first figure until it is drawn and its badge ready; null without figures. */
+  firstFigure: number | null;
   figures: number;
+  started: number;
+  scriptKb: number;
 }
 
 declare global {
   interface Window {
-    __pageMetrics?: { lcp: number | null; shifts: number[]; ready: number | null; figuresReady: number | null; firstPaint: number | null };
+    __pageMetrics?: { lcp: number | null; shifts: number[]; ready: number | null; inViewDrawn: number | null; firstPaint: number | null };
   }
 }
 
 /** Runs in the page before its scripts: records paint, shifts, and when the page and its figures become ready. */
 function observe(): void {
-  const m = (window.__pageMetrics = { lcp: null as number | null, shifts: [] as number[], ready: null as number | null, figuresReady: null as number | null, firstPaint: null as number | null });
+  const m = (window.__pageMetrics = {
+    lcp: null as number | null,
+    shifts: [] as number[],
+    ready: null as number | null,
+    inViewDrawn: null as number | null,
+    firstPaint: null as number | null,
+  });
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) m.lcp = e.startTime;
   }).observe({ type: 'largest-contentful-paint', buffered: true });
@@ -64,13 +78,14 @@ function observe(): void {
   const timer = setInterval(() => {
     const html = document.documentElement;
     if (m.ready === null && html.dataset.pageReady === 'true') m.ready = performance.now();
-    if (m.ready !== null && m.figuresReady === null) {
-      const badges = [...document.querySelectorAll('[data-compute-badge]')];
-      if (badges.every((b) => b.getAttribute('data-status') !== 'starting')) {
-        m.figuresReady = performance.now();
-        clearInterval(timer);
-      }
+    if (m.ready !== null && m.inViewDrawn === null) {
+      const inView = [...document.querySelectorAll('[data-widget]')].filter((w) => {
+        const r = w.getBoundingClientRect();
+        return r.bottom > 0 && r.top < innerHeight;
+      });
+      if (inView.every((w) => !w.querySelector('[data-widget-loading]'))) m.inViewDrawn = performance.now();
     }
+    if (m.inViewDrawn !== null) clearInterval(timer);
   }, 25);
 }
 
@@ -105,11 +120,41 @@ async function main(): Promise<void> {
       if (slow) await (await context.newCDPSession(page)).send('Network.emulateNetworkConditions', SLOW_NETWORK);
       await page.goto(`${server.url}${p.path}`, { waitUntil: 'load' });
       await page
-        .waitForFunction(() => window.__pageMetrics?.figuresReady !== null, undefined, { timeout: 60_000, polling: 100 })
+        .waitForFunction(() => window.__pageMetrics?.inViewDrawn != null, undefined, { timeout: 60_000, polling: 100 })
         .catch(() => undefined);
+      // Until the network is quiet: the figures near the window have fetched their code.
+      await page.waitForLoadState('networkidle').catch(() => undefined);
       // A moment for late shifts (a figure growing after it is ready is a shift too).
       await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
       const m = await page.evaluate(() => window.__pageMetrics!);
+      const started = await page.locator('[data-widget]:not(:has([data-widget-loading]))').count();
+      const scriptKb = await page.evaluate(
+        () =>
+          (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+            .filter((e) => /\.m?js$/.test(new URL(e.name).pathname))
+            .reduce((sum, e) => sum + e.decodedBodySize, 0) / 1024,
+      );
+      let firstFigure: number | null = null;
+      const first = page.locator('[data-widget]').first();
+      if ((await first.count()) > 0) {
+        const from = await first.evaluate((el) => {
+          el.scrollIntoView({ block: 'start' });
+          return performance.now();
+        });
+        const drawn = await page
+          .waitForFunction(
+            () => {
+              const el = document.querySelector('[data-widget]')!;
+              const ready = !el.querySelector('[data-widget-loading]') && el.querySelector('[data-compute-badge]')?.getAttribute('data-status') !== 'starting';
+              return ready ? performance.now() : false;
+            },
+            undefined,
+            { timeout: 60_000, polling: 'raf' },
+          )
+          .then((handle) => handle.jsonValue() as Promise<number>)
+          .catch(() => null);
+        firstFigure = drawn === null ? null : drawn - from;
+      }
       const weight = pageWeight(site, p.file, base);
       rows.push({
         page: p.path || '(landing)',
@@ -119,8 +164,11 @@ async function main(): Promise<void> {
         maxShift: Math.max(0, ...m.shifts),
         sumShift: m.shifts.reduce((a, b) => a + b, 0),
         ready: m.ready,
-        figuresReady: m.figuresReady,
-        figures: await page.locator('[data-compute-badge]').count(),
+        inViewDrawn: m.inViewDrawn,
+        firstFigure,
+        figures: await page.locator('[data-widget]').count(),
+        started,
+        scriptKb,
       });
       await context.close();
     }
@@ -131,10 +179,10 @@ async function main(): Promise<void> {
   }
   const ms = (v: number | null) => (v === null ? 'n/a' : String(Math.round(v)));
   console.log(`\nPages at 1280×900, first visit${slow ? ', slow mobile network' : ''} (budgets: 120 KB before first paint, layout shift after first paint ≤ 0.02)\n`);
-  console.log('| page | KB before first paint | KB of script after it | LCP ms | largest shift | all shifts | ready ms | figures | all figures ready ms |');
-  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+  console.log('| page | KB before first paint | KB of script after it | LCP ms | largest shift | all shifts | ready ms | figures in view drawn ms | figures started / on the page | script fetched KB (raw) | first figure, scroll to drawn ms |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of rows) {
-    console.log(`| ${r.page} | ${r.kb.toFixed(1)}${r.kb > 120 ? ' ✗' : ''} | ${r.afterKb.toFixed(1)} | ${ms(r.lcp)} | ${r.maxShift.toFixed(3)}${r.maxShift > 0.02 ? ' ✗' : ''} | ${r.sumShift.toFixed(3)} | ${ms(r.ready)} | ${r.figures} | ${ms(r.figuresReady)} |`);
+    console.log(`| ${r.page} | ${r.kb.toFixed(1)}${r.kb > 120 ? ' ✗' : ''} | ${r.afterKb.toFixed(1)} | ${ms(r.lcp)} | ${r.maxShift.toFixed(3)}${r.maxShift > 0.02 ? ' ✗' : ''} | ${r.sumShift.toFixed(3)} | ${ms(r.ready)} | ${ms(r.inViewDrawn)} | ${r.started} / ${r.figures} | ${Math.round(r.scriptKb)} | ${ms(r.firstFigure)} |`);
   }
 }
 

@@ -10,7 +10,8 @@
 //   puts the code on the clipboard;
 // - links: with the address bar kept in step, a figure's changes are in the address at once;
 // - a chapter reached by a link renders the same fixed markup as a fresh load of its page, which
-//   the chapter's script does not carry.
+//   the chapter's script does not carry;
+// - figures are islands: one below the window loads (with the engine) only as the reader nears it.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { computeWorkedValues } from '../../src/worked/index.ts';
@@ -182,6 +183,41 @@ describe('reader features', () => {
       await page.keyboard.press('ArrowLeft');
       await page.keyboard.press('ArrowLeft');
       await expect.poll(() => new URL(page.url()).searchParams.has('w.ControlsLab.0')).toBe(false);
+      expect(watch.problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it.concurrent('figures are islands: one below the window fetches neither its code nor the engine until the reader nears it (no WebGL)', async ({ expect }) => {
+    const context = await newContext(plain);
+    try {
+      const page = await context.newPage();
+      await page.setViewportSize({ width: 1280, height: 900 });
+      const watch = watchPage(page, origin);
+      const engine: string[] = [];
+      page.on('request', (request) => {
+        if (/engineBoot|tfjs-backend-wasm/.test(request.url())) engine.push(request.url());
+      });
+      await page.goto(`${siteUrl}chapters/neurons/`);
+      await waitForPageReady(page);
+      await page.waitForLoadState('networkidle');
+      const figures = page.locator('[data-widget]');
+      const first = figures.first();
+      // The chapter opens with text: its first figure is more than a screen below the window.
+      expect(await first.evaluate((el) => el.getBoundingClientRect().top)).toBeGreaterThan(2 * 900);
+      expect(await page.locator('[data-widget] [data-widget-loading]').count()).toBe(await figures.count());
+      expect(await first.locator('[data-compute-badge]').getAttribute('data-status')).toBe('starting');
+      expect(engine).toEqual([]);
+      // Scrolled near, it loads, the engine starts, and it computes.
+      await first.scrollIntoViewIfNeeded();
+      await first.locator('[data-widget-loading]').first().waitFor({ state: 'detached', timeout: 30_000 });
+      await expect.poll(() => first.locator('[data-compute-badge]').getAttribute('data-status'), { timeout: 30_000 }).toBe('ready');
+      expect(engine.length).toBeGreaterThan(0);
+      // A figure far below it still waits.
+      const last = figures.last();
+      expect(await last.evaluate((el) => el.getBoundingClientRect().top)).toBeGreaterThan(2 * 900);
+      expect(await last.locator('[data-widget-loading]').count()).toBe(1);
       expect(watch.problems).toEqual([]);
     } finally {
       await context.close();
