@@ -8,6 +8,7 @@ import * as runtime from 'react/jsx-runtime';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { mdxCompileOptions } from '../../src/book/build/mdxOptions.ts';
+import { remarkComputed } from '../../src/book/build/remarkComputed.ts';
 import { pageStrings, STATIC_HTML_MODULE } from '../../src/book/build/rehypeStaticHtml.ts';
 import { components } from '../../src/book/components.tsx';
 import { ChapterSlug } from '../../src/book/StaticHtml.tsx';
@@ -71,6 +72,20 @@ describe('fixed markup', () => {
     expect(html).toContain('<a href="/chapters/losses/#mse">the losses chapter</a>');
     // The same markup as the component gives a term in a block that stays a component's.
     expect(renderToStaticMarkup(createElement(components.Term, { term: 'neuron' }, 'neuron'))).toBe(term);
+  });
+
+  it('a paragraph with a worked number or a key is fixed markup, each as its component renders it', async () => {
+    // The value as remarkComputed fills it in (left out here: it would compute every worked number).
+    const prose = 'The sigmoid gives <Computed of="neurons.outSigmoid" value="0.426" />; press <Kbd>p</Kbd> to present.';
+    const options = mdxCompileOptions();
+    const withoutWorked = { ...options, remarkPlugins: options.remarkPlugins!.filter((plugin) => plugin !== remarkComputed) };
+    const compiled = String(await compile(prose, withoutWorked));
+    expect(compiled).not.toMatch(/\b(Computed|Kbd)\b/);
+    const html = render((await evaluate(prose, { ...withoutWorked, ...runtime })).default);
+    const number = /<span class="computed" data-computed="neurons.outSigmoid">([^<]+)<\/span>/.exec(html);
+    expect(number).not.toBeNull();
+    expect(renderToStaticMarkup(createElement(components.Computed, { of: 'neurons.outSigmoid', value: number![1] }))).toBe(number![0]);
+    expect(html).toContain(renderToStaticMarkup(createElement(components.Kbd, null, 'p')));
   });
 
   it('a table of plain cells is fixed markup inside the frame that scrolls it on a phone', async () => {

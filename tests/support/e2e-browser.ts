@@ -128,16 +128,19 @@ export async function seriousAxeViolations(page: Page, rules?: readonly string[]
 }
 
 /**
- * Every compute badge on the page leaves "starting" for "ready", on WebGL when `mode` has WebGL
- * (pages are opened with `?backend=webgl`) and on a fallback that says so when it has none. One
- * readable line per badge that is wrong.
+ * Every figure on the page, brought into view, loads, and its compute badge leaves "starting" for
+ * "ready", on WebGL when `mode` has WebGL (pages are opened with `?backend=webgl`) and on a
+ * fallback that says so when it has none. One readable line per badge that is wrong.
  */
 export async function badgeProblems(page: Page, mode: GlMode, expect: ExpectStatic): Promise<string[]> {
   const problems: string[] = [];
   const badges = page.locator('[data-compute-badge]');
   for (let i = 0; i < (await badges.count()); i++) {
     const badge = badges.nth(i);
+    // Figures load as they near the window: brought into view, this one loads its code and starts.
     await badge.scrollIntoViewIfNeeded();
+    const loading = badge.locator('xpath=ancestor::*[@data-widget][1]').locator('[data-widget-loading]').first();
+    if (!(await loading.waitFor({ state: 'detached', timeout: 30_000 }).then(() => true, () => false))) problems.push(`the figure of compute badge #${i + 1} never finished loading`);
     try {
       await expect.poll(() => badge.getAttribute('data-status'), { timeout: 30_000 }).not.toBe('starting');
     } catch {

@@ -1,6 +1,7 @@
 // The parts of a chapter that hold nothing interactive reach its script as HTML strings instead of
-// one JSX call per element: a paragraph, list or quotation with no figure or other tag of the
-// book's (links and glossary terms are plain markup), a typeset formula, highlighted code. The page renders the very same markup
+// one JSX call per element: a paragraph, list or quotation with no figure or other interactive tag
+// of the book's (links, glossary terms, worked numbers and keys are plain markup), a typeset formula,
+// highlighted code. The page renders the very same markup
 // (<StaticHtml> puts the string inside the same element), and the chapter's script is far smaller,
 // since a formula's hundreds of nested spans become one string that compresses well. Runs last,
 // after KaTeX and Shiki. The HTML is the build's own output, never anything a reader supplied.
@@ -27,12 +28,35 @@ const BLOCKS = new Set(['p', 'ul', 'ol', 'li', 'blockquote']);
  */
 const MAPPED = new Set(['h2', 'h3', 'h4', 'table', 'pre']);
 
-/** `<Term term="id">words</Term>` (remarkGlossary.ts) as the markup Term.tsx renders, so a paragraph with terms stays fixed. */
-function termMarkup(node: { attributes?: { type: string; name?: string; value?: unknown }[]; children: Child[] }): Element | null {
-  const id = node.attributes?.find((a) => a.type === 'mdxJsxAttribute' && a.name === 'term')?.value;
-  if (typeof id !== 'string' || !/^[a-z0-9-]+$/.test(id)) return null;
-  const link: Element = { type: 'element', tagName: 'a', properties: { className: ['term-link'], href: `/${termPath(id)}` }, children: node.children };
-  return { type: 'element', tagName: 'span', properties: { className: ['term'], dataTerm: id }, children: [link] };
+type JsxNode = { name?: string | null; attributes?: { type: string; name?: string; value?: unknown }[]; children: Child[] };
+
+/** A literal string attribute of an MDX tag (null for an expression or when absent). */
+function literal(node: JsxNode, name: string): string | null {
+  const value = node.attributes?.find((a) => a.type === 'mdxJsxAttribute' && a.name === name)?.value;
+  return typeof value === 'string' ? value : null;
+}
+
+/**
+ * The book's inline tags that render fixed markup, as that markup, so a paragraph holding them
+ * stays fixed: `<Term term="id">` (remarkGlossary.ts) as Term.tsx renders it, `<Computed>` with the
+ * value the build filled in (remarkComputed.ts) as worked.tsx renders it, `<Kbd>` as callouts.tsx
+ * does. Null where the tag is not one of them or not as the build writes it.
+ */
+function inlineMarkup(node: JsxNode): Element | null {
+  if (node.name === 'Term') {
+    const id = literal(node, 'term');
+    if (id === null || !/^[a-z0-9-]+$/.test(id)) return null;
+    const link: Element = { type: 'element', tagName: 'a', properties: { className: ['term-link'], href: `/${termPath(id)}` }, children: node.children };
+    return { type: 'element', tagName: 'span', properties: { className: ['term'], dataTerm: id }, children: [link] };
+  }
+  if (node.name === 'Computed') {
+    const of = literal(node, 'of');
+    const value = literal(node, 'value');
+    if (of === null || value === null) return null;
+    return { type: 'element', tagName: 'span', properties: { className: ['computed'], dataComputed: of }, children: [{ type: 'text', value }] };
+  }
+  if (node.name === 'Kbd' && (node.attributes ?? []).length === 0) return { type: 'element', tagName: 'kbd', properties: {}, children: node.children };
+  return null;
 }
 
 /** A column's alignment (GFM writes `align`, obsolete in HTML) as the style MDX would give it. */
@@ -46,12 +70,13 @@ function alignAsStyle(node: Element): Element {
   return node;
 }
 
-/** Every glossary term in `parent`'s subtree as plain markup. */
-function termsAsMarkup(parent: { children: (RootContent | Child)[] }): void {
+/** Every inline tag in `parent`'s subtree that renders fixed markup, as that markup. */
+function inlineAsMarkup(parent: { children: (RootContent | Child)[] }): void {
   parent.children = parent.children.map((child) => {
-    if (child.type === 'mdxJsxTextElement' && child.name === 'Term') return (termMarkup(child as unknown as Parameters<typeof termMarkup>[0]) ?? child) as Child;
-    if ('children' in child && Array.isArray(child.children)) termsAsMarkup(child as { children: Child[] });
-    return child;
+    const markup = child.type === 'mdxJsxTextElement' ? inlineMarkup(child as unknown as JsxNode) : null;
+    const node = (markup ?? child) as Child;
+    if ('children' in node && Array.isArray(node.children)) inlineAsMarkup(node as { children: Child[] });
+    return node;
   });
 }
 
@@ -124,7 +149,7 @@ export function rehypeStaticHtml(options: { mode?: 'inline' | 'page' } = {}) {
         return child;
       });
     };
-    termsAsMarkup(tree as unknown as { children: Child[] });
+    inlineAsMarkup(tree as unknown as { children: Child[] });
     walk(tree as unknown as { children: Child[] });
     if (!page || strings.length === 0) return;
     const source = path.resolve(file.path);
