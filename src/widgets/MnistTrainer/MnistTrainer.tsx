@@ -140,10 +140,10 @@ export default function MnistTrainer({ presenting, ...initial }: MnistTrainerPro
   return (
     <div ref={root} className={presenting ? 'mt fig-presenting' : 'mt'} data-mnist-trainer="">
       {controls}
+      <TrainingBar job={job} presenting={presenting} showSpeed={false} advice={s.advice} />
       <p className="fig-note">{s.architecture(layerText, t.parameters ?? 0)}</p>
       {job.info ? <p className="fig-note" data-trains-in={job.inWorker ? 'worker' : 'page'}>{s.where(backendLabel(job.info), job.inWorker)}</p> : null}
       {status}
-      <TrainingBar job={job} presenting={presenting} showSpeed={false} advice={s.advice} />
       {stats}
       <div className="mt-row">
         <LossCurve series={[{ name: s.lossTitle, losses: training.losses, steps: training.lossSteps }]} width={360} height={200} title={s.lossTitle} log />

@@ -75,7 +75,7 @@ export default function VanishingGradients({ presenting, ...initial }: Vanishing
         <NumberField label={s.seed} value={seed} min={1} max={9999} integer onChange={(v) => setState({ seed: v })} />
         <Checkbox label={s.live} checked={live} onChange={(v) => setState({ live: v })} />
       </Controls>
-      <div className="vg-buttons">
+      <div className="vg-buttons fig-side">
         <button type="button" onClick={() => setState({ scale: 1 })} disabled={scale === 1}>
           {s.lecun}
         </button>
@@ -90,7 +90,7 @@ export default function VanishingGradients({ presenting, ...initial }: Vanishing
         advice={s.explodedAdvice}
         recovery={scale !== 1 ? { label: s.explodedReset, onClick: () => setState({ scale: 1 }) } : undefined}
       />
-      <p className="vg-verdict" aria-live="polite">
+      <p className="vg-verdict fig-side" aria-live="polite">
         {verdict}
       </p>
       <div className="vg-main">
