@@ -1,13 +1,15 @@
 // Every widget of the given chapters at the sizes readers use, audited for what they would see
 // wrong (tests/support/figure-audit.ts): the page scrolling sideways, text under the minimum size,
-// labels drawn over each other. Prints one line per widget and size; exits 1 when any is found.
+// labels drawn over each other or past their picture's edge, words laid over a picture and,
+// presenting, a picture that begins too far down the screen. Prints one line per widget and size;
+// exits 1 when any is found.
 // usage: npx tsx scripts/figure-audit.ts <distDir> [slug…]   (all chapters when none is given)
 // Environment: SIZES (default 390x844,1280x900,1920x1080p,960x540p; a trailing p means present
 // mode), SCHEME (light or dark), ONLY (widget names, comma-separated), VERBOSE=1 (list each text).
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { auditFigure, FIRST_DRAWING_BY, pageOverflow } from '../tests/support/figure-audit.ts';
+import { auditFigure, firstDrawingBy, pageOverflow } from '../tests/support/figure-audit.ts';
 import { NO_WEBGL_ARGS } from '../tests/support/chromium.ts';
 import { builtBase } from '../tests/support/site.ts';
 import { serveStatic } from '../tests/support/static-server.ts';
@@ -58,18 +60,22 @@ for (const slug of slugs) {
       await page.waitForTimeout(400);
       const min = size.present ? 20 : 12;
       const a = await auditFigure(w, min);
-      const late = size.present && size.width >= 1920 && a.firstDrawingTop !== null && a.firstDrawingTop > size.height * FIRST_DRAWING_BY;
-      const bad = a.overflow > 0 || a.smallText.length > 0 || a.overlaps.length > 0 || late;
+      const by = firstDrawingBy(size);
+      const late = by !== null && a.firstDrawingTop !== null && a.firstDrawingTop > by;
+      const bad = a.overflow > 0 || a.smallText.length > 0 || a.overlaps.length > 0 || a.outside.length > 0 || a.overDrawing.length > 0 || late;
       if (bad) found++;
       const sizesSeen = [...new Set(a.smallText.map((t) => t.px))].sort((x, y) => x - y);
       console.log(
         `${bad ? '✗' : '✓'} ${slug.padEnd(24)} ${name.padEnd(20)} ${size.label.padEnd(11)} overflow ${String(a.overflow).padStart(4)} px · ` +
           `${String(a.smallText.length).padStart(3)} texts < ${min} px${sizesSeen.length ? ` (${sizesSeen.join(', ')})` : ''} · ${a.overlaps.length} overlaps` +
+          ` · ${a.outside.length} past the edge · ${a.overDrawing.length} over a picture` +
           (size.present ? ` · first drawing at ${a.firstDrawingTop ?? '–'} px` : ''),
       );
       if (process.env.VERBOSE) {
         for (const t of a.smallText) console.log(`    small ${t.px} px: ${t.text}`);
         for (const o of a.overlaps) console.log(`    overlap: "${o.a}" / "${o.b}"`);
+        for (const t of a.outside) console.log(`    past the edge by ${t.px} px: ${t.text}`);
+        for (const t of a.overDrawing) console.log(`    over a picture: "${t.text}" over "${t.drawing}"`);
       }
       if (size.present) {
         await page.keyboard.press('Escape');

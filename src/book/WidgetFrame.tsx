@@ -27,6 +27,7 @@ import {
   type RefObject,
 } from 'react';
 import { ComputeBadge } from './ComputeBadge.tsx';
+import { ToolIcon } from './ToolIcon.tsx';
 import { useDrawnScale } from './figureScale.ts';
 import { useOnScreen } from './useOnScreen.ts';
 import { Sentence } from './Sentence.tsx';
@@ -235,14 +236,17 @@ export function WidgetFrame<P extends object>({ name, named, title, height, widg
               title={frameStrings.presentHint}
               onClick={() => (presenting ? leave() : void enter())}
             >
-              {presenting ? frameStrings.leavePresent : frameStrings.present}
+              {presenting ? <ToolIcon name="leave" /> : null}
+              <span className="tool-label">{presenting ? frameStrings.leavePresent : frameStrings.present}</span>
             </button>
           )}
           <button type="button" data-action="share" title={frameStrings.shareHint} onClick={() => void share()}>
-            {frameStrings.share}
+            <ToolIcon name="link" />
+            <span className="tool-label">{frameStrings.share}</span>
           </button>
           <button type="button" data-action="reset" title={frameStrings.resetHint} onClick={reset}>
-            {frameStrings.reset}
+            <ToolIcon name="reset" />
+            <span className="tool-label">{frameStrings.reset}</span>
           </button>
         </div>
       </header>

@@ -16,6 +16,10 @@ export interface FigureAudit {
   smallText: { text: string; px: number }[];
   /** Pairs of labels of one picture whose boxes overlap. */
   overlaps: { a: string; b: string }[];
+  /** Labels of a picture (SVG text) that reach past its edge, where they are cut off or run into what is beside it. */
+  outside: { text: string; px: number }[];
+  /** Words of the page (not of a picture) laid over a picture they do not belong to. */
+  overDrawing: { text: string; drawing: string }[];
   /**
    * Where the figure's first drawing (a chart, a grid, a picture, a table of numbers: an SVG,
    * canvas, image, table or other element with role img, at least 64 × 64 px) begins, in CSS pixels from the top of the window; null for a figure without one.
@@ -56,7 +60,13 @@ export async function pageOverflow(page: Page): Promise<{ px: number; culprits: 
 export async function auditFigure(widget: Locator, minPx: number): Promise<FigureAudit> {
   await widget.page().evaluate(NAME_HELPER);
   return widget.evaluate((root, min) => {
+    // What a closed <details> holds (past its summary) is not drawn, though it keeps its boxes.
+    const folded = (el: Element) => {
+      const d = el.closest('details:not([open])');
+      return !!d && el.closest('summary')?.parentElement !== d;
+    };
     const visible = (el: Element) => {
+      if (folded(el)) return false;
       const r = el.getBoundingClientRect();
       if (r.width < 2 || r.height < 2) return false;
       const style = getComputedStyle(el);
@@ -113,6 +123,51 @@ export async function auditFigure(widget: Locator, minPx: number): Promise<Figur
         }
       }
     }
+    // A picture's labels stay inside it: an axis title longer than its axis, a value at the edge.
+    const outside: { text: string; px: number }[] = [];
+    for (const t of root.querySelectorAll('svg text')) {
+      if (!visible(t) || !(t.textContent ?? '').trim()) continue;
+      let svg = t.closest('svg');
+      while (svg?.parentElement?.closest('svg')) svg = svg.parentElement.closest('svg');
+      if (!svg) continue;
+      const r = t.getBoundingClientRect();
+      const box = svg.getBoundingClientRect();
+      const past = Math.max(box.left - r.left, r.right - box.right, box.top - r.top, r.bottom - box.bottom);
+      if (past > 2) outside.push({ text: (t.textContent ?? '').trim().slice(0, 24), px: Math.round(past) });
+    }
+
+    // Words of the figure (a value, a note, a control's label) laid over a picture beside them,
+    // as a column squeezed too narrow draws its numbers into the map next to it. Words placed over
+    // a picture on purpose (absolutely positioned: a marker's label, a tooltip) are not counted,
+    // nor what passes under or over a part kept in view (sticky).
+    const overDrawing: { text: string; drawing: string }[] = [];
+    // A picture kept in view while its controls scroll (sticky, on a phone) passes over them by design.
+    const positioned = (el: Element, kinds: string[]) => {
+      for (let p: Element | null = el; p && p !== root; p = p.parentElement) if (kinds.includes(getComputedStyle(p).position)) return true;
+      return false;
+    };
+    const placed = (el: Element) => positioned(el, ['absolute', 'fixed', 'sticky']);
+    const drawings = [...root.querySelectorAll('svg, canvas, img')].filter((d) => !d.parentElement?.closest('svg') && visible(d) && !positioned(d, ['absolute', 'fixed', 'sticky']));
+    const words = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let n = words.nextNode(); n; n = words.nextNode()) {
+      const el = n.parentElement;
+      const text = (n.textContent ?? '').replace(/[\u200b-\u200d\u2060\ufeff]/g, '').trim();
+      if (!el || !text || el.closest('svg, script, style, option, .sr-only, .visually-hidden') || !visible(el) || placed(el)) continue;
+      const range = document.createRange();
+      range.selectNodeContents(n);
+      for (const r of range.getClientRects()) {
+        const d = drawings.find((g) => {
+          if (g.contains(el)) return false;
+          const b = g.getBoundingClientRect();
+          return Math.min(r.right, b.right) - Math.max(r.left, b.left) > 4 && Math.min(r.bottom, b.bottom) - Math.max(r.top, b.top) > 4;
+        });
+        if (d) {
+          overDrawing.push({ text: text.slice(0, 24), drawing: d.getAttribute('aria-label') ?? d.querySelector('title')?.textContent?.slice(0, 24) ?? d.tagName.toLowerCase() });
+          break;
+        }
+      }
+    }
+
     let firstDrawingTop: number | null = null;
     for (const el of root.querySelectorAll('svg, canvas, img, table, [role="img"]')) {
       if (el.parentElement?.closest('svg')) continue;
@@ -121,7 +176,7 @@ export async function auditFigure(widget: Locator, minPx: number): Promise<Figur
       firstDrawingTop = firstDrawingTop === null ? r.top : Math.min(firstDrawingTop, r.top);
     }
     if (firstDrawingTop !== null) firstDrawingTop = Math.round(firstDrawingTop);
-    return { overflow, smallText, overlaps, firstDrawingTop };
+    return { overflow, smallText, overlaps, outside, overDrawing, firstDrawingTop };
   }, minPx);
 }
 
@@ -133,8 +188,16 @@ export const READER_SIZES = [
   { width: 960, height: 540, present: true },
 ] as const;
 
-/** Presenting at 1920 × 1080, a figure's first drawing begins within this share of the screen's height. */
-export const FIRST_DRAWING_BY = 0.5;
+/**
+ * Presenting, where a figure's first drawing must begin, in CSS pixels from the top of the screen:
+ * in its upper half on a projector (1920 × 1080), in its upper two thirds on a short screen (the
+ * same projector at 200% zoom, 960 × 540), where the frame's header and a row of buttons take a
+ * larger share. Null when not presenting.
+ */
+export function firstDrawingBy(size: { height: number; present: boolean }): number | null {
+  if (!size.present) return null;
+  return Math.round(size.height * (size.height >= 1000 ? 1 / 2 : 2 / 3));
+}
 
 /** How far a loaded widget may outgrow its reserved height (a line of text). */
 const RESERVE_SLACK = 24;
@@ -166,8 +229,9 @@ async function settled(widget: Locator): Promise<void> {
 /**
  * Every widget on the page at each of READER_SIZES (presenting it where the size says so): the
  * page never scrolls sideways, no text is under 12 px (20 px presenting), no labels of a drawing
- * overlap, (not presenting) the loaded widget fits the height reserved for it before it loaded, and
- * (presenting at 1920 × 1080) its first drawing begins in the upper half of the screen.
+ * overlap or reach past their picture's edge, no words lie over a picture, (not presenting) the
+ * loaded widget fits the height reserved for it before it loaded, and (presenting) its first
+ * drawing begins high enough on the screen (`firstDrawingBy`).
  * One line per problem; the viewport is left at 1280 × 900.
  */
 export async function figureProblems(page: Page): Promise<string[]> {
@@ -201,9 +265,12 @@ export async function figureProblems(page: Page): Promise<string[]> {
       if (a.overflow > 0) problems.push(`${name} at ${where} reaches ${a.overflow} px past the screen's edge`);
       if (a.smallText.length) problems.push(`${name} at ${where}: ${a.smallText.length} text(s) under ${min} px: ${a.smallText.slice(0, 6).map((t) => `"${t.text}" ${t.px} px`).join(', ')}`);
       if (a.overlaps.length) problems.push(`${name} at ${where}: labels overlap: ${a.overlaps.slice(0, 6).map((o) => `"${o.a}" / "${o.b}"`).join(', ')}`);
+      if (a.outside.length) problems.push(`${name} at ${where}: labels past their picture's edge: ${a.outside.slice(0, 6).map((t) => `"${t.text}" by ${t.px} px`).join(', ')}`);
+      if (a.overDrawing.length) problems.push(`${name} at ${where}: words over a picture: ${a.overDrawing.slice(0, 6).map((t) => `"${t.text}" over "${t.drawing}"`).join(', ')}`);
       // Presenting on a projector, the picture is on the first screen beside its controls.
-      if (size.present && size.width >= 1920 && a.firstDrawingTop !== null && a.firstDrawingTop > size.height * FIRST_DRAWING_BY) {
-        problems.push(`${name} at ${where}: its first drawing begins ${a.firstDrawingTop} px down a ${size.height}-px screen`);
+      const by = firstDrawingBy(size);
+      if (by !== null && a.firstDrawingTop !== null && a.firstDrawingTop > by) {
+        problems.push(`${name} at ${where}: its first drawing begins ${a.firstDrawingTop} px down a ${size.height}-px screen (at most ${by})`);
       }
       if (size.present) {
         await page.keyboard.press('Escape');

@@ -51,7 +51,7 @@ export default function CharModel({ presenting, ...props }: CharModelProps & Wid
       </Controls>
 
       {state.source === 'pasted' ? (
-        <div className="cm-paste">
+        <div className="cm-paste fig-side">
           <label htmlFor={pasteId}>{s.pasteLabel}</label>
           <textarea id={pasteId} rows={presenting ? 4 : 5} value={m.draft} onChange={(e) => m.setDraft(e.target.value)} spellCheck={false} />
           <button type="button" onClick={m.usePasted}>
@@ -60,14 +60,8 @@ export default function CharModel({ presenting, ...props }: CharModelProps & Wid
         </div>
       ) : null}
 
-      {prepared?.ok ? (
-        <p className="cm-note">
-          {s.textInfo(prepared.length, vocab)} {prepared.truncated ? s.truncated : ''} {s.model(vocab, m.hidden, DEFAULT_CONFIG.steps, m.batch)}
-          {m.batch < DEFAULT_CONFIG.batch ? ` ${s.smallBatch(DEFAULT_CONFIG.batch)}` : ''}
-        </p>
-      ) : null}
       {message ? (
-        <p className="cm-alert" role="status">
+        <p className="cm-alert fig-note" role="status">
           {message}
         </p>
       ) : null}
@@ -85,7 +79,13 @@ export default function CharModel({ presenting, ...props }: CharModelProps & Wid
           </button>
         </TrainingBar>
       ) : null}
-      {ready ? <p className="cm-note">{s.uniform(vocab, fixed(Math.log(vocab), 2))}</p> : null}
+      {prepared?.ok ? (
+        <p className="cm-note fig-note">
+          {s.textInfo(prepared.length, vocab)} {prepared.truncated ? s.truncated : ''} {s.model(vocab, m.hidden, DEFAULT_CONFIG.steps, m.batch)}
+          {m.batch < DEFAULT_CONFIG.batch ? ` ${s.smallBatch(DEFAULT_CONFIG.batch)}` : ''}
+        </p>
+      ) : null}
+      {ready ? <p className="cm-note fig-note">{s.uniform(vocab, fixed(Math.log(vocab), 2))}</p> : null}
 
       <div className="cm-body">
         <LossCurve series={[{ name: s.lossTitle, losses: training.losses, steps: training.lossSteps }]} width={360} height={220} title={s.lossTitle} />

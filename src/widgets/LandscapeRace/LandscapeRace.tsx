@@ -43,7 +43,7 @@ export default function LandscapeRace({ presenting, ...props }: LandscapeRacePro
 
   return (
     <div className={presenting ? 'lr lr-presenting' : 'lr'}>
-      <div className="lr-side">
+      <div className={presenting ? 'lr-side fig-column' : 'lr-side'}>
         <Controls presenting={presenting}>
           <Select label={s.landscape} value={state.landscape} options={LANDSCAPES.map((l) => ({ value: l, label: s.landscapeNames[l] }))} onChange={race.setLandscape} />
           {state.landscape === 'valley' ? (

@@ -98,7 +98,7 @@ export default function LearningRateExplorer({ presenting, ...initial }: Learnin
 
   return (
     <div className={`${root} lrx-layout`}>
-      <div className="lrx-side">
+      <div className={presenting ? 'lrx-side fig-column' : 'lrx-side'}>
         {controls}
         <div className="lrx-status" role="status" style={{ borderColor: regimeColors[regime] }}>
           <p>

@@ -34,11 +34,11 @@ export default function LossLab({ presenting, ...props }: LossLabProps & WidgetR
         />
         <LiveHint applies="live" />
       </Controls>
-      <p className="ll-model">
+      <TrainingBar job={job} presenting={presenting} detail={view ? s.accuracy(view.accuracy) : null} advice={s.divergedAdvice} />
+      <p className="ll-model fig-note">
         {s.model} {labLossDetails[state.loss]}
       </p>
-      <TrainingBar job={job} presenting={presenting} detail={view ? s.accuracy(view.accuracy) : null} advice={s.divergedAdvice} />
-      {state.lr >= LARGE_LR && !stopped ? <p className="ll-note">{s.largeRate}</p> : null}
+      {state.lr >= LARGE_LR && !stopped ? <p className="ll-note fig-note">{s.largeRate}</p> : null}
 
       <div className="ll-plots">
         <Plot

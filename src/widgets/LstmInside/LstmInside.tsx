@@ -50,7 +50,7 @@ export default function LstmInside({ presenting, ...props }: LstmInsideProps & W
     const charName = s.charName(t.char);
     body = (
       <>
-        <div className="li-lively">
+        <div className="li-lively fig-side">
           <span>{s.lively}</span>{' '}
           {lively.map((u) => (
             <button key={u} type="button" aria-pressed={u === unit} onClick={() => setState({ unit: u + 1 })}>
@@ -139,7 +139,7 @@ export default function LstmInside({ presenting, ...props }: LstmInsideProps & W
           onChange={(v) => setState({ position: Math.round(v) })}
         />
       </Controls>
-      <div className="li-source">
+      <div className="li-source fig-note">
         {info ? <p className="li-note">{info}</p> : null}
         {state.source === 'yours' && !latest ? <p className="li-note">{s.noYours}</p> : null}
         {state.source === 'yours' && latest ? (

@@ -51,7 +51,7 @@ export default function OptimiserRace({ presenting = false, ...initial }: Optimi
 
   return (
     <div ref={root} className={presenting ? 'or fig-presenting' : 'or'}>
-      <div className="or-side">
+      <div className={presenting ? 'or-side fig-column' : 'or-side'}>
         <Controls presenting={presenting}>
           {RACERS.map((kind) => (
             <LogSlider

@@ -132,8 +132,38 @@ export default function TrainingStep({ presenting, ...initial }: TrainingStepPro
   const numbers = result?.numbers ?? null;
   const finite = numbers ? isFiniteStep(numbers) : true;
 
+  // Stepping is what a class watches: presenting, these buttons head the column beside the stages.
+  const buttons = (
+    <div className={presenting ? 'ts-buttons fig-side' : 'ts-buttons'}>
+      <button type="button" onClick={() => setState({ stage: Math.max(0, stage - 1) })} disabled={stage === 0}>
+        {s.back}
+      </button>
+      <button type="button" onClick={() => setState({ stage: Math.min(stages.length - 1, stage + 1) })} disabled={stage === stages.length - 1}>
+        {s.next}
+      </button>
+      <button
+        type="button"
+        disabled={!numbers || !finite || stage !== stages.length - 1}
+        onClick={() => {
+          if (!numbers) return;
+          setChain({ seed, steps: chain.steps + 1, weights: numbers.updated });
+          setState({ stage: 0 });
+        }}
+      >
+        {s.applyUpdate}
+      </button>
+      <button type="button" onClick={() => setChain({ seed, steps: 0, weights: start })} disabled={chain.steps === 0}>
+        {s.startOver}
+      </button>
+      <span className="ts-muted" aria-live="polite">
+        {s.stageOf(stage + 1, stages.length)} · {s.stepsTaken(chain.seed === seed ? chain.steps : 0)}
+      </span>
+    </div>
+  );
+
   return (
     <div className={presenting ? 'ts ts-presenting' : 'ts'}>
+      {presenting ? buttons : null}
       <Controls presenting={presenting}>
         <NumberField label={s.x1} value={x1} min={-5} max={5} step={0.1} onChange={(v) => setState({ x1: v })} />
         <NumberField label={s.x2} value={x2} min={-5} max={5} step={0.1} onChange={(v) => setState({ x2: v })} />
@@ -141,31 +171,7 @@ export default function TrainingStep({ presenting, ...initial }: TrainingStepPro
         <Slider label={s.learningRate} value={Math.log10(learningRate)} min={-2} max={Math.log10(50)} step={0.01} format={(v) => shortNumber(Number((10 ** v).toPrecision(2)))} onChange={(v) => setState({ learningRate: Number((10 ** v).toPrecision(2)) })} />
         <NumberField label={s.seed} value={seed} min={1} max={9999} integer onChange={(v) => setState({ seed: v })} />
       </Controls>
-      <div className="ts-buttons">
-        <button type="button" onClick={() => setState({ stage: Math.max(0, stage - 1) })} disabled={stage === 0}>
-          {s.back}
-        </button>
-        <button type="button" onClick={() => setState({ stage: Math.min(stages.length - 1, stage + 1) })} disabled={stage === stages.length - 1}>
-          {s.next}
-        </button>
-        <button
-          type="button"
-          disabled={!numbers || !finite || stage !== stages.length - 1}
-          onClick={() => {
-            if (!numbers) return;
-            setChain({ seed, steps: chain.steps + 1, weights: numbers.updated });
-            setState({ stage: 0 });
-          }}
-        >
-          {s.applyUpdate}
-        </button>
-        <button type="button" onClick={() => setChain({ seed, steps: 0, weights: start })} disabled={chain.steps === 0}>
-          {s.startOver}
-        </button>
-        <span className="ts-muted" aria-live="polite">
-          {s.stageOf(stage + 1, stages.length)} · {s.stepsTaken(chain.seed === seed ? chain.steps : 0)}
-        </span>
-      </div>
+      {presenting ? null : buttons}
       {engine.error ? (
         <p role="alert">{s.engineFailed(engine.error)}</p>
       ) : !result ? (

@@ -154,8 +154,8 @@ export default function UnrolledRnn({ presenting, ...initial }: UnrolledRnnProps
         <Slider label={s.step} value={current} min={1} max={Math.max(1, length)} step={1} format={(v) => s.stepOf(v, Math.max(1, length))} onChange={(v) => setState({ step: Math.round(v) })} />
         <NumberField label={s.seed} value={state.seed} min={1} max={MAX_SEED} integer onChange={(v) => setState({ seed: v })} />
       </Controls>
-      <p className="ur-note">{s.sequenceHint}</p>
-      <div className="ur-buttons">
+      <p className="ur-note fig-note">{s.sequenceHint}</p>
+      <div className="ur-buttons fig-side">
         <button type="button" onClick={() => setState({ step: Math.max(1, current - 1) })} disabled={current <= 1}>
           {s.previous}
         </button>

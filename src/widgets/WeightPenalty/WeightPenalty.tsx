@@ -67,7 +67,7 @@ export default function WeightPenalty({ presenting, ...initial }: WeightPenaltyP
   return (
     <div ref={root} className={presenting ? 'wp wp-presenting' : 'wp'}>
       <div className="wp-top">
-        <div className="wp-controls">
+        <div className={presenting ? 'wp-controls fig-column' : 'wp-controls'}>
           <Controls presenting={presenting}>
             <Select label={s.penalty} value={penalty} options={penaltyKinds.map((k) => ({ value: k, label: s.penaltyNames[k] }))} onChange={(v: PenaltyKind) => setState({ penalty: v })} />
             <Slider

@@ -3,7 +3,7 @@ import { useId, useRef } from 'react';
 import { scaleBand, scaleLinear, scaleLog } from 'd3-scale';
 import { significant } from '../format.ts';
 import { seriesColors } from '../palette.ts';
-import { DEFAULT_MARGIN, plainNumber, useDrawnLayout } from './Plot.tsx';
+import { AxisTitles, axisTitleLines, DEFAULT_MARGIN, LINE, plainNumber, TITLE_EM, useDrawnLayout, yTitleLayout } from './Plot.tsx';
 
 /** The size bar labels are designed at, in CSS pixels. */
 const DESIGN_TEXT_PX = 12;
@@ -32,6 +32,11 @@ export function BarChart({ bars, width: designWidth, height: designHeight, y, xL
   const svgRef = useRef<SVGSVGElement>(null);
   const { width, height, k } = useDrawnLayout(svgRef, designWidth, designHeight);
   const m = { top: DEFAULT_MARGIN.top * k, right: DEFAULT_MARGIN.right * k, bottom: DEFAULT_MARGIN.bottom * k, left: DEFAULT_MARGIN.left * k };
+  // Axis titles longer than their axis take two lines, and the margin beside them grows by one.
+  const xTitle = axisTitleLines(xLabel, width / (TITLE_EM * DESIGN_TEXT_PX * k));
+  m.bottom += (xTitle.length - 1) * LINE * DESIGN_TEXT_PX * k;
+  const yTitle = yTitleLayout(y.label, m.top, height - m.bottom, height, k);
+  m.left += (yTitle.lines.length - 1) * LINE * DESIGN_TEXT_PX * k;
   const right = width - m.right;
   const bottom = height - m.bottom;
   const values = bars.map((b) => b.value).filter((v) => Number.isFinite(v));
@@ -94,12 +99,7 @@ export function BarChart({ bars, width: designWidth, height: designHeight, y, xL
             {tickFormat(t)}
           </text>
         ))}
-        <text className="plot-label" x={(m.left + right) / 2} y={height - 6 * k} textAnchor="middle">
-          {xLabel}
-        </text>
-        <text className="plot-label" transform={`translate(${14 * k} ${(m.top + bottom) / 2}) rotate(-90)`} textAnchor="middle">
-          {y.label}
-        </text>
+        <AxisTitles x={xTitle} y={yTitle.lines} xAt={(m.left + right) / 2} yAt={yTitle.at} width={width} height={height} k={k} />
       </g>
     </svg>
   );

@@ -92,8 +92,15 @@ export function useDrawnLayout(ref: RefObject<SVGSVGElement | null>, width: numb
     };
     const observer = new ResizeObserver(measure);
     observer.observe(svg);
+    // Presenting changes the text's minimum; the drawing's size may have changed before it did.
+    const frame = svg.closest('[data-widget]');
+    const presenting = frame && typeof MutationObserver !== 'undefined' ? new MutationObserver(measure) : null;
+    if (frame) presenting?.observe(frame, { attributes: true, attributeFilter: ['data-presenting'] });
     measure();
-    return () => observer.disconnect();
+    return () => {
+      observer.disconnect();
+      presenting?.disconnect();
+    };
   }, [ref]);
   if (!drawn || !(width > 0) || !(height > 0)) return { width, height, k: 1 };
   return { width: drawn.width, height: Math.round((height * drawn.width) / width), k: Math.max(1, drawn.text / DESIGN_TEXT) };
@@ -124,13 +131,17 @@ export function Plot({ width: designWidth, height: designHeight, x, y, title, de
   const { width, height, k } = useDrawnLayout(svgRef, designWidth, designHeight);
   const given = { ...DEFAULT_MARGIN, ...margin };
   const m = { top: given.top * k, right: given.right * k, bottom: given.bottom * k, left: given.left * k };
+  // Axis titles longer than their axis take two lines, and the margin beside them grows by one.
+  const xTitle = axisTitleLines(x.label, width / (TITLE_EM * DESIGN_TEXT * k));
+  if (axes) m.bottom += (xTitle.length - 1) * LINE * DESIGN_TEXT * k;
   // The y ticks depend on the axis's height only: the left margin widens, if need be, to hold the
   // widest tick label and, beside it, the axis title (0.6 em a character, a generous estimate).
   const yTickCount = Math.max(2, Math.min(y.ticks ?? 5, Math.floor((height - m.top - m.bottom) / (28 * k))));
   const yProbe = makeScale(y, [1, 0]);
   const yFormat = y.format ?? tickFormatOf(yProbe, y);
   const widestY = Math.max(0, ...yProbe.ticks(yTickCount).map((t) => yFormat(t).length)) * 0.6 * DESIGN_TEXT * k;
-  if (axes) m.left = Math.max(m.left, widestY + 28 * k);
+  const yTitle = yTitleLayout(y.label, m.top, height - m.bottom, height, k);
+  if (axes) m.left = Math.max(m.left, widestY + 28 * k + (yTitle.lines.length - 1) * LINE * DESIGN_TEXT * k);
   const inner = { left: m.left, top: m.top, width: Math.max(1, width - m.left - m.right), height: Math.max(1, height - m.top - m.bottom) };
   const scales = useMemo<PlotScales>(() => {
     const sx = makeScale(x, [inner.left, inner.left + inner.width]);
@@ -164,6 +175,8 @@ export function Plot({ width: designWidth, height: designHeight, x, y, title, de
   );
   // Centred labels: their half widths (0.6 em a character) and a gap of 0.8 em between them.
   const halfWidth = (t: number) => 0.3 * fx(t).length * DESIGN_TEXT * k;
+  // A label at either end stays within the drawing, where a tick at its edge would centre it half outside.
+  const xLabelAt = (t: number) => Math.max(halfWidth(t), Math.min(width - halfWidth(t), scales.x(t)));
   const xLabelled = spaced(
     xTicks.filter((t) => fx(t) !== ''),
     (t) => scales.x(t),
@@ -198,7 +211,7 @@ export function Plot({ width: designWidth, height: designHeight, x, y, title, de
           <line x1={inner.left} x2={right} y1={bottom} y2={bottom} />
           <line x1={inner.left} x2={inner.left} y1={inner.top} y2={bottom} />
           {xLabelled.map((t) => (
-            <text key={`tx${t}`} x={scales.x(t)} y={bottom + 16 * k} textAnchor="middle">
+            <text key={`tx${t}`} x={xLabelAt(t)} y={bottom + 16 * k} textAnchor="middle">
               {fx(t)}
             </text>
           ))}
@@ -207,16 +220,72 @@ export function Plot({ width: designWidth, height: designHeight, x, y, title, de
               {fy(t)}
             </text>
           ))}
-          <text className="plot-label" x={inner.left + inner.width / 2} y={height - 6 * k} textAnchor="middle">
-            {x.label}
-          </text>
-          <text className="plot-label" transform={`translate(${14 * k} ${inner.top + inner.height / 2}) rotate(-90)`} textAnchor="middle">
-            {y.label}
-          </text>
+          <AxisTitles x={xTitle} y={yTitle.lines} xAt={inner.left + inner.width / 2} yAt={yTitle.at} width={width} height={height} k={k} />
         </g>
       ) : null}
     </svg>
   );
+}
+
+/** An axis title's width per character, in ems (bold; generous, as the tick labels' 0.6 is). */
+export const TITLE_EM = 0.62;
+/** The distance between an axis title's two lines, in ems. */
+export const LINE = 1.15;
+
+/**
+ * The y axis's title runs up the axis (from `top` to `bottom` of the drawing's `height`), centred
+ * on it. Where it is longer than the room about that centre (a short chart, presenting), it is
+ * centred on the whole drawing's height instead, and where it is longer than that, two lines.
+ * Returns its lines and where it is centred.
+ */
+export function yTitleLayout(label: string, top: number, bottom: number, height: number, k: number): { lines: string[]; at: number } {
+  const em = TITLE_EM * DESIGN_TEXT * k;
+  const middle = (top + bottom) / 2;
+  const aroundAxis = (2 * Math.min(middle, height - middle)) / em;
+  const lines = axisTitleLines(label, height / em);
+  const longest = Math.max(...lines.map((line) => line.length));
+  return { lines, at: longest <= aroundAxis ? middle : height / 2 };
+}
+
+/** Both axis titles, each in the lines given: the x one under the axis, the y one up its left. */
+export function AxisTitles({ x, y, xAt: centre, yAt, width, height, k }: { x: string[]; y: string[]; xAt: number; yAt: number; width: number; height: number; k: number }) {
+  // Centred under the axis, but moved in where that would take it past the drawing's edge.
+  const half = (Math.max(...x.map((line) => line.length)) * TITLE_EM * DESIGN_TEXT * k) / 2;
+  const xAt = Math.max(Math.min(centre, width - half), Math.min(half, width / 2));
+  return (
+    <>
+      <text className="plot-label" x={xAt} y={height - 6 * k - (x.length - 1) * LINE * DESIGN_TEXT * k} textAnchor="middle">
+        {x.map((line, i) => (
+          <tspan key={i} x={xAt} dy={i === 0 ? 0 : `${LINE}em`}>
+            {line}
+          </tspan>
+        ))}
+      </text>
+      <text className="plot-label" transform={`translate(${14 * k} ${yAt}) rotate(-90)`} textAnchor="middle">
+        {y.map((line, i) => (
+          <tspan key={i} x={0} dy={i === 0 ? 0 : `${LINE}em`}>
+            {line}
+          </tspan>
+        ))}
+      </text>
+    </>
+  );
+}
+
+/**
+ * An axis title as one line, or two when it is longer than `room` characters (and has a space to
+ * break at): before its parenthesis, "(log scale)", where both lines then fit, else at the space
+ * nearest its middle.
+ */
+export function axisTitleLines(label: string, room: number): string[] {
+  if (label.length <= room) return [label];
+  const split = (at: number) => [label.slice(0, at), label.slice(at + 1)];
+  const aside = label.lastIndexOf(' (');
+  if (aside > 0 && Math.max(aside, label.length - aside - 1) <= room) return split(aside);
+  const middle = label.length / 2;
+  let at = -1;
+  for (let i = label.indexOf(' '); i >= 0; i = label.indexOf(' ', i + 1)) if (at < 0 || Math.abs(i - middle) < Math.abs(at - middle)) at = i;
+  return at < 0 ? [label] : split(at);
 }
 
 /**
