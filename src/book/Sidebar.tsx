@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { chapters, type ChapterMeta, type TocEntry } from './chapters.ts';
 import { progress, solvedAmong, type Progress } from './progress.ts';
 import { bookPageHref, chapterHref, labHref, landingHref, type Route } from './router.ts';
+import { staticHtmlOf, textOfMarkup } from './staticHtmlStore.ts';
 import { navStrings as s } from './strings.ts';
 
 /** The id of the last section heading that has scrolled past the top fifth of the window. */
@@ -80,7 +81,7 @@ function ChapterLinks({ list, route, toc, active }: { list: readonly ChapterMeta
                 {toc.map((entry) => (
                   <li key={entry.id} className={`depth-${entry.depth}`}>
                     <a href={`#${entry.id}`} aria-current={active === entry.id ? 'location' : undefined}>
-                      {entry.text}
+                      {entry.text ?? (entry.k === undefined ? '' : textOfMarkup(staticHtmlOf(chapter.slug, entry.k)))}
                     </a>
                   </li>
                 ))}

@@ -12,7 +12,8 @@ export type { TocEntry };
 
 export interface ChapterModule {
   default: ComponentType<{ components?: ComponentMap }>;
-  frontmatter: { title: string; summary: string };
+  /** Its title and summary, in `vite dev` and tests (the built site lists them in its entry). */
+  frontmatter?: { title: string; summary: string };
   toc: TocEntry[];
   /** Its fixed markup where the module carries it (the pre-render); null or absent elsewhere. */
   staticHtml?: string[] | null;

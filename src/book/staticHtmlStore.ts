@@ -6,6 +6,22 @@
 
 const bySlug = new Map<string, Map<number, string>>();
 
+/** Named references the build or a browser writes in text: the build otherwise writes numeric ones. */
+const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+
+/**
+ * The text of fixed markup that holds text only (a heading, a diagram's source), as the build
+ * wrote it or as a browser reads it back from the page: both escape differently, and this reads
+ * either. Not for markup with tags.
+ */
+export function textOfMarkup(html: string): string {
+  return html.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (whole, ref: string) => {
+    if (ref[0] !== '#') return NAMED[ref.toLowerCase()] ?? whole;
+    const code = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
+    return Number.isFinite(code) && code >= 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+  });
+}
+
 /** The fixed markup `k` of a chapter ('' when it is not known, which a test would catch). */
 export function staticHtmlOf(slug: string, k: number): string {
   return bySlug.get(slug)?.get(k) ?? '';

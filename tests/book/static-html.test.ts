@@ -11,7 +11,9 @@ import { mdxCompileOptions } from '../../src/book/build/mdxOptions.ts';
 import { remarkComputed } from '../../src/book/build/remarkComputed.ts';
 import { pageStrings, STATIC_HTML_MODULE } from '../../src/book/build/rehypeStaticHtml.ts';
 import { components } from '../../src/book/components.tsx';
+import { Mermaid } from '../../src/book/Mermaid.tsx';
 import { ChapterSlug } from '../../src/book/StaticHtml.tsx';
+import { registerStaticHtml, textOfMarkup } from '../../src/book/staticHtmlStore.ts';
 
 const source = [
   'A plain paragraph with $x^2$ in it.',
@@ -86,6 +88,30 @@ describe('fixed markup', () => {
     expect(number).not.toBeNull();
     expect(renderToStaticMarkup(createElement(components.Computed, { of: 'neurons.outSigmoid', value: number![1] }))).toBe(number![0]);
     expect(html).toContain(renderToStaticMarkup(createElement(components.Kbd, null, 'p')));
+  });
+
+  it("page: a heading's words, the contents list's entry for it and a diagram's source leave the script", async () => {
+    const chapter = ['## Weights & biases', '', '```mermaid', 'flowchart LR', '  x["x < 1"] --> y', '```', '', '<Note>Use $n$ and `w` here.</Note>'].join('\n');
+    const file = '/book/chapters/43-static.mdx';
+    const compiled = String(await compile({ value: chapter, path: file }, mdxCompileOptions({ staticHtml: 'page' })));
+    expect(compiled).not.toMatch(/Weights|flowchart|Use /);
+    const strings = pageStrings.get(file)!;
+    const heading = strings.findIndex((html) => textOfMarkup(html) === 'Weights & biases');
+    const diagram = strings.findIndex((html) => textOfMarkup(html) === 'flowchart LR\n  x["x < 1"] --> y');
+    expect(heading).toBeGreaterThanOrEqual(0);
+    expect(diagram).toBeGreaterThanOrEqual(0);
+    // The contents list names the heading by the same number.
+    expect(compiled).toMatch(new RegExp(`"id": "weights--biases",\\s*"k": ${heading}\\b`));
+    expect(strings.some((html) => /^Use <span class="katex">.*<\/span> and <code>w<\/code> here\.$/.test(html))).toBe(true);
+    // The diagram shows its source, read back from the page, until it is drawn.
+    registerStaticHtml('43-static', strings);
+    const html = render(() => createElement(Mermaid, { k: diagram }), '43-static');
+    expect(html).toContain(`data-s="${diagram}">flowchart LR\n  x[&quot;x &lt; 1&quot;] --&gt; y</pre>`);
+  });
+
+  it('reads the text of fixed markup as the build wrote it and as a browser reads it back', () => {
+    expect(textOfMarkup('a &#x26; b &#x3C;c> &#60; &amp; &lt;d&gt; &quot;e&quot; f&nbsp;g')).toBe('a & b <c> < & <d> "e" f\u00a0g');
+    expect(textOfMarkup('&unknown; &#x110000;')).toBe('&unknown; &#x110000;');
   });
 
   it('a table of plain cells is fixed markup inside the frame that scrolls it on a phone', async () => {

@@ -3,8 +3,8 @@
 //
 // A compiled chapter exports:
 // - default: the content component (every tag resolves through the `components` prop);
-// - frontmatter: the YAML frontmatter ({ title, summary });
-// - toc: the h2/h3 headings as { depth, id, text }, for the sidebar.
+// - frontmatter: the YAML frontmatter ({ title, summary }), except in the built site;
+// - toc: the h2/h3 headings as { depth, id, text } (built, { depth, id, k }), for the sidebar.
 import type { CompileOptions } from '@mdx-js/mdx';
 import type { Code, Root as MdastRoot, RootContent as MdastContent } from 'mdast';
 import type { Element, ElementContent, Root as HastRoot, RootContent as HastContent } from 'hast';
@@ -23,7 +23,12 @@ import { rehypeStaticHtml } from './rehypeStaticHtml.ts';
 export interface TocEntry {
   depth: 2 | 3;
   id: string;
-  text: string;
+  /**
+   * The heading's text; in the built site, where the heading's text is read from the page, its
+   * fixed markup's number `k` instead (rehypeStaticHtml.ts).
+   */
+  text?: string;
+  k?: number;
 }
 
 /** The languages code blocks may use; loading every grammar Shiki knows would slow the build. */
@@ -128,7 +133,9 @@ export function mdxCompileOptions({ staticHtml = 'inline' }: { staticHtml?: 'inl
   return {
     remarkPlugins: [
       [remarkFrontmatter, ['yaml']],
-      remarkMdxFrontmatter,
+      // The built site lists every chapter's title and summary in its entry (build/chapters.ts):
+      // a chapter's script does not carry them again.
+      ...(staticHtml === 'page' ? [] : [remarkMdxFrontmatter]),
       remarkGfm,
       remarkMath,
       remarkMermaid,

@@ -10,6 +10,9 @@
 // built site): each tag gets a number `k` and the strings go to `pageStrings`, which the chapter's
 // module exports as `staticHtml` in the pre-render's build only (vitePlugins.ts); the browser reads
 // them from the page (staticHtmlStore.ts), so the chapter's script does not carry them twice.
+// In `page` mode the rest of the chapter's words leave its script too: a section heading's text
+// (inside its anchored heading, and the contents list's entry for it as the same number) and a
+// diagram's Mermaid source (shown as text in the page until the diagram is drawn).
 import path from 'node:path';
 import type { Element, Root, RootContent } from 'hast';
 import type { VFile } from 'vfile';
@@ -80,6 +83,14 @@ function inlineAsMarkup(parent: { children: (RootContent | Child)[] }): void {
   });
 }
 
+/**
+ * The book's tags that only frame their content (exercises.tsx, callouts.tsx): where one holds a
+ * line of plain words (`<Hint>Use $n$ …</Hint>`), the line becomes fixed markup too.
+ */
+const FRAMES = new Set(['Hint', 'Solution', 'Note', 'Warning', 'TryThis', 'Predict']);
+/** Inline elements a line of fixed markup may hold. */
+const PHRASING = new Set(['span', 'code', 'em', 'strong', 'a', 'kbd', 'sub', 'sup', 'br', 'b', 'i', 'del']);
+
 /** Whether a subtree is plain markup: no MDX tag or expression, no element the component map takes. */
 function isPlain(node: Child | RootContent): boolean {
   if (node.type.startsWith('mdx')) return false;
@@ -110,6 +121,21 @@ export const pageStrings: Map<string, string[]> = ((globalThis as { __bookStatic
 /** The module a chapter re-exports as `staticHtml` in `page` mode: its strings in the pre-render, null in the browser. */
 export const STATIC_HTML_MODULE = 'virtual:book/static-html/';
 
+/** A text as markup (what a browser reads back from the element holding it). */
+const escapeText = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** The `toc` export's entries (mdxOptions.ts's rehypeToc), as ESTree objects, to renumber. */
+type EstreeProperty = { key: { value?: unknown }; value: { type: string; value?: unknown } };
+function tocEntries(tree: Root): { properties: EstreeProperty[] }[] {
+  for (const node of tree.children as unknown as { type: string; data?: { estree?: { body?: unknown[] } } }[]) {
+    if (node.type !== 'mdxjsEsm') continue;
+    const statement = node.data?.estree?.body?.[0] as { declaration?: { declarations?: { id?: { name?: string }; init?: { elements?: unknown[] } }[] } } | undefined;
+    const declarator = statement?.declaration?.declarations?.[0];
+    if (declarator?.id?.name === 'toc') return (declarator.init?.elements ?? []) as { properties: EstreeProperty[] }[];
+  }
+  return [];
+}
+
 function numberLiteral(value: number) {
   return { type: 'mdxJsxAttributeValueExpression', value: String(value), data: { estree: { type: 'Program', sourceType: 'module', body: [{ type: 'ExpressionStatement', expression: { type: 'Literal', value } }] } } };
 }
@@ -129,13 +155,33 @@ export function rehypeStaticHtml(options: { mode?: 'inline' | 'page' } = {}) {
       ];
       return { type: 'mdxJsxTextElement', name: 'StaticHtml', attributes, children: [] } as unknown as Child;
     };
+    /** Heading ids and the number of their text's markup (`page` mode). */
+    const headings = new Map<string, number>();
     const walk = (parent: { children: (RootContent | Child)[] }) => {
       parent.children = parent.children.map((child) => {
+        // A diagram's source: read from the page, where it shows until the diagram is drawn.
+        if (page && child.type === 'mdxJsxFlowElement' && (child as unknown as JsxNode).name === 'Mermaid') {
+          const node = child as unknown as JsxNode;
+          const chart = literal(node, 'chart');
+          if (chart !== null) node.attributes = [{ type: 'mdxJsxAttribute', name: 'k', value: numberLiteral(strings.push(escapeText(chart)) - 1) }];
+          return child;
+        }
         if (child.type !== 'element') {
+          const node = child as unknown as JsxNode & { type: string };
+          if (FRAMES.has(node.name ?? '') && node.children.some((c) => c.type === 'text' && c.value.trim()) && node.children.every((c) => c.type === 'text' || (c.type === 'element' && PHRASING.has(c.tagName) && isPlain(c)))) {
+            node.children = [staticHtml({ type: 'element', tagName: 'span', properties: {}, children: node.children as Element['children'] })];
+            return child;
+          }
           if ('children' in child && Array.isArray(child.children)) walk(child as { children: Child[] });
           return child;
         }
         if (BLOCKS.has(child.tagName) && onlyClass(child) && isPlain(child)) return staticHtml(child);
+        // A section heading of text only: its words in a span inside the anchored heading.
+        if (page && /^h[234]$/.test(child.tagName) && child.children.length > 0 && child.children.every((c) => c.type === 'text')) {
+          child.children = [staticHtml({ type: 'element', tagName: 'span', properties: {}, children: child.children })];
+          if (typeof child.properties?.id === 'string') headings.set(child.properties.id, strings.length - 1);
+          return child;
+        }
         // A table of plain cells: its rows as a string, the scrolling frame around it the component's.
         if (child.tagName === 'table' && onlyClass(child) && child.children.every(isPlain)) return staticHtml(alignAsStyle(child));
         // A formula: the outer span of KaTeX's output (display math is a .katex-display around it).
@@ -152,6 +198,13 @@ export function rehypeStaticHtml(options: { mode?: 'inline' | 'page' } = {}) {
     inlineAsMarkup(tree as unknown as { children: Child[] });
     walk(tree as unknown as { children: Child[] });
     if (!page || strings.length === 0) return;
+    // The contents list names each heading by the number of its text, not the text again.
+    for (const entry of tocEntries(tree)) {
+      const id = entry.properties.find((p) => p.key.value === 'id')?.value.value;
+      const k = typeof id === 'string' ? headings.get(id) : undefined;
+      if (k === undefined) continue;
+      entry.properties = entry.properties.map((p) => (p.key.value === 'text' ? { ...p, key: { ...p.key, value: 'k' }, value: { type: 'Literal', value: k } } : p));
+    }
     const source = path.resolve(file.path);
     pageStrings.set(source, strings);
     const specifier = `${STATIC_HTML_MODULE}${encodeURIComponent(source)}`;
