@@ -2,8 +2,10 @@
 // (`<Exercise answer="neurons.ex1" tolerance={0.01}>`; the build adds its value) and checks what the
 // reader types within the tolerance; a conceptual one has no answer and a worked <Solution>. Hints
 // and solutions are reveals (<details>), so they work before the page's script has loaded.
-import { Children, isValidElement, useId, useState, type ReactNode } from 'react';
+import { Children, isValidElement, useContext, useId, useState, type ReactNode } from 'react';
 import { markExerciseSolved, progress } from './progress.ts';
+import { ChapterSlug } from './StaticHtml.tsx';
+import { staticHtmlOf, textOfMarkup } from './staticHtmlStore.ts';
 import { exerciseStrings } from './strings.ts';
 
 export function Hint({ children }: { children?: ReactNode }) {
@@ -86,6 +88,8 @@ function AnswerCheck({ answerKey, answer, answerText, tolerance }: { answerKey: 
 
 interface ExerciseProps {
   title?: string;
+  /** In the built site, the number of the title's markup in the page instead (rehypeStaticHtml.ts). */
+  titleK?: number;
   /** The computed key of a numeric answer (the build resolves it into `answerValue`). */
   answer?: string;
   answerValue?: string;
@@ -95,7 +99,9 @@ interface ExerciseProps {
   children?: ReactNode;
 }
 
-export function Exercise({ title, answer, answerValue, answerText, tolerance = 0.01, children }: ExerciseProps) {
+export function Exercise({ title: given, titleK, answer, answerValue, answerText, tolerance = 0.01, children }: ExerciseProps) {
+  const slug = useContext(ChapterSlug);
+  const title = given ?? (titleK === undefined ? undefined : textOfMarkup(staticHtmlOf(slug, titleK)));
   if (answer !== undefined && answerValue === undefined) throw new Error(`<Exercise answer="${answer}">: the build did not fill in its value`);
   const question: ReactNode[] = [];
   const hints: ReactNode[] = [];
@@ -110,7 +116,11 @@ export function Exercise({ title, answer, answerValue, answerText, tolerance = 0
     <section className="exercise" aria-label={title ? exerciseStrings.exerciseNamed(title) : exerciseStrings.exercise} data-exercise={answer ?? ''}>
       <p className="exercise-title">
         <span className="exercise-number">{exerciseStrings.exercise}</span>
-        {title ? <span className="exercise-name">{title}</span> : null}
+        {title ? (
+          <span className="exercise-name" data-s={titleK}>
+            {title}
+          </span>
+        ) : null}
         {answer !== undefined && solvedBefore ? <span className="exercise-solved">{exerciseStrings.solvedBefore}</span> : null}
       </p>
       <div className="exercise-question">{question}</div>

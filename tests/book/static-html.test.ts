@@ -91,10 +91,10 @@ describe('fixed markup', () => {
   });
 
   it("page: a heading's words, the contents list's entry for it and a diagram's source leave the script", async () => {
-    const chapter = ['## Weights & biases', '', '```mermaid', 'flowchart LR', '  x["x < 1"] --> y', '```', '', '<Note>Use $n$ and `w` here.</Note>'].join('\n');
+    const chapter = ['## Weights & biases', '', '```mermaid', 'flowchart LR', '  x["x < 1"] --> y', '```', '', '<Note>Use $n$ and `w` here.</Note>', '', '<Exercise title="Sums by hand">', '', 'What is one and one?', '', '</Exercise>'].join('\n');
     const file = '/book/chapters/43-static.mdx';
     const compiled = String(await compile({ value: chapter, path: file }, mdxCompileOptions({ staticHtml: 'page' })));
-    expect(compiled).not.toMatch(/Weights|flowchart|Use /);
+    expect(compiled).not.toMatch(/Weights|flowchart|Use |Sums by hand|one and one/);
     const strings = pageStrings.get(file)!;
     const heading = strings.findIndex((html) => textOfMarkup(html) === 'Weights & biases');
     const diagram = strings.findIndex((html) => textOfMarkup(html) === 'flowchart LR\n  x["x < 1"] --> y');
@@ -107,6 +107,11 @@ describe('fixed markup', () => {
     registerStaticHtml('43-static', strings);
     const html = render(() => createElement(Mermaid, { k: diagram }), '43-static');
     expect(html).toContain(`data-s="${diagram}">flowchart LR\n  x[&quot;x &lt; 1&quot;] --&gt; y</pre>`);
+    const title = strings.indexOf('Sums by hand');
+    expect(compiled).toMatch(new RegExp(`titleK: ${title}\\b`));
+    const exercise = render(() => createElement(components.Exercise, { titleK: title }), '43-static');
+    expect(exercise).toContain(`aria-label="Exercise: Sums by hand"`);
+    expect(exercise).toContain(`<span class="exercise-name" data-s="${title}">Sums by hand</span>`);
   });
 
   it('reads the text of fixed markup as the build wrote it and as a browser reads it back', () => {

@@ -166,6 +166,16 @@ export function rehypeStaticHtml(options: { mode?: 'inline' | 'page' } = {}) {
           if (chart !== null) node.attributes = [{ type: 'mdxJsxAttribute', name: 'k', value: numberLiteral(strings.push(escapeText(chart)) - 1) }];
           return child;
         }
+        // An exercise's title: read from the page too (exercises.tsx), its content walked as any other.
+        if (page && child.type === 'mdxJsxFlowElement' && (child as unknown as JsxNode).name === 'Exercise') {
+          const node = child as unknown as JsxNode;
+          const title = literal(node, 'title');
+          if (title !== null) {
+            node.attributes = (node.attributes ?? []).map((a) =>
+              a.type === 'mdxJsxAttribute' && a.name === 'title' ? { type: 'mdxJsxAttribute', name: 'titleK', value: numberLiteral(strings.push(escapeText(title)) - 1) } : a,
+            );
+          }
+        }
         if (child.type !== 'element') {
           const node = child as unknown as JsxNode & { type: string };
           if (FRAMES.has(node.name ?? '') && node.children.some((c) => c.type === 'text' && c.value.trim()) && node.children.every((c) => c.type === 'text' || (c.type === 'element' && PHRASING.has(c.tagName) && isPlain(c)))) {
