@@ -3,11 +3,10 @@
 // redrawn when the theme changes. Before it is drawn (and in the pre-rendered HTML) the diagram's
 // source shows; if it cannot be drawn, a readable message replaces it, never a blank. In the built
 // site the source is not in the chapter's script: it is read from the page (fixed markup `k`).
-import { useContext, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { beginPageTask } from './pageReady.ts';
 import { Sentence } from './Sentence.tsx';
-import { ChapterSlug } from './StaticHtml.tsx';
-import { staticHtmlOf, textOfMarkup } from './staticHtmlStore.ts';
+import { useFixedText } from './StaticHtml.tsx';
 import { contentStrings as s } from './strings.ts';
 import { useOnScreen } from './useOnScreen.ts';
 import { useTheme, type Theme } from './theme.ts';
@@ -51,8 +50,7 @@ function drawDiagram(chart: string, theme: Theme): Promise<string> {
 type Result = { ok: true; svg: string } | { ok: false; message: string };
 
 export function Mermaid({ chart: given, k }: { chart?: string; k?: number }) {
-  const slug = useContext(ChapterSlug);
-  const chart = given ?? (k === undefined ? '' : textOfMarkup(staticHtmlOf(slug, k)));
+  const chart = useFixedText(given, k) ?? '';
   const theme = useTheme();
   const [result, setResult] = useState<Result | null>(null);
   const finishTask = useRef<(() => void) | null>(null);

@@ -6,12 +6,21 @@
 import { createContext, createElement, useContext } from 'react';
 import { Table } from './headings.tsx';
 import { withBaseInHtml } from './links.tsx';
-import { staticHtmlOf } from './staticHtmlStore.ts';
+import { staticHtmlOf, textOfMarkup } from './staticHtmlStore.ts';
 
 const ELEMENTS = new Set(['span', 'code', 'p', 'ul', 'ol', 'li', 'blockquote']);
 
 /** The slug of the chapter being rendered, for its fixed markup. */
 export const ChapterSlug = createContext('');
+
+/**
+ * A tag's words given as a prop (`vite dev`, tests) or, in the built site, as the number of fixed
+ * markup holding them in the page (a diagram's source, an exercise's or a box's title): their text.
+ */
+export function useFixedText(text: string | undefined, k: number | undefined): string | undefined {
+  const slug = useContext(ChapterSlug);
+  return text ?? (k === undefined ? undefined : textOfMarkup(staticHtmlOf(slug, k)));
+}
 
 export function StaticHtml({ as, className, html, k }: { as: string; className?: string; html?: string; k?: number }) {
   const slug = useContext(ChapterSlug);

@@ -1,17 +1,23 @@
 // Boxes that set a paragraph apart: a note, a warning, a thing to try with a widget.
 import type { ReactNode } from 'react';
+import { useFixedText } from './StaticHtml.tsx';
 import { calloutStrings as s } from './strings.ts';
 
 interface CalloutProps {
   /** Replaces the default label ("Note", "Warning", "Try this", "Predict first"). */
   title?: string;
+  /** In the built site, the number of the title's markup in the page instead (rehypeStaticHtml.ts). */
+  titleK?: number;
   children?: ReactNode;
 }
 
-function Callout({ kind, label, title, children }: CalloutProps & { kind: string; label: string }) {
+function Callout({ kind, label, title: given, titleK, children }: CalloutProps & { kind: string; label: string }) {
+  const title = useFixedText(given, titleK);
   return (
     <aside className={`callout callout-${kind}`} aria-label={title ?? label}>
-      <p className="callout-title">{title ?? label}</p>
+      <p className="callout-title" data-s={title === undefined ? undefined : titleK}>
+        {title ?? label}
+      </p>
       <div className="callout-body">{children}</div>
     </aside>
   );

@@ -2,10 +2,9 @@
 // (`<Exercise answer="neurons.ex1" tolerance={0.01}>`; the build adds its value) and checks what the
 // reader types within the tolerance; a conceptual one has no answer and a worked <Solution>. Hints
 // and solutions are reveals (<details>), so they work before the page's script has loaded.
-import { Children, isValidElement, useContext, useId, useState, type ReactNode } from 'react';
+import { Children, isValidElement, useId, useState, type ReactNode } from 'react';
 import { markExerciseSolved, progress } from './progress.ts';
-import { ChapterSlug } from './StaticHtml.tsx';
-import { staticHtmlOf, textOfMarkup } from './staticHtmlStore.ts';
+import { useFixedText } from './StaticHtml.tsx';
 import { exerciseStrings } from './strings.ts';
 
 export function Hint({ children }: { children?: ReactNode }) {
@@ -100,8 +99,7 @@ interface ExerciseProps {
 }
 
 export function Exercise({ title: given, titleK, answer, answerValue, answerText, tolerance = 0.01, children }: ExerciseProps) {
-  const slug = useContext(ChapterSlug);
-  const title = given ?? (titleK === undefined ? undefined : textOfMarkup(staticHtmlOf(slug, titleK)));
+  const title = useFixedText(given, titleK);
   if (answer !== undefined && answerValue === undefined) throw new Error(`<Exercise answer="${answer}">: the build did not fill in its value`);
   const question: ReactNode[] = [];
   const hints: ReactNode[] = [];

@@ -91,10 +91,10 @@ describe('fixed markup', () => {
   });
 
   it("page: a heading's words, the contents list's entry for it and a diagram's source leave the script", async () => {
-    const chapter = ['## Weights & biases', '', '```mermaid', 'flowchart LR', '  x["x < 1"] --> y', '```', '', '<Note>Use $n$ and `w` here.</Note>', '', '<Exercise title="Sums by hand">', '', 'What is one and one?', '', '</Exercise>'].join('\n');
+    const chapter = ['## Weights & biases', '', '```mermaid', 'flowchart LR', '  x["x < 1"] --> y', '```', '', '<Note title="Units & sizes">Use $n$, <strong>b</strong> and `w` here.</Note>', '', '<Exercise title="Sums by hand">', '', 'What is one and one?', '', '</Exercise>'].join('\n');
     const file = '/book/chapters/43-static.mdx';
     const compiled = String(await compile({ value: chapter, path: file }, mdxCompileOptions({ staticHtml: 'page' })));
-    expect(compiled).not.toMatch(/Weights|flowchart|Use |Sums by hand|one and one/);
+    expect(compiled).not.toMatch(/Weights|flowchart|Use |Sums by hand|one and one|Units/);
     const strings = pageStrings.get(file)!;
     const heading = strings.findIndex((html) => textOfMarkup(html) === 'Weights & biases');
     const diagram = strings.findIndex((html) => textOfMarkup(html) === 'flowchart LR\n  x["x < 1"] --> y');
@@ -102,7 +102,7 @@ describe('fixed markup', () => {
     expect(diagram).toBeGreaterThanOrEqual(0);
     // The contents list names the heading by the same number.
     expect(compiled).toMatch(new RegExp(`"id": "weights--biases",\\s*"k": ${heading}\\b`));
-    expect(strings.some((html) => /^Use <span class="katex">.*<\/span> and <code>w<\/code> here\.$/.test(html))).toBe(true);
+    expect(strings.some((html) => /^Use <span class="katex">.*<\/span>, <strong>b<\/strong> and <code>w<\/code> here\.$/.test(html))).toBe(true);
     // The diagram shows its source, read back from the page, until it is drawn.
     registerStaticHtml('43-static', strings);
     const html = render(() => createElement(Mermaid, { k: diagram }), '43-static');
@@ -112,6 +112,10 @@ describe('fixed markup', () => {
     const exercise = render(() => createElement(components.Exercise, { titleK: title }), '43-static');
     expect(exercise).toContain(`aria-label="Exercise: Sums by hand"`);
     expect(exercise).toContain(`<span class="exercise-name" data-s="${title}">Sums by hand</span>`);
+    const boxTitle = strings.findIndex((html) => textOfMarkup(html) === 'Units & sizes');
+    const box = render(() => createElement(components.Note, { titleK: boxTitle }), '43-static');
+    expect(box).toContain(`aria-label="Units &amp; sizes"`);
+    expect(box).toContain(`<p class="callout-title" data-s="${boxTitle}">Units &amp; sizes</p>`);
   });
 
   it('reads the text of fixed markup as the build wrote it and as a browser reads it back', () => {

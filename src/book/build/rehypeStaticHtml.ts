@@ -39,6 +39,9 @@ function literal(node: JsxNode, name: string): string | null {
   return typeof value === 'string' ? value : null;
 }
 
+/** HTML's inline tags, written as tags in a chapter's prose. */
+const INLINE_HTML = new Set(['strong', 'em', 'code', 'kbd', 'sub', 'sup', 'b', 'i']);
+
 /**
  * The book's inline tags that render fixed markup, as that markup, so a paragraph holding them
  * stays fixed: `<Term term="id">` (remarkGlossary.ts) as Term.tsx renders it, `<Computed>` with the
@@ -59,6 +62,8 @@ function inlineMarkup(node: JsxNode): Element | null {
     return { type: 'element', tagName: 'span', properties: { className: ['computed'], dataComputed: of }, children: [{ type: 'text', value }] };
   }
   if (node.name === 'Kbd' && (node.attributes ?? []).length === 0) return { type: 'element', tagName: 'kbd', properties: {}, children: node.children };
+  // An HTML tag written as such in a chapter (`<strong>#</strong>`), with no attributes: plain markup.
+  if (node.name && INLINE_HTML.has(node.name) && (node.attributes ?? []).length === 0) return { type: 'element', tagName: node.name, properties: {}, children: node.children };
   return null;
 }
 
@@ -88,6 +93,8 @@ function inlineAsMarkup(parent: { children: (RootContent | Child)[] }): void {
  * line of plain words (`<Hint>Use $n$ …</Hint>`), the line becomes fixed markup too.
  */
 const FRAMES = new Set(['Hint', 'Solution', 'Note', 'Warning', 'TryThis', 'Predict']);
+/** The book's tags whose `title` is read from the page in the built site. */
+const TITLED = new Set(['Exercise', 'Note', 'Warning', 'TryThis', 'Predict']);
 /** Inline elements a line of fixed markup may hold. */
 const PHRASING = new Set(['span', 'code', 'em', 'strong', 'a', 'kbd', 'sub', 'sup', 'br', 'b', 'i', 'del']);
 
@@ -166,8 +173,9 @@ export function rehypeStaticHtml(options: { mode?: 'inline' | 'page' } = {}) {
           if (chart !== null) node.attributes = [{ type: 'mdxJsxAttribute', name: 'k', value: numberLiteral(strings.push(escapeText(chart)) - 1) }];
           return child;
         }
-        // An exercise's title: read from the page too (exercises.tsx), its content walked as any other.
-        if (page && child.type === 'mdxJsxFlowElement' && (child as unknown as JsxNode).name === 'Exercise') {
+        // An exercise's or a box's title: read from the page too (exercises.tsx, callouts.tsx), its
+        // content walked as any other.
+        if (page && child.type === 'mdxJsxFlowElement' && TITLED.has((child as unknown as JsxNode).name ?? '')) {
           const node = child as unknown as JsxNode;
           const title = literal(node, 'title');
           if (title !== null) {
