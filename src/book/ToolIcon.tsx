@@ -1,8 +1,10 @@
 // Small line icons for a figure's header buttons. Shown in place of the buttons' words only where
-// the words would not fit on one line with the title (presenting on a short screen); the words stay
-// in the button for screen readers, so its name is the same either way.
+// the words would not fit on one row (a phone; presenting on a short screen); the words stay in the
+// button for screen readers, so its name is the same either way.
 
 const PATHS = {
+  /** Present: four corners turned outwards. */
+  present: 'M3 9V3h6M21 9V3h-6M3 15v6h6M21 15v6h-6',
   /** Leave presenting: four corners turned inwards. */
   leave: 'M9 3v6H3M15 3v6h6M9 21v-6H3M15 21v-6h6',
   /** Copy a link: two links of a chain. */

@@ -236,7 +236,7 @@ export function WidgetFrame<P extends object>({ name, named, title, height, widg
               title={frameStrings.presentHint}
               onClick={() => (presenting ? leave() : void enter())}
             >
-              {presenting ? <ToolIcon name="leave" /> : null}
+              <ToolIcon name={presenting ? 'leave' : 'present'} />
               <span className="tool-label">{presenting ? frameStrings.leavePresent : frameStrings.present}</span>
             </button>
           )}
