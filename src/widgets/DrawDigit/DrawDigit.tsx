@@ -175,7 +175,11 @@ export default function DrawDigit({ presenting, ...initial }: DrawDigitProps & W
           {s.randomTest}
         </button>
       </div>
-      {testStatus ? <p role="status">{testStatus}</p> : null}
+      {testStatus ? (
+        <p role="status" className="fig-note">
+          {testStatus}
+        </p>
+      ) : null}
       {modelStatus}
       <div className="dd-row">
         <canvas
