@@ -11,8 +11,10 @@
 // module exports as `staticHtml` in the pre-render's build only (vitePlugins.ts); the browser reads
 // them from the page (staticHtmlStore.ts), so the chapter's script does not carry them twice.
 // In `page` mode the rest of the chapter's words leave its script too: a section heading's text
-// (inside its anchored heading, and the contents list's entry for it as the same number) and a
-// diagram's Mermaid source (shown as text in the page until the diagram is drawn).
+// (inside its anchored heading, and the contents list's entry for it as the same number), a
+// diagram's Mermaid source (shown as text in the page until the diagram is drawn) and an exercise's
+// or a box's title (`titleK`); the components read them back with StaticHtml.tsx's useFixedText. In
+// either mode a box, hint or solution holding one line of plain words has it as fixed markup.
 import path from 'node:path';
 import type { Element, Root, RootContent } from 'hast';
 import type { VFile } from 'vfile';
