@@ -1,12 +1,16 @@
-// The browser entry: finds the page from the address, loads its chapter if it has one, then
-// hydrates the pre-rendered HTML (or renders from scratch where there is none, as in `vite dev`).
+// The browser entry: finds the page from the address, starts loading its chapter if it has one,
+// and hydrates the pre-rendered HTML at once (or renders from scratch where there is none, as in
+// `vite dev`). The shell is live as soon as this runs; the chapter's text and figures hydrate when
+// the chapter's module arrives (loads.ts). Hydration is a transition: it yields to the reader's
+// input between pieces of work instead of holding the page in one long task.
 import 'katex/dist/katex.min.css';
 import './styles/index.css';
+import { startTransition } from 'react';
 import { createRoot, hydrateRoot, type RootOptions } from 'react-dom/client';
 import { App } from './book/App.tsx';
 import { chapterHref, routeFromPath, routeKey } from './book/router.ts';
-import { loadBookPage } from './book/bookPages.ts';
-import { loadChapter } from './book/chapters.ts';
+import { bookPageLoads } from './book/bookPages.ts';
+import { chapterLoads } from './book/chapters.ts';
 import { isBookPage } from './book/routes.ts';
 import { readStaticHtml } from './book/staticHtmlStore.ts';
 import { setLocale } from './i18n/index.ts';
@@ -19,7 +23,7 @@ const rootOptions: RootOptions = {
   },
 };
 
-async function start(): Promise<void> {
+function start(): void {
   const container = document.getElementById('root');
   if (!container) throw new Error('index.html lacks <div id="root">');
   const route = routeFromPath(location.pathname);
@@ -35,19 +39,19 @@ async function start(): Promise<void> {
   if (route.kind === 'chapter') {
     // The chapter's fixed markup is the page's own (staticHtmlStore.ts).
     if (prerendered) readStaticHtml(route.slug, container);
-    // Loaded before the first render so hydration finds the same content the HTML has; a failure
-    // is shown by the page itself.
-    await loadChapter(route.slug).catch(() => undefined);
+    void chapterLoads.read(route.slug);
   } else if (isBookPage(route.kind)) {
-    await loadBookPage(route.kind).catch(() => undefined);
+    void bookPageLoads.read(route.kind);
   }
   if (prerendered) {
-    hydrateRoot(container, <App />, rootOptions);
+    startTransition(() => {
+      hydrateRoot(container, <App />, rootOptions);
+    });
   } else {
     container.textContent = '';
     createRoot(container, rootOptions).render(<App />);
   }
 }
 
-void start();
+start();
 registerServiceWorker();

@@ -1,14 +1,16 @@
 // The shell around every page: skip link, top bar (menu, title, shortcuts, theme), sidebar,
-// the page itself, and the keyboard shortcuts.
+// the page itself, and the keyboard shortcuts. The shell needs no page's code: on a pre-rendered
+// page it is live as soon as the entry script runs, while a chapter's text, the glossary or a deck
+// waits for its own chunk inside its Suspense boundary (loads.ts), as does each figure in its frame.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { chapters, loadChapter, loadedChapter, type ChapterModule } from './chapters.ts';
+import { chapters } from './chapters.ts';
 import { BookPage } from './BookPage.tsx';
 import { ChapterPage } from './ChapterPage.tsx';
 import { LabPage } from './LabPage.tsx';
 import { Landing } from './Landing.tsx';
 import { NotFound } from './NotFound.tsx';
 import { watchTermCards } from './glossary/termCardController.ts';
-import { interceptLinkClicks, landingHref, navigate, routeFromPath, routeHref, usePathname, type Route } from './router.ts';
+import { interceptLinkClicks, landingHref, navigate, routeFromPath, routeHref, usePathname } from './router.ts';
 import { isBookPage, readingStep } from './routes.ts';
 import { UpdateNotice } from './offline/UpdateNotice.tsx';
 import { SearchButton } from './search/SearchButton.tsx';
@@ -18,32 +20,6 @@ import { Sidebar } from './Sidebar.tsx';
 import { pageTitle } from './site.ts';
 import { appStrings as s, siteStrings } from './strings.ts';
 import { toggleTheme, useTheme } from './theme.ts';
-
-/** The current chapter's compiled module: at once when already loaded (hydration), else when it arrives. */
-function useChapterModule(route: Route): { module: ChapterModule | undefined; error: Error | null } {
-  const slug = route.kind === 'chapter' ? route.slug : null;
-  const [state, setState] = useState<{ slug: string | null; module: ChapterModule | undefined; error: Error | null }>(() => ({
-    slug,
-    module: slug ? loadedChapter(slug) : undefined,
-    error: null,
-  }));
-  const current = state.slug === slug ? state : { slug, module: slug ? loadedChapter(slug) : undefined, error: null };
-  if (current !== state) setState(current);
-
-  useEffect(() => {
-    if (!slug || current.module) return;
-    let live = true;
-    loadChapter(slug).then(
-      (module) => live && setState({ slug, module, error: null }),
-      (error: unknown) => live && setState({ slug, module: undefined, error: error instanceof Error ? error : new Error(String(error)) }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [slug, current.module]);
-
-  return { module: current.module, error: current.error };
-}
 
 function ThemeToggle() {
   const theme = useTheme();
@@ -70,7 +46,6 @@ function ThemeToggle() {
 export function App({ serverPath }: { serverPath?: string }) {
   const pathname = usePathname(serverPath);
   const route = useMemo(() => routeFromPath(pathname), [pathname]);
-  const chapter = useChapterModule(route);
   const [menuOpen, setMenuOpen] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
   const [searchOpen, setSearchOpen] = useState(false);
@@ -156,13 +131,13 @@ export function App({ serverPath }: { serverPath?: string }) {
         </div>
       </header>
       <div className="layout" data-menu-open={menuOpen ? 'true' : undefined}>
-        <Sidebar route={route} toc={chapter.module?.toc} />
+        <Sidebar route={route} />
         <div className="sidebar-scrim" aria-hidden="true" onClick={() => setMenuOpen(false)} />
         <main id="content" className="content" tabIndex={-1}>
           {route.kind === 'landing' ? (
             <Landing />
           ) : route.kind === 'chapter' ? (
-            <ChapterPage key={route.slug} slug={route.slug} module={chapter.module} error={chapter.error} />
+            <ChapterPage key={route.slug} slug={route.slug} />
           ) : route.kind === 'lab' ? (
             <LabPage />
           ) : isBookPage(route.kind) ? (

@@ -1,56 +1,48 @@
 // One of the book's other pages (glossary, FAQ, lecture decks) in the shell: its chunk is loaded on
-// the first visit (at once when the entry script has loaded it already, as on the page's own
-// address), and arrives as the Lab's page does (usePageArrival.ts).
-import { useEffect, useState, type ComponentType } from 'react';
-import { loadBookPage, loadedBookPage } from './bookPages.ts';
+// the first visit and read while rendering (loads.ts): at once when already here, else the page
+// waits in its Suspense boundary (keeping its pre-rendered HTML on its own address, saying it is
+// loading after a link) while the shell stays live. It arrives as the Lab's page does (usePageArrival.ts).
+import { memo, Suspense, use, useEffect } from 'react';
+import { bookPageLoads } from './bookPages.ts';
 import { bookPageHref } from './router.ts';
 import type { BookPageKind } from './routes.ts';
 import { Sentence } from './Sentence.tsx';
 import { navStrings as s } from './strings.ts';
 import { usePageArrival } from './usePageArrival.ts';
 
-function Arrived({ Page }: { Page: ComponentType }) {
+function Arrived({ kind }: { kind: BookPageKind }) {
+  const { value: Page, error } = use(bookPageLoads.read(kind));
   usePageArrival();
-  return <Page />;
+  return Page ? <Page /> : <Failed kind={kind} error={error} />;
 }
 
-export function BookPage({ kind }: { kind: BookPageKind }) {
-  const [state, setState] = useState<{ kind: BookPageKind; Page: ComponentType | undefined; error: Error | null }>(() => ({
-    kind,
-    Page: loadedBookPage(kind),
-    error: null,
-  }));
-  const current = state.kind === kind ? state : { kind, Page: loadedBookPage(kind), error: null };
-  if (current !== state) setState(current);
-
-  useEffect(() => {
-    if (current.Page) return;
-    let live = true;
-    loadBookPage(kind).then(
-      (Page) => live && setState({ kind, Page, error: null }),
-      (error: unknown) => live && setState({ kind, Page: undefined, error: error instanceof Error ? error : new Error(String(error)) }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [kind, current.Page]);
-
-  if (current.Page) return <Arrived key={kind} Page={current.Page} />;
-  if (current.error) {
-    return (
-      <div className="chapter-error" role="alert">
-        <p>
-          <Sentence text={s.pageFailed} parts={{ error: current.error.message }} />
-        </p>
-        <p>
-          <a href={bookPageHref(kind)}>{s.tryAgain}</a>
-        </p>
-      </div>
-    );
-  }
+function Failed({ kind, error }: { kind: BookPageKind; error: Error }) {
+  // Leaving the page forgets the failure: the next visit loads it again.
+  useEffect(() => () => bookPageLoads.forgetFailure(kind), [kind]);
   return (
-    <p className="chapter-loading" aria-live="polite">
-      {s.pageLoading}
-    </p>
+    <div className="chapter-error" role="alert">
+      <p>
+        <Sentence text={s.pageFailed} parts={{ error: error.message }} />
+      </p>
+      <p>
+        <a href={bookPageHref(kind)}>{s.tryAgain}</a>
+      </p>
+    </div>
   );
 }
+
+// Memoised, as a chapter's page is (ChapterPage.tsx): a render of the shell must not reach a boundary
+// still waiting to hydrate.
+export const BookPage = memo(function BookPage({ kind }: { kind: BookPageKind }) {
+  return (
+    <Suspense
+      fallback={
+        <p className="chapter-loading" aria-live="polite">
+          {s.pageLoading}
+        </p>
+      }
+    >
+      <Arrived key={kind} kind={kind} />
+    </Suspense>
+  );
+});

@@ -1,7 +1,12 @@
 // One chapter: its title and summary (known without loading it), its compiled MDX rendered
 // through the component map, and links to the previous and next chapters (after the last, the Lab).
-import { useEffect, useRef } from 'react';
-import { findChapter, neighbours, type ChapterModule } from './chapters.ts';
+// The text waits for the chapter's module in its own Suspense boundary (loads.ts): on the page's
+// own address it keeps the pre-rendered HTML meanwhile, reached by a link it says it is loading.
+// The page is memoised: a render of the shell (the menu opening) must not reach a boundary still
+// waiting to hydrate, which React would then render afresh, dropping the page's text for the
+// loading line.
+import { memo, Suspense, use, useEffect, useRef } from 'react';
+import { chapterLoads, findChapter, neighbours, type ChapterModule } from './chapters.ts';
 import { pageComponents } from './mdxComponents.ts';
 import { markChapterRead } from './progress.ts';
 import { markContentRendered, whenPageReady } from './pageReady.ts';
@@ -75,7 +80,28 @@ function ChapterContent({ slug, module }: { slug: string; module: ChapterModule 
   );
 }
 
-export function ChapterPage({ slug, module, error }: { slug: string; module: ChapterModule | undefined; error: Error | null }) {
+function ChapterBody({ slug }: { slug: string }) {
+  const { value: module, error } = use(chapterLoads.read(slug));
+  return module ? <ChapterContent slug={slug} module={module} /> : <ChapterFailed slug={slug} error={error} />;
+}
+
+function ChapterFailed({ slug, error }: { slug: string; error: Error }) {
+  // Leaving the page forgets the failure: the next visit loads the chapter again.
+  useEffect(() => () => chapterLoads.forgetFailure(slug), [slug]);
+  return (
+    <div className="chapter-error" role="alert">
+      <p>
+        <Sentence text={s.chapterFailed} parts={{ error: error.message }} />
+      </p>
+      <p>
+        {/* The same address again: the browser reloads the page. */}
+        <a href={chapterHref(slug)}>{s.tryAgain}</a>
+      </p>
+    </div>
+  );
+}
+
+export const ChapterPage = memo(function ChapterPage({ slug }: { slug: string }) {
   const meta = findChapter(slug);
   const { prev, next } = neighbours(slug);
   if (!meta) return null;
@@ -88,23 +114,15 @@ export function ChapterPage({ slug, module, error }: { slug: string; module: Cha
         </h1>
         <p className="chapter-summary">{meta.summary}</p>
       </header>
-      {module ? (
-        <ChapterContent slug={slug} module={module} />
-      ) : error ? (
-        <div className="chapter-error" role="alert">
-          <p>
-            <Sentence text={s.chapterFailed} parts={{ error: error.message }} />
+      <Suspense
+        fallback={
+          <p className="chapter-loading" aria-live="polite">
+            {s.chapterLoading}
           </p>
-          <p>
-            {/* The same address again: the browser reloads the page. */}
-            <a href={chapterHref(slug)}>{s.tryAgain}</a>
-          </p>
-        </div>
-      ) : (
-        <p className="chapter-loading" aria-live="polite">
-          {s.chapterLoading}
-        </p>
-      )}
+        }
+      >
+        <ChapterBody slug={slug} />
+      </Suspense>
       <nav className="pager" aria-label={s.pager}>
         {prev ? (
           <a className="pager-prev" href={chapterHref(prev.slug)} rel="prev">
@@ -131,4 +149,4 @@ export function ChapterPage({ slug, module, error }: { slug: string; module: Cha
       </nav>
     </article>
   );
-}
+});

@@ -1,7 +1,8 @@
 // The sidebar: every chapter, and under the current one its sections (h2/h3), the one being read
-// highlighted, then the Lab. On a phone it is a menu opened from the top bar.
-import { useEffect, useState } from 'react';
-import { chapters, type ChapterMeta, type TocEntry } from './chapters.ts';
+// highlighted, then the Lab. On a phone it is a menu opened from the top bar. The sections come from
+// the chapter's module: they wait for it in their own Suspense boundary (loads.ts), the rest is live.
+import { memo, Suspense, use, useEffect, useState } from 'react';
+import { chapterLoads, chapters, type ChapterMeta, type TocEntry } from './chapters.ts';
 import { progress, solvedAmong, type Progress } from './progress.ts';
 import { bookPageHref, chapterHref, labHref, landingHref, type Route } from './router.ts';
 import { staticHtmlOf, textOfMarkup } from './staticHtmlStore.ts';
@@ -61,7 +62,37 @@ function ChapterProgress({ chapter, done }: { chapter: ChapterMeta; done: Progre
   );
 }
 
-function ChapterLinks({ list, route, toc, active }: { list: readonly ChapterMeta[]; route: Route; toc: TocEntry[] | undefined; active: string | null }) {
+/** The current chapter's sections, the one being read marked. */
+function ChapterSections({ chapter }: { chapter: ChapterMeta }) {
+  const toc = use(chapterLoads.read(chapter.slug)).value?.toc;
+  const active = useActiveSection(toc);
+  if (!toc || toc.length === 0) return null;
+  return (
+    <ol className="section-list" aria-label={s.sectionsOf(chapter.title)}>
+      {toc.map((entry) => (
+        <li key={entry.id} className={`depth-${entry.depth}`}>
+          <a href={`#${entry.id}`} aria-current={active === entry.id ? 'location' : undefined}>
+            {entry.text ?? (entry.k === undefined ? '' : textOfMarkup(staticHtmlOf(chapter.slug, entry.k)))}
+          </a>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/**
+ * The sections' boundary, memoised: a render of the list (progress marked) must not reach the
+ * boundary while it still waits to hydrate, which React would then render afresh, empty.
+ */
+const CurrentSections = memo(function CurrentSections({ chapter }: { chapter: ChapterMeta }) {
+  return (
+    <Suspense fallback={null}>
+      <ChapterSections chapter={chapter} />
+    </Suspense>
+  );
+});
+
+function ChapterLinks({ list, route }: { list: readonly ChapterMeta[]; route: Route }) {
   const done = progress.use();
   return (
     <ol className="chapter-list">
@@ -76,17 +107,7 @@ function ChapterLinks({ list, route, toc, active }: { list: readonly ChapterMeta
               <span>{chapter.title}</span>
               <ChapterProgress chapter={chapter} done={done} />
             </a>
-            {current && toc && toc.length > 0 ? (
-              <ol className="section-list" aria-label={s.sectionsOf(chapter.title)}>
-                {toc.map((entry) => (
-                  <li key={entry.id} className={`depth-${entry.depth}`}>
-                    <a href={`#${entry.id}`} aria-current={active === entry.id ? 'location' : undefined}>
-                      {entry.text ?? (entry.k === undefined ? '' : textOfMarkup(staticHtmlOf(chapter.slug, entry.k)))}
-                    </a>
-                  </li>
-                ))}
-              </ol>
-            ) : null}
+            {current ? <CurrentSections chapter={chapter} /> : null}
           </li>
         );
       })}
@@ -94,8 +115,7 @@ function ChapterLinks({ list, route, toc, active }: { list: readonly ChapterMeta
   );
 }
 
-export function Sidebar({ route, toc }: { route: Route; toc: TocEntry[] | undefined }) {
-  const active = useActiveSection(route.kind === 'chapter' ? toc : undefined);
+export function Sidebar({ route }: { route: Route }) {
   const book = chapters.filter((c) => !c.testOnly);
   const testPages = chapters.filter((c) => c.testOnly);
   return (
@@ -104,7 +124,7 @@ export function Sidebar({ route, toc }: { route: Route; toc: TocEntry[] | undefi
         {s.aboutBook}
       </a>
       <p className="sidebar-heading">{s.chapters}</p>
-      <ChapterLinks list={book} route={route} toc={toc} active={active} />
+      <ChapterLinks list={book} route={route} />
       <a className="sidebar-lab" href={labHref()} aria-current={route.kind === 'lab' ? 'page' : undefined}>
         {s.lab}
       </a>
@@ -120,7 +140,7 @@ export function Sidebar({ route, toc }: { route: Route; toc: TocEntry[] | undefi
       {testPages.length > 0 ? (
         <>
           <p className="sidebar-heading">{s.testPages}</p>
-          <ChapterLinks list={testPages} route={route} toc={toc} active={active} />
+          <ChapterLinks list={testPages} route={route} />
         </>
       ) : null}
     </nav>

@@ -1,7 +1,8 @@
 // The book's other pages (glossary, FAQ, lecture decks): each its own chunk, fetched only by a
-// visit to that page, and kept once loaded. The entry script and the server-side render wait for
-// the page's chunk before rendering, so hydration finds the same content the HTML has.
+// visit to that page, and kept once loaded. The server-side render waits for the page's chunk; in
+// the browser the page's content waits for it (loads.ts), the shell does not.
 import type { ComponentType } from 'react';
+import { Loads } from './loads.ts';
 import type { BookPageKind } from './routes.ts';
 
 type PageModule = { default: ComponentType };
@@ -33,3 +34,6 @@ export function loadBookPage(kind: BookPageKind): Promise<ComponentType> {
   }
   return promise;
 }
+
+/** Each page's component as the page reads it while rendering. */
+export const bookPageLoads = new Loads<BookPageKind, ComponentType>(loadBookPage, loadedBookPage);

@@ -6,6 +6,7 @@ import type { TocEntry } from './build/mdxOptions.ts';
 import type { ComponentMap } from './components.tsx';
 import { currentLocale, localeHref } from '../i18n/index.ts';
 import { chapterPath } from './routes.ts';
+import { Loads } from './loads.ts';
 import { fetchStaticHtml, hasStaticHtml, registerStaticHtml } from './staticHtmlStore.ts';
 
 export type { TocEntry };
@@ -56,6 +57,9 @@ export function loadChapter(slug: string): Promise<ChapterModule> {
   }
   return promise;
 }
+
+/** Each chapter's module as its page's text and its sidebar sections read it while rendering. */
+export const chapterLoads = new Loads<string, ChapterModule>(loadChapter, loadedChapter);
 
 export function neighbours(slug: string): { prev: ChapterMeta | undefined; next: ChapterMeta | undefined } {
   const i = chapters.findIndex((c) => c.slug === slug);

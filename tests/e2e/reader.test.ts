@@ -11,7 +11,9 @@
 // - links: with the address bar kept in step, a figure's changes are in the address at once;
 // - a chapter reached by a link renders the same fixed markup as a fresh load of its page, which
 //   the chapter's script does not carry;
-// - figures are islands: one below the window loads (with the engine) only as the reader nears it.
+// - figures are islands: one below the window loads (with the engine) only as the reader nears it;
+// - the shell is live before the chapter's script arrives: the menu and the theme work on the
+//   pre-rendered page, whose text stays, and the text and sections come alive when the script does.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { computeWorkedValues } from '../../src/worked/index.ts';
@@ -218,6 +220,56 @@ describe('reader features', () => {
       const last = figures.last();
       expect(await last.evaluate((el) => el.getBoundingClientRect().top)).toBeGreaterThan(2 * 900);
       expect(await last.locator('[data-widget-loading]').count()).toBe(1);
+      expect(watch.problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it.concurrent("the shell works while the chapter's script is still on its way; the text comes alive when it arrives (phone, no WebGL)", async ({ expect }) => {
+    const context = await newContext(plain);
+    try {
+      const page = await context.newPage();
+      await page.setViewportSize({ width: 390, height: 844 });
+      const watch = watchPage(page, origin);
+      // The chapter's own chunk (`assets/01-neurons-<hash>.js`) is held back until released.
+      let release = () => {};
+      const released = new Promise<void>((resolve) => (release = resolve));
+      const held: string[] = [];
+      await page.route(/\/assets\/\d\d-neurons-[\w-]+\.js$/, async (route) => {
+        held.push(route.request().url());
+        await released;
+        await route.continue();
+      });
+      await page.goto(`${siteUrl}chapters/neurons/`);
+      const menu = page.locator('.menu-button');
+      const layout = page.locator('.layout');
+      // A tap before the shell is live does nothing: tap until the menu opens.
+      await expect
+        .poll(async () => {
+          if ((await layout.getAttribute('data-menu-open')) !== 'true') await menu.click();
+          return layout.getAttribute('data-menu-open');
+        }, { timeout: 30_000 })
+        .toBe('true');
+      await page.keyboard.press('Escape');
+      await expect.poll(() => layout.getAttribute('data-menu-open')).toBe(null);
+      const theme = () => page.evaluate(() => document.documentElement.dataset.theme);
+      const before = await theme();
+      await page.locator('[data-action="toggle-theme"]').click();
+      await expect.poll(theme).not.toBe(before);
+      // Meanwhile the chapter's text is the page's own, and the page is not yet ready.
+      expect(held.length).toBeGreaterThan(0);
+      expect(await page.locator('.prose p').count()).toBeGreaterThan(10);
+      expect(await page.locator('.chapter-loading').count()).toBe(0);
+      expect(await page.evaluate(() => document.documentElement.dataset.pageReady)).toBeUndefined();
+      release();
+      await waitForPageReady(page);
+      // Alive: the sections in the contents follow the reading, and a figure scrolled to starts.
+      await page.locator('.prose h2').nth(2).scrollIntoViewIfNeeded();
+      await expect.poll(() => page.locator('.section-list a[aria-current="location"]').count(), { timeout: 10_000 }).toBe(1);
+      const figure = page.locator('[data-widget]').first();
+      await figure.scrollIntoViewIfNeeded();
+      await figure.locator('[data-widget-loading]').first().waitFor({ state: 'detached', timeout: 30_000 });
       expect(watch.problems).toEqual([]);
     } finally {
       await context.close();
