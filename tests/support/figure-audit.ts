@@ -226,13 +226,77 @@ async function settled(widget: Locator): Promise<void> {
   );
 }
 
+/** One box of a widget's layout: an element with words of its own, or a drawing; its words and place. */
+interface LayoutBox {
+  text: string;
+  box: string;
+}
+
+/**
+ * The boxes of every widget on the page, in document order, from the widget's own top left corner
+ * (whole pixels), the widget's own size first: what comes above it in the page (a diagram drawn in
+ * the meantime) does not count.
+ */
+function layoutOf(page: Page): Promise<LayoutBox[][]> {
+  return page.locator('[data-widget]').evaluateAll((widgets) =>
+    widgets.map((root) => {
+      const origin = root.getBoundingClientRect();
+      const boxes: { text: string; box: string }[] = [{ text: '(the figure)', box: `${Math.round(origin.width)}x${Math.round(origin.height)}` }];
+      for (const el of root.querySelectorAll('*')) {
+        const drawing = el instanceof SVGSVGElement || el instanceof HTMLCanvasElement;
+        const words = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim() !== '');
+        if (!drawing && !words) continue;
+        const r = el.getBoundingClientRect();
+        if (r.width === 0 && r.height === 0) continue;
+        boxes.push({ text: drawing ? el.tagName : (el.textContent ?? '').trim().slice(0, 40), box: [r.left - origin.left, r.top - origin.top, r.width, r.height].map(Math.round).join(',') });
+      }
+      return boxes;
+    }),
+  );
+}
+
+/** Waits until the page's theme is `theme` and its widgets have settled. */
+async function switchTheme(page: Page, theme: 'light' | 'dark'): Promise<void> {
+  const current = () => page.evaluate(() => document.documentElement.dataset.theme);
+  if ((await current()) !== theme) await page.locator('[data-action="toggle-theme"]').first().click();
+  await page.waitForFunction((t) => document.documentElement.dataset.theme === t, theme);
+  const widgets = page.locator('[data-widget]');
+  for (let i = 0, n = await widgets.count(); i < n; i++) await settled(widgets.nth(i));
+}
+
+/**
+ * What the dark theme moves in the page's widgets: none of their words or drawings may change place
+ * or size (a theme changes colours only, tests/book/theme-styles.test.ts), so the checks made in the
+ * light theme hold in the dark one. Words that changed meanwhile (a counter) are not compared.
+ */
+async function themeMoves(page: Page, where: string): Promise<string[]> {
+  const light = await layoutOf(page);
+  await switchTheme(page, 'dark');
+  const dark = await layoutOf(page);
+  await switchTheme(page, 'light');
+  const names = await page.locator('[data-widget]').evaluateAll((ws) => ws.map((w) => w.getAttribute('data-widget') ?? 'widget'));
+  const problems: string[] = [];
+  light.forEach((boxes, i) => {
+    const other = dark[i] ?? [];
+    const moved: string[] = [];
+    boxes.forEach((b, j) => {
+      const d = other[j];
+      if (d && d.text === b.text && d.box !== b.box) moved.push(`"${b.text}" ${b.box} → ${d.box}`);
+    });
+    if (other.length !== boxes.length) moved.unshift(`${boxes.length} boxes in light, ${other.length} in dark`);
+    if (moved.length) problems.push(`${names[i]} (widget ${i + 1}) at ${where}: the dark theme moves its layout: ${moved.slice(0, 4).join(', ')}`);
+  });
+  return problems;
+}
+
 /**
  * Every widget on the page at each of READER_SIZES (presenting it where the size says so): the
  * page never scrolls sideways, no text is under 12 px (20 px presenting), no labels of a drawing
  * overlap or reach past their picture's edge, no words lie over a picture, (not presenting) the
  * loaded widget fits the height reserved for it before it loaded, and (presenting) its first
- * drawing begins high enough on the screen (`firstDrawingBy`).
- * One line per problem; the viewport is left at 1280 × 900.
+ * drawing begins high enough on the screen (`firstDrawingBy`). At the sizes not presenting, the
+ * dark theme must leave every widget's layout as it is (`themeMoves`), so all of this holds in both.
+ * One line per problem; the viewport is left at 1280 × 900, in the light theme.
  */
 export async function figureProblems(page: Page): Promise<string[]> {
   await page.evaluate(NAME_HELPER);
@@ -277,6 +341,7 @@ export async function figureProblems(page: Page): Promise<string[]> {
         await widget.and(page.locator(':not([data-presenting])')).waitFor();
       }
     }
+    if (!size.present) problems.push(...(await themeMoves(page, where)));
   }
   await page.setViewportSize({ width: 1280, height: 900 });
   return problems;
