@@ -9,6 +9,7 @@ import { ChapterPage } from './ChapterPage.tsx';
 import { LabPage } from './LabPage.tsx';
 import { Landing } from './Landing.tsx';
 import { NotFound } from './NotFound.tsx';
+import { markShellLive } from './pageReady.ts';
 import { watchTermCards } from './glossary/termCardController.ts';
 import { interceptLinkClicks, landingHref, navigate, routeFromPath, routeHref, usePathname } from './router.ts';
 import { isBookPage, readingStep } from './routes.ts';
@@ -52,6 +53,7 @@ export function App({ serverPath }: { serverPath?: string }) {
   const menuButton = useRef<HTMLButtonElement>(null);
 
   useEffect(() => interceptLinkClicks(document), []);
+  useEffect(markShellLive, []);
   useEffect(() => watchTermCards(document), []);
 
   useEffect(() => {

@@ -1,6 +1,8 @@
 // `<html data-page-ready="true">` once a page has finished rendering: its content is in the DOM
 // and every pending task (a Mermaid diagram being drawn) has finished or failed. Tests and
 // screenshots wait for it. Navigation resets it before the next page renders.
+// `<html data-shell-live="true">` once the shell (top bar, sidebar, shortcuts) works, which it does
+// before the page's own code has arrived (loads.ts): `npm run bench:pages` reports when.
 
 let generation = 0;
 let pending = 0;
@@ -52,4 +54,9 @@ export function markContentRendered(): void {
 export function whenPageReady(): Promise<void> {
   if (contentRendered && pending === 0) return Promise.resolve();
   return new Promise((resolve) => waiters.push(resolve));
+}
+
+/** Called once the shell has hydrated (App's first effect). */
+export function markShellLive(): void {
+  if (typeof document !== 'undefined') document.documentElement.dataset.shellLive = 'true';
 }
