@@ -3,7 +3,12 @@
 // redrawn when the theme changes. Before it is drawn (and in the pre-rendered HTML) the diagram's
 // source shows; if it cannot be drawn, a readable message replaces it, never a blank. In the built
 // site the source is not in the chapter's script: it is read from the page (fixed markup `k`).
-import { useEffect, useRef, useState } from 'react';
+//
+// A diagram is scaled down to fit its column, but its words stay at 12 px or more (Mermaid writes
+// them at 16 px): a flowchart too wide for that which runs left to right is also drawn top to bottom,
+// as on a phone, and the narrower drawing is shown; one still too wide keeps that scale and scrolls
+// sideways in its frame.
+import { useEffect, useRef, useState, type CSSProperties, type RefObject } from 'react';
 import { beginPageTask } from './pageReady.ts';
 import { Sentence } from './Sentence.tsx';
 import { useFixedText } from './StaticHtml.tsx';
@@ -47,14 +52,58 @@ function drawDiagram(chart: string, theme: Theme): Promise<string> {
   return run;
 }
 
-type Result = { ok: true; svg: string } | { ok: false; message: string };
+/** The smallest scale a diagram is drawn at: Mermaid's 16-px words at 12 px. */
+const MIN_SCALE = 12 / 16;
+
+/**
+ * A flowchart that runs across, turned to run down the page (left to right → top to bottom): its
+ * steps keep their order. Null for one that already runs down, and for one with subgraphs, whose
+ * parts would change places (and whose text may say which is on the left).
+ */
+export function turnedFlowchart(chart: string): string | null {
+  const head = /^(\s*(?:flowchart|graph)\s+)(LR|RL)\b/m.exec(chart);
+  if (!head || /^\s*subgraph\b/m.test(chart)) return null;
+  return chart.replace(head[0], head[1] + (head[2] === 'LR' ? 'TB' : 'BT'));
+}
+
+/** The width a drawing has at full size: its viewBox's. */
+export function fullWidth(svg: string): number {
+  const m = /viewBox="[-\d.e]+ [-\d.e]+ ([\d.e]+) [\d.e]+"/.exec(svg);
+  return m ? Number(m[1]) : 0;
+}
+
+/** The width of an element's box, kept up to date; 0 until measured. */
+function useWidth(ref: RefObject<HTMLElement | null>): number {
+  const [width, setWidth] = useState(0);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const observer = new ResizeObserver(([entry]) => setWidth(Math.round(entry.contentRect.width)));
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [ref]);
+  return width;
+}
+
+type Drawn = { ok: true; svg: string; width: number } | { ok: false; message: string };
+type Result = Drawn;
+
+function drawn(chart: string, theme: Theme): Promise<Drawn> {
+  return drawDiagram(chart, theme).then(
+    (svg): Drawn => ({ ok: true, svg, width: fullWidth(svg) }),
+    (error: unknown): Drawn => ({ ok: false, message: error instanceof Error ? error.message : String(error) }),
+  );
+}
 
 export function Mermaid({ chart: given, k }: { chart?: string; k?: number }) {
   const chart = useFixedText(given, k) ?? '';
   const theme = useTheme();
   const [result, setResult] = useState<Result | null>(null);
+  // The same flowchart run down the page, drawn only where the column is too narrow for it as written.
+  const [down, setDown] = useState<Drawn | null>(null);
   const finishTask = useRef<(() => void) | null>(null);
   const canvas = useRef<HTMLDivElement>(null);
+  const column = useWidth(canvas);
   // A screen's height ahead, so the diagram is usually drawn before the reader reaches it.
   const near = useOnScreen(canvas, '100% 0px');
 
@@ -67,31 +116,53 @@ export function Mermaid({ chart: given, k }: { chart?: string; k?: number }) {
   }, [near]);
 
   useEffect(() => {
-    if (result) finishTask.current?.();
-  }, [result]);
-
-  useEffect(() => {
     if (!theme || !near) return;
     let live = true;
-    drawDiagram(chart, theme).then(
-      (svg) => live && setResult({ ok: true, svg }),
-      (error: unknown) => live && setResult({ ok: false, message: error instanceof Error ? error.message : String(error) }),
-    );
+    void drawn(chart, theme).then((d) => live && setResult(d));
     return () => {
       live = false;
     };
   }, [chart, theme, near]);
 
-  const rendered = result === null ? 'false' : result.ok ? 'true' : 'error';
+  const written = result?.ok ? result : null;
+  const turned = turnedFlowchart(chart);
+  const tooWide = written !== null && turned !== null && column > 0 && written.width * MIN_SCALE > column;
+  useEffect(() => {
+    if (!tooWide || !theme || !turned) return;
+    let live = true;
+    void drawn(turned, theme).then((d) => live && setDown(d));
+    return () => {
+      live = false;
+    };
+  }, [tooWide, turned, theme]);
+
+  // Too wide as written: the narrower of the two drawings, once both are here (each keeps showing
+  // in the old theme until redrawn in the new one).
+  const shown: Result | null = !tooWide ? result : down === null ? null : down.ok && written && down.width < written.width ? down : result;
+  useEffect(() => {
+    if (shown) finishTask.current?.();
+  }, [shown]);
+
+  // Words under 12 px otherwise: the drawing keeps that scale and its frame scrolls sideways.
+  const minWidth = shown?.ok ? Math.round(shown.width * MIN_SCALE) : 0;
+  const scrolls = column > 0 && minWidth > column;
+  const rendered = shown === null ? 'false' : shown.ok ? 'true' : 'error';
   return (
     <figure className="diagram">
       <div ref={canvas} data-mermaid="" data-rendered={rendered} className="diagram-canvas">
-        {result?.ok ? (
-          <div className="diagram-svg" dangerouslySetInnerHTML={{ __html: result.svg }} />
-        ) : result ? (
+        {shown?.ok ? (
+          <div
+            className="diagram-svg"
+            style={{ '--diagram-min-width': `${minWidth}px` } as CSSProperties}
+            tabIndex={scrolls ? 0 : undefined}
+            role={scrolls ? 'group' : undefined}
+            aria-label={scrolls ? s.wideDiagram : undefined}
+            dangerouslySetInnerHTML={{ __html: shown.svg }}
+          />
+        ) : shown ? (
           <div className="diagram-error" role="alert">
             <p>
-              <Sentence text={s.diagramFailed} parts={{ error: result.message }} />
+              <Sentence text={s.diagramFailed} parts={{ error: shown.message }} />
             </p>
             <pre>{chart}</pre>
           </div>

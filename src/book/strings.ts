@@ -172,6 +172,7 @@ export const contentStrings = catalogue('content', {
   sectionLink: 'Link to this section',
   wideTable: 'Table, scrolls sideways on narrow screens',
   diagramFailed: 'This diagram could not be drawn: {error}',
+  wideDiagram: 'Diagram, scrolls sideways on this screen',
   diagramDrawing: 'Diagram source (drawing…)',
 });
 

@@ -3,7 +3,8 @@
 //   request (the WebAssembly files its widgets fetch included) and every link under the base path
 //   the site is served at (see global-setup.ts); every link to the site leads to a page and anchor
 //   that exist;
-// - math typeset by KaTeX with no error, every diagram drawn, every compute badge ready on WebGL;
+// - math typeset by KaTeX with no error, every diagram drawn with its words at 12 px or more, every
+//   compute badge ready on WebGL;
 // - no serious or critical axe-core violation in the light theme, nor of the colour and diagram
 //   rules in the dark theme (THEME_AXE_RULES: what a change of theme can affect);
 // - the engine's numbers: every `<Computed>` shows the value computed in src/worked/ (formatted as
@@ -222,6 +223,16 @@ async function checkPage(page: Page, sitePage: SitePage, expect: ExpectStatic): 
       state: el.dataset.rendered ?? '(none)',
       svg: !!el.querySelector('svg'),
       text: (el.textContent ?? '').slice(0, 160),
+      // Its smallest words as drawn: their font size times the drawing's scale (Mermaid.tsx).
+      smallestPx: (() => {
+        const svg = el.querySelector('svg');
+        if (!svg || !svg.viewBox.baseVal.width) return null;
+        const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+        const sizes = [...svg.querySelectorAll('span, text, tspan')]
+          .filter((t) => (t.textContent ?? '').trim() !== '')
+          .map((t) => parseFloat(getComputedStyle(t).fontSize) * scale);
+        return sizes.length ? Math.min(...sizes) : null;
+      })(),
     })),
   }));
 
@@ -240,6 +251,8 @@ async function checkPage(page: Page, sitePage: SitePage, expect: ExpectStatic): 
   }
   for (const d of dom.diagrams) {
     if (d.state !== 'true' || !d.svg) failures.push(`diagram #${d.i + 1} not rendered (data-rendered=${d.state}, svg=${d.svg}): ${d.text}`);
+    // Scaled to its column, a diagram's words stay at 12 px or more (it scrolls sideways instead).
+    if (d.smallestPx !== null && d.smallestPx < 11.95) failures.push(`diagram #${d.i + 1} draws words at ${d.smallestPx.toFixed(1)} px (at least 12): ${d.text}`);
   }
 
   // Every link to this site leads to a page that exists, and to an element with the link's anchor
