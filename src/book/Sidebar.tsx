@@ -1,15 +1,15 @@
 // The sidebar: every chapter, and under the current one its sections (h2/h3), the one being read
 // highlighted, then the Lab. On a phone it is a menu opened from the top bar. The sections come from
 // the chapter's module: they wait for it in their own Suspense boundary (loads.ts), the rest is live.
-import { memo, Suspense, use, useEffect, useState } from 'react';
+import { memo, Suspense, use, useEffect, useMemo, useState } from 'react';
 import { chapterLoads, chapters, type ChapterMeta, type TocEntry } from './chapters.ts';
 import { progress, solvedAmong, type Progress } from './progress.ts';
 import { bookPageHref, chapterHref, labHref, landingHref, type Route } from './router.ts';
-import { staticHtmlOf, textOfMarkup } from './staticHtmlStore.ts';
+import { headingIdOf, staticHtmlOf, textOfMarkup } from './staticHtmlStore.ts';
 import { navStrings as s } from './strings.ts';
 
 /** The id of the last section heading that has scrolled past the top fifth of the window. */
-function useActiveSection(toc: TocEntry[] | undefined): string | null {
+function useActiveSection(toc: (TocEntry & { id: string })[] | undefined): string | null {
   const [active, setActive] = useState<string | null>(null);
   useEffect(() => {
     if (!toc || toc.length === 0) {
@@ -64,7 +64,12 @@ function ChapterProgress({ chapter, done }: { chapter: ChapterMeta; done: Progre
 
 /** The current chapter's sections, the one being read marked. */
 function ChapterSections({ chapter }: { chapter: ChapterMeta }) {
-  const toc = use(chapterLoads.read(chapter.slug)).value?.toc;
+  const entries = use(chapterLoads.read(chapter.slug)).value?.toc;
+  // In the built site an entry's id and words are read from the page, by its heading's number.
+  const toc = useMemo(
+    () => entries?.map((entry) => ({ ...entry, id: entry.id ?? (entry.k === undefined ? undefined : headingIdOf(chapter.slug, entry.k)) ?? '' })),
+    [entries, chapter.slug],
+  );
   const active = useActiveSection(toc);
   if (!toc || toc.length === 0) return null;
   return (

@@ -18,6 +18,8 @@ export interface ChapterModule {
   toc: TocEntry[];
   /** Its fixed markup where the module carries it (the pre-render); null or absent elsewhere. */
   staticHtml?: string[] | null;
+  /** Its section headings' ids by their text's markup number, with `staticHtml`. */
+  headingIds?: Record<number, string> | null;
 }
 
 export type ChapterMeta = (typeof generated)[number];
@@ -47,7 +49,7 @@ export function loadChapter(slug: string): Promise<ChapterModule> {
     const markup = page ? fetchStaticHtml(slug, localeHref(import.meta.env.BASE_URL, chapterPath(slug), currentLocale())) : null;
     promise = Promise.all([meta.load(), markup]).then(([value]) => {
       const mod = value as ChapterModule;
-      if (mod.staticHtml) registerStaticHtml(slug, mod.staticHtml);
+      if (mod.staticHtml) registerStaticHtml(slug, mod.staticHtml, mod.headingIds ?? {});
       loaded.set(slug, mod);
       return mod;
     });

@@ -5,6 +5,8 @@
 // In the pre-render itself the chapter's module carries them (its `staticHtml`).
 
 const bySlug = new Map<string, Map<number, string>>();
+/** The id of the section heading whose text is markup `k`, by chapter. */
+const headingIdsBySlug = new Map<string, Map<number, string>>();
 
 /** Named references the build or a browser writes in text: the build otherwise writes numeric ones. */
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
@@ -27,20 +29,33 @@ export function staticHtmlOf(slug: string, k: number): string {
   return bySlug.get(slug)?.get(k) ?? '';
 }
 
+/** The id of the section heading whose text is the chapter's markup `k`, if it is one. */
+export function headingIdOf(slug: string, k: number): string | undefined {
+  return headingIdsBySlug.get(slug)?.get(k);
+}
+
 export function hasStaticHtml(slug: string): boolean {
   return bySlug.has(slug);
 }
 
-/** A chapter's strings in order, where its module carries them (the pre-render). */
-export function registerStaticHtml(slug: string, strings: readonly string[]): void {
+/** A chapter's strings in order, and its headings' ids, where its module carries them (the pre-render). */
+export function registerStaticHtml(slug: string, strings: readonly string[], headingIds: Readonly<Record<number, string>> = {}): void {
   bySlug.set(slug, new Map(strings.map((html, k) => [k, html])));
+  headingIdsBySlug.set(slug, new Map(Object.entries(headingIds).map(([k, id]) => [Number(k), id])));
 }
 
-/** The markup of every `[data-s]` element under `root`, as the chapter's table. */
+/** The markup of every `[data-s]` element under `root`, as the chapter's table; a heading's text, its id too. */
 export function readStaticHtml(slug: string, root: ParentNode): void {
   const table = new Map<number, string>();
-  for (const el of root.querySelectorAll<HTMLElement>('[data-s]')) table.set(Number(el.dataset.s), el.innerHTML);
+  const ids = new Map<number, string>();
+  for (const el of root.querySelectorAll<HTMLElement>('[data-s]')) {
+    const k = Number(el.dataset.s);
+    table.set(k, el.innerHTML);
+    const parent = el.parentElement;
+    if (parent && /^H[234]$/.test(parent.tagName) && parent.id) ids.set(k, parent.id);
+  }
   bySlug.set(slug, table);
+  headingIdsBySlug.set(slug, ids);
 }
 
 /** Fetches a chapter's page and reads its markup; rejects when the page cannot be had. */

@@ -9,7 +9,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { mdxCompileOptions } from '../../src/book/build/mdxOptions.ts';
 import { remarkComputed } from '../../src/book/build/remarkComputed.ts';
-import { pageStrings, STATIC_HTML_MODULE } from '../../src/book/build/rehypeStaticHtml.ts';
+import { pageHeadingIds, pageStrings, STATIC_HTML_MODULE } from '../../src/book/build/rehypeStaticHtml.ts';
 import { components } from '../../src/book/components.tsx';
 import { Mermaid } from '../../src/book/Mermaid.tsx';
 import { ChapterSlug } from '../../src/book/StaticHtml.tsx';
@@ -100,11 +100,17 @@ describe('fixed markup', () => {
     const diagram = strings.findIndex((html) => textOfMarkup(html) === 'flowchart LR\n  x["x < 1"] --> y');
     expect(heading).toBeGreaterThanOrEqual(0);
     expect(diagram).toBeGreaterThanOrEqual(0);
-    // The contents list names the heading by the same number.
-    expect(compiled).toMatch(new RegExp(`"id": "weights--biases",\\s*"k": ${heading}\\b`));
+    // The contents list names the heading by the same number, and neither carries its id: the
+    // anchor is read from the page too.
+    expect(compiled).toMatch(new RegExp(`"depth": 2,\\s*"k": ${heading}\\b`));
+    expect(compiled).not.toContain('weights--biases');
+    expect(pageHeadingIds.get(file)).toEqual({ [heading]: 'weights--biases' });
     expect(strings.some((html) => /^Use <span class="katex">.*<\/span>, <strong>b<\/strong> and <code>w<\/code> here\.$/.test(html))).toBe(true);
     // The diagram shows its source, read back from the page, until it is drawn.
-    registerStaticHtml('43-static', strings);
+    registerStaticHtml('43-static', strings, pageHeadingIds.get(file));
+    // The heading gets its words and its anchor from the page.
+    const h2 = render(() => createElement(components.h2, {}, createElement(components.StaticHtml, { as: 'span', k: heading })), '43-static');
+    expect(h2).toMatch(new RegExp(`^<h2 id="weights--biases"><span data-s="${heading}">Weights &(amp|#x26); biases</span><a class="heading-anchor" href="#weights--biases"`));
     const html = render(() => createElement(Mermaid, { k: diagram }), '43-static');
     expect(html).toContain(`data-s="${diagram}">flowchart LR\n  x[&quot;x &lt; 1&quot;] --&gt; y</pre>`);
     const title = strings.indexOf('Sums by hand');

@@ -22,10 +22,11 @@ import { rehypeStaticHtml } from './rehypeStaticHtml.ts';
 
 export interface TocEntry {
   depth: 2 | 3;
-  id: string;
+  /** The heading's id; absent in the built site, where it is read from the page by `k`. */
+  id?: string;
   /**
-   * The heading's text; in the built site, where the heading's text is read from the page, its
-   * fixed markup's number `k` instead (rehypeStaticHtml.ts).
+   * The heading's text; in the built site, where the heading's text and id are read from the page,
+   * its fixed markup's number `k` instead (rehypeStaticHtml.ts).
    */
   text?: string;
   k?: number;

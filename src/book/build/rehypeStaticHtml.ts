@@ -127,7 +127,16 @@ function hasClass(node: Element, name: string): boolean {
 /** Each chapter file's strings in `page` mode, in order of `k`, for the pre-render to register. */
 export const pageStrings: Map<string, string[]> = ((globalThis as { __bookStaticHtml?: Map<string, string[]> }).__bookStaticHtml ??= new Map());
 
-/** The module a chapter re-exports as `staticHtml` in `page` mode: its strings in the pre-render, null in the browser. */
+/**
+ * Each chapter file's section-heading ids in `page` mode, by the number of the heading's text: the
+ * anchors leave the script too, read from the page like the words (staticHtmlStore.ts).
+ */
+export const pageHeadingIds: Map<string, Record<number, string>> = ((globalThis as { __bookHeadingIds?: Map<string, Record<number, string>> }).__bookHeadingIds ??= new Map());
+
+/**
+ * The module a chapter re-exports as `staticHtml` and `headingIds` in `page` mode: its strings and
+ * its headings' ids in the pre-render, null in the browser.
+ */
 export const STATIC_HTML_MODULE = 'virtual:book/static-html/';
 
 /** A text as markup (what a browser reads back from the element holding it). */
@@ -166,6 +175,7 @@ export function rehypeStaticHtml(options: { mode?: 'inline' | 'page' } = {}) {
     };
     /** Heading ids and the number of their text's markup (`page` mode). */
     const headings = new Map<string, number>();
+    const ids: Record<number, string> = {};
     const walk = (parent: { children: (RootContent | Child)[] }) => {
       parent.children = parent.children.map((child) => {
         // A diagram's source: read from the page, where it shows until the diagram is drawn.
@@ -199,7 +209,12 @@ export function rehypeStaticHtml(options: { mode?: 'inline' | 'page' } = {}) {
         // A section heading of text only: its words in a span inside the anchored heading.
         if (page && /^h[234]$/.test(child.tagName) && child.children.length > 0 && child.children.every((c) => c.type === 'text')) {
           child.children = [staticHtml({ type: 'element', tagName: 'span', properties: {}, children: child.children })];
-          if (typeof child.properties?.id === 'string') headings.set(child.properties.id, strings.length - 1);
+          if (typeof child.properties?.id === 'string') {
+            // Its anchor is read from the page too (headings.tsx), by the same number.
+            headings.set(child.properties.id, strings.length - 1);
+            ids[strings.length - 1] = child.properties.id;
+            delete child.properties.id;
+          }
           return child;
         }
         // A table of plain cells: its rows as a string, the scrolling frame around it the component's.
@@ -223,16 +238,22 @@ export function rehypeStaticHtml(options: { mode?: 'inline' | 'page' } = {}) {
       const id = entry.properties.find((p) => p.key.value === 'id')?.value.value;
       const k = typeof id === 'string' ? headings.get(id) : undefined;
       if (k === undefined) continue;
-      entry.properties = entry.properties.map((p) => (p.key.value === 'text' ? { ...p, key: { ...p.key, value: 'k' }, value: { type: 'Literal', value: k } } : p));
+      entry.properties = entry.properties
+        .filter((p) => p.key.value !== 'id')
+        .map((p) => (p.key.value === 'text' ? { ...p, key: { ...p.key, value: 'k' }, value: { type: 'Literal', value: k } } : p));
     }
     const source = path.resolve(file.path);
     pageStrings.set(source, strings);
+    pageHeadingIds.set(source, ids);
     const specifier = `${STATIC_HTML_MODULE}${encodeURIComponent(source)}`;
-    // export { default as staticHtml } from 'virtual:book/static-html/<file>'
+    // export { default as staticHtml, headingIds } from 'virtual:book/static-html/<file>'
     const reexport = {
       type: 'ExportNamedDeclaration',
       declaration: null,
-      specifiers: [{ type: 'ExportSpecifier', local: { type: 'Identifier', name: 'default' }, exported: { type: 'Identifier', name: 'staticHtml' } }],
+      specifiers: [
+        { type: 'ExportSpecifier', local: { type: 'Identifier', name: 'default' }, exported: { type: 'Identifier', name: 'staticHtml' } },
+        { type: 'ExportSpecifier', local: { type: 'Identifier', name: 'headingIds' }, exported: { type: 'Identifier', name: 'headingIds' } },
+      ],
       source: { type: 'Literal', value: specifier },
       attributes: [],
     };

@@ -12,7 +12,7 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Plugin, ResolvedConfig } from 'vite';
 import { chaptersModuleSource, discoverChapters } from './chapters.ts';
-import { pageStrings, STATIC_HTML_MODULE } from './rehypeStaticHtml.ts';
+import { pageHeadingIds, pageStrings, STATIC_HTML_MODULE } from './rehypeStaticHtml.ts';
 import { bookFigures, figuresModuleSource } from '../deck/figureIndex.ts';
 import { prerenderSite } from './prerender.ts';
 import { indexSearch } from './searchIndex.ts';
@@ -45,11 +45,11 @@ function virtualModules({ root, mode, isSsrBuild }: BookPluginOptions): Plugin {
     load(id) {
       if (id.startsWith(resolved(STATIC_HTML_MODULE))) {
         // The pre-render gets each chapter's fixed markup; the browser reads it from the page.
-        if (!isSsrBuild) return 'export default null;\n';
+        if (!isSsrBuild) return 'export default null;\nexport const headingIds = null;\n';
         const file = decodeURIComponent(id.slice(resolved(STATIC_HTML_MODULE).length));
         const strings = pageStrings.get(file);
         if (!strings) throw new Error(`no fixed markup was kept for ${file}`);
-        return `export default ${JSON.stringify(strings)};\n`;
+        return `export default ${JSON.stringify(strings)};\nexport const headingIds = ${JSON.stringify(pageHeadingIds.get(file) ?? {})};\n`;
       }
       if (id === resolved(CHAPTERS_ID)) {
         const chapters = discoverChapters(root, testMode);
