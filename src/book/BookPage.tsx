@@ -2,33 +2,18 @@
 // the first visit and read while rendering (loads.ts): at once when already here, else the page
 // waits in its Suspense boundary (keeping its pre-rendered HTML on its own address, saying it is
 // loading after a link) while the shell stays live. It arrives as the Lab's page does (usePageArrival.ts).
-import { memo, Suspense, use, useEffect } from 'react';
+import { memo, Suspense, use } from 'react';
 import { bookPageLoads } from './bookPages.ts';
 import { bookPageHref } from './router.ts';
 import type { BookPageKind } from './routes.ts';
-import { Sentence } from './Sentence.tsx';
+import { LoadFailed } from './LoadFailed.tsx';
 import { navStrings as s } from './strings.ts';
 import { usePageArrival } from './usePageArrival.ts';
 
 function Arrived({ kind }: { kind: BookPageKind }) {
   const { value: Page, error } = use(bookPageLoads.read(kind));
   usePageArrival();
-  return Page ? <Page /> : <Failed kind={kind} error={error} />;
-}
-
-function Failed({ kind, error }: { kind: BookPageKind; error: Error }) {
-  // Leaving the page forgets the failure: the next visit loads it again.
-  useEffect(() => () => bookPageLoads.forgetFailure(kind), [kind]);
-  return (
-    <div className="chapter-error" role="alert">
-      <p>
-        <Sentence text={s.pageFailed} parts={{ error: error.message }} />
-      </p>
-      <p>
-        <a href={bookPageHref(kind)}>{s.tryAgain}</a>
-      </p>
-    </div>
-  );
+  return Page ? <Page /> : <LoadFailed text={s.pageFailed} error={error} href={bookPageHref(kind)} forget={() => bookPageLoads.forgetFailure(kind)} />;
 }
 
 // Memoised, as a chapter's page is (ChapterPage.tsx): a render of the shell must not reach a boundary

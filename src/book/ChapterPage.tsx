@@ -5,13 +5,14 @@
 // The page is memoised: a render of the shell (the menu opening) must not reach a boundary still
 // waiting to hydrate, which React would then render afresh, dropping the page's text for the
 // loading line.
-import { memo, Suspense, use, useEffect, useRef } from 'react';
+import { memo, Suspense, use, useEffect, useRef, useSyncExternalStore } from 'react';
 import { chapterLoads, findChapter, neighbours, type ChapterModule } from './chapters.ts';
 import { pageComponents } from './mdxComponents.ts';
 import { markChapterRead } from './progress.ts';
 import { markContentRendered, whenPageReady } from './pageReady.ts';
+import { LoadFailed } from './LoadFailed.tsx';
 import { chapterHref, focusPageHeading, labHref, landingHref, lastNavigationKind, scrollToHash, takeRestoredScroll } from './router.ts';
-import { Sentence } from './Sentence.tsx';
+import { keepsPageText, NEVER } from './pageText.ts';
 import { ChapterSlug } from './StaticHtml.tsx';
 import { chapterNumber } from './Sidebar.tsx';
 import { navStrings as s } from './strings.ts';
@@ -82,23 +83,23 @@ function ChapterContent({ slug, module }: { slug: string; module: ChapterModule 
 
 function ChapterBody({ slug }: { slug: string }) {
   const { value: module, error } = use(chapterLoads.read(slug));
-  return module ? <ChapterContent slug={slug} module={module} /> : <ChapterFailed slug={slug} error={error} />;
+  if (module) return <ChapterContent slug={slug} module={module} />;
+  // The page's own text stays readable when its script fails: the boundary keeps it (and
+  // ScriptFailedNotice says why its figures do not start). Reached by a link, there is no text to keep.
+  if (keepsPageText(slug)) use(NEVER);
+  return <LoadFailed text={s.chapterFailed} error={error} href={chapterHref(slug)} forget={() => chapterLoads.forgetFailure(slug)} />;
 }
 
-function ChapterFailed({ slug, error }: { slug: string; error: Error }) {
-  // Leaving the page forgets the failure: the next visit loads the chapter again.
-  useEffect(() => () => chapterLoads.forgetFailure(slug), [slug]);
-  return (
-    <div className="chapter-error" role="alert">
-      <p>
-        <Sentence text={s.chapterFailed} parts={{ error: error.message }} />
-      </p>
-      <p>
-        {/* The same address again: the browser reloads the page. */}
-        <a href={chapterHref(slug)}>{s.tryAgain}</a>
-      </p>
-    </div>
+/** Above a chapter whose text is the page's own, when its script could not be loaded. */
+function ScriptFailedNotice({ slug }: { slug: string }) {
+  // Nothing in the pre-rendered page, and nothing while hydrating: shown once the load has failed.
+  const outcome = useSyncExternalStore(
+    chapterLoads.subscribe,
+    () => chapterLoads.settled(slug),
+    () => undefined,
   );
+  if (!outcome?.error || !keepsPageText(slug)) return null;
+  return <LoadFailed text={s.chapterScriptFailed} error={outcome.error} href={chapterHref(slug)} forget={() => chapterLoads.forgetFailure(slug)} />;
 }
 
 export const ChapterPage = memo(function ChapterPage({ slug }: { slug: string }) {
@@ -114,6 +115,7 @@ export const ChapterPage = memo(function ChapterPage({ slug }: { slug: string })
         </h1>
         <p className="chapter-summary">{meta.summary}</p>
       </header>
+      <ScriptFailedNotice slug={slug} />
       <Suspense
         fallback={
           <p className="chapter-loading" aria-live="polite">

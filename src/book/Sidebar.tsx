@@ -6,6 +6,7 @@ import { chapterLoads, chapters, type ChapterMeta, type TocEntry } from './chapt
 import { progress, solvedAmong, type Progress } from './progress.ts';
 import { bookPageHref, chapterHref, labHref, landingHref, type Route } from './router.ts';
 import { headingIdOf, staticHtmlOf, textOfMarkup } from './staticHtmlStore.ts';
+import { keepsPageText, NEVER } from './pageText.ts';
 import { navStrings as s } from './strings.ts';
 
 /** The id of the last section heading that has scrolled past the top fifth of the window. */
@@ -64,7 +65,10 @@ function ChapterProgress({ chapter, done }: { chapter: ChapterMeta; done: Progre
 
 /** The current chapter's sections, the one being read marked. */
 function ChapterSections({ chapter }: { chapter: ChapterMeta }) {
-  const entries = use(chapterLoads.read(chapter.slug)).value?.toc;
+  const { value: module } = use(chapterLoads.read(chapter.slug));
+  // The chapter's script failed: the page's own list stays (pageText.ts).
+  if (!module && keepsPageText(chapter.slug)) use(NEVER);
+  const entries = module?.toc;
   // In the built site an entry's id and words are read from the page, by its heading's number.
   const toc = useMemo(
     () => entries?.map((entry) => ({ ...entry, id: entry.id ?? (entry.k === undefined ? undefined : headingIdOf(chapter.slug, entry.k)) ?? '' })),

@@ -25,6 +25,7 @@ function tracked<T>(promise: Promise<T>): Tracked<T> {
 /** One outcome per key, kept: `read` gives the same promise every render, as `use` needs. */
 export class Loads<K, T> {
   private readonly outcomes = new Map<K, Tracked<Loaded<T>>>();
+  private readonly listeners = new Set<() => void>();
 
   constructor(
     private readonly load: (key: K) => Promise<T>,
@@ -46,9 +47,22 @@ export class Loads<K, T> {
               ),
             );
       this.outcomes.set(key, outcome);
+      void outcome.then(() => this.listeners.forEach((listener) => listener()));
     }
     return outcome;
   }
+
+  /** The key's outcome once settled, without waiting: for `useSyncExternalStore` with `subscribe`. */
+  settled(key: K): Loaded<T> | undefined {
+    const outcome = this.outcomes.get(key);
+    return outcome?.status === 'fulfilled' ? outcome.value : undefined;
+  }
+
+  /** Calls `listener` whenever a load settles; returns the way to stop. */
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
 
   /** Forgets a failed load (a network hiccup), so that the next visit tries again. */
   forgetFailure(key: K): void {

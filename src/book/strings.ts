@@ -60,6 +60,7 @@ export const navStrings = catalogue('navigation', {
   chapterKicker: (number: string) => `Chapter ${number}`,
   testPageKicker: 'Test page',
   chapterFailed: 'This chapter could not be loaded: {error}',
+  chapterScriptFailed: "This chapter's figures and exercises could not be loaded ({error}). Its text is all here; loading the page again starts them.",
   tryAgain: 'Try again',
   chapterLoading: 'Loading the chapter…',
   pageFailed: 'This page could not be loaded: {error}',

@@ -13,7 +13,8 @@
 //   the chapter's script does not carry;
 // - figures are islands: one below the window loads (with the engine) only as the reader nears it;
 // - the shell is live before the chapter's script arrives: the menu and the theme work on the
-//   pre-rendered page, whose text stays, and the text and sections come alive when the script does.
+//   pre-rendered page, whose text stays, and the text and sections come alive when the script does;
+//   when the script cannot be had at all, the text stays and a notice says why nothing in it starts.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { computeWorkedValues } from '../../src/worked/index.ts';
@@ -271,6 +272,37 @@ describe('reader features', () => {
       await figure.scrollIntoViewIfNeeded();
       await figure.locator('[data-widget-loading]').first().waitFor({ state: 'detached', timeout: 30_000 });
       expect(watch.problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it.concurrent("a chapter whose script cannot be loaded keeps its text, says why its figures do not start, and links to a reload (phone, no WebGL)", async ({ expect }) => {
+    const context = await newContext(plain);
+    try {
+      const page = await context.newPage();
+      await page.setViewportSize({ width: 390, height: 844 });
+      const watch = watchPage(page, origin);
+      const chunk = /\/assets\/\d\d-neurons-[\w-]+\.js$/;
+      await page.route(chunk, (route) => route.abort('connectionfailed'));
+      await page.goto(`${siteUrl}chapters/neurons/`);
+      const notice = page.locator('.chapter > [role="alert"]');
+      await notice.waitFor({ timeout: 30_000 });
+      expect(await notice.textContent()).toMatch(/could not be loaded .*Its text is all here/);
+      expect(await notice.locator('a').getAttribute('href')).toBe(new URL(`${siteUrl}chapters/neurons/`).pathname);
+      // The text is the page's own, all of it, and nothing says it is loading.
+      expect(await page.locator('.prose p').count()).toBeGreaterThan(10);
+      expect(await page.locator('.prose h2[id]').count()).toBeGreaterThan(5);
+      expect(await page.locator('.chapter-loading').count()).toBe(0);
+      // The notice's long address wraps inside it: the page does not scroll sideways.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+      // The shell works.
+      await page.locator('[data-action="toggle-theme"]').click();
+      await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+      // Only the chunk failed (the request, and the browser's line about it), and nothing else went
+      // wrong: no hydration error.
+      const chunkFailure = (p: string) => /^(failed request: |console error: Failed to load resource)/.test(p) && /\/assets\/\d\d-neurons-/.test(p);
+      expect(watch.problems.filter((p) => !chunkFailure(p))).toEqual([]);
     } finally {
       await context.close();
     }
