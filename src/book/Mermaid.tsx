@@ -77,7 +77,7 @@ function useWidth(ref: RefObject<HTMLElement | null>): number {
   const [width, setWidth] = useState(0);
   useEffect(() => {
     const el = ref.current;
-    if (!el) return;
+    if (!el || typeof ResizeObserver === 'undefined') return;
     const observer = new ResizeObserver(([entry]) => setWidth(Math.round(entry.contentRect.width)));
     observer.observe(el);
     return () => observer.disconnect();
@@ -86,7 +86,6 @@ function useWidth(ref: RefObject<HTMLElement | null>): number {
 }
 
 type Drawn = { ok: true; svg: string; width: number } | { ok: false; message: string };
-type Result = Drawn;
 
 function drawn(chart: string, theme: Theme): Promise<Drawn> {
   return drawDiagram(chart, theme).then(
@@ -98,7 +97,7 @@ function drawn(chart: string, theme: Theme): Promise<Drawn> {
 export function Mermaid({ chart: given, k }: { chart?: string; k?: number }) {
   const chart = useFixedText(given, k) ?? '';
   const theme = useTheme();
-  const [result, setResult] = useState<Result | null>(null);
+  const [result, setResult] = useState<Drawn | null>(null);
   // The same flowchart run down the page, drawn only where the column is too narrow for it as written.
   const [down, setDown] = useState<Drawn | null>(null);
   const finishTask = useRef<(() => void) | null>(null);
@@ -138,7 +137,7 @@ export function Mermaid({ chart: given, k }: { chart?: string; k?: number }) {
 
   // Too wide as written: the narrower of the two drawings, once both are here (each keeps showing
   // in the old theme until redrawn in the new one).
-  const shown: Result | null = !tooWide ? result : down === null ? null : down.ok && written && down.width < written.width ? down : result;
+  const shown: Drawn | null = !tooWide ? result : down === null ? null : down.ok && written && down.width < written.width ? down : result;
   useEffect(() => {
     if (shown) finishTask.current?.();
   }, [shown]);
