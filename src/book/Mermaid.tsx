@@ -87,6 +87,12 @@ function useWidth(ref: RefObject<HTMLElement | null>): number {
 
 type Drawn = { ok: true; svg: string; width: number } | { ok: false; message: string };
 
+/**
+ * Each flowchart's full width as written, once drawn (the same in both themes): drawn again in a
+ * column too narrow for it (in the other theme, on a return to its page), it is drawn turned only.
+ */
+const writtenWidths = new Map<string, number>();
+
 function drawn(chart: string, theme: Theme): Promise<Drawn> {
   return drawDiagram(chart, theme).then(
     (svg): Drawn => ({ ok: true, svg, width: fullWidth(svg) }),
@@ -114,18 +120,25 @@ export function Mermaid({ chart: given, k }: { chart?: string; k?: number }) {
     return finish;
   }, [near]);
 
+  const turned = turnedFlowchart(chart);
+  const known = writtenWidths.get(chart);
+  // Known to be too wide as written: not drawn that way again (unless the turned drawing failed).
+  const skipWritten = turned !== null && column > 0 && known !== undefined && known * MIN_SCALE > column && !(down !== null && !down.ok);
   useEffect(() => {
-    if (!theme || !near) return;
+    if (!theme || !near || skipWritten) return;
     let live = true;
-    void drawn(chart, theme).then((d) => live && setResult(d));
+    void drawn(chart, theme).then((d) => {
+      if (d.ok) writtenWidths.set(chart, d.width);
+      if (live) setResult(d);
+    });
     return () => {
       live = false;
     };
-  }, [chart, theme, near]);
+  }, [chart, theme, near, skipWritten]);
 
   const written = result?.ok ? result : null;
-  const turned = turnedFlowchart(chart);
-  const tooWide = written !== null && turned !== null && column > 0 && written.width * MIN_SCALE > column;
+  const widthAsWritten = written?.width ?? known;
+  const tooWide = turned !== null && column > 0 && widthAsWritten !== undefined && widthAsWritten * MIN_SCALE > column;
   useEffect(() => {
     if (!tooWide || !theme || !turned) return;
     let live = true;
@@ -137,7 +150,7 @@ export function Mermaid({ chart: given, k }: { chart?: string; k?: number }) {
 
   // Too wide as written: the narrower of the two drawings, once both are here (each keeps showing
   // in the old theme until redrawn in the new one).
-  const shown: Drawn | null = !tooWide ? result : down === null ? null : down.ok && written && down.width < written.width ? down : result;
+  const shown: Drawn | null = !tooWide ? result : down === null ? null : down.ok && (written === null || down.width < written.width) ? down : result;
   useEffect(() => {
     if (shown) finishTask.current?.();
   }, [shown]);
