@@ -23,7 +23,7 @@ const spiral: LabConfig = {
 const live: LabLive = { learningRate: 0.03, regularizer: 'none', regularizationRate: 0, batchSize: 10 };
 
 async function started(config: LabConfig, seed = 1, settings: LabLive = live) {
-  const h = harness(labJob);
+  const h = harness(labJob, { snapshotEveryMs: 0 });
   await h.core.handle({ type: 'init', backend: 'cpu' });
   await h.core.handle({ type: 'setup', generation: 1, config, seed, live: settings });
   expect(h.lastSnapshot().snapshot.state, h.lastSnapshot().snapshot.reason ?? '').toBe('paused');

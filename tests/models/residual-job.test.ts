@@ -17,7 +17,7 @@ beforeAll(async () => {
 const SMALL: RaceConfig = { blocks: 3, width: 8, norm: 'batch', optimizer: 'adam', learningRate: 0.01 };
 
 async function started(config: RaceConfig, seed: number) {
-  const h = harness(residualJob);
+  const h = harness(residualJob, { snapshotEveryMs: 0 });
   await h.core.handle({ type: 'init', backend: 'cpu' });
   await h.core.handle({ type: 'setup', generation: 1, config, seed, live: undefined });
   expect(h.lastSnapshot().snapshot.state, h.lastSnapshot().snapshot.reason ?? '').toBe('paused');

@@ -9,7 +9,20 @@ export type Of<T extends Message['type']> = Extract<Message, { type: T }>;
 
 export function harness(job: AnyJobDefinition, opts: CoreOptions = {}) {
   const messages: Message[] = [];
-  const core = createTrainingCore(job, (m) => messages.push(structuredClone(m)), opts);
+  /** While `trainTo` runs: the step at which the run is paused, from the snapshot that reaches it. */
+  let stopAt: number | null = null;
+  const core = createTrainingCore(
+    job,
+    (m) => {
+      messages.push(structuredClone(m));
+      if (stopAt !== null && m.type === 'snapshot' && m.snapshot.state === 'running' && m.snapshot.step >= stopAt) {
+        stopAt = null;
+        // Queued at once, so no tick runs between this snapshot and the pause (ticks are tasks).
+        void core.handle({ type: 'pause' });
+      }
+    },
+    opts,
+  );
   const of = <T extends Message['type']>(type: T) => messages.filter((m): m is Of<T> => m.type === type);
   const lastSnapshot = () => of('snapshot').at(-1)!;
   async function until(pred: () => boolean, ms = 50_000): Promise<void> {
@@ -19,14 +32,16 @@ export function harness(job: AnyJobDefinition, opts: CoreOptions = {}) {
       await new Promise((r) => setTimeout(r, 2));
     }
   }
-  /** Plays until the run has taken at least `steps` steps, then pauses. */
+  /**
+   * Plays until the run has taken at least `steps` steps, then pauses. The pause is queued from the
+   * first snapshot at or past `steps`, not from a poll, so how far the run goes past `steps` does
+   * not depend on how busy the machine is; with `snapshotEveryMs: 0` it stops within one tick.
+   */
   async function trainTo(steps: number): Promise<void> {
+    stopAt = steps;
     await core.handle({ type: 'play' });
-    await until(() => {
-      const s = lastSnapshot().snapshot;
-      return s.step >= steps || s.state !== 'running';
-    });
-    await core.handle({ type: 'pause' });
+    await until(() => lastSnapshot().snapshot.state !== 'running');
+    stopAt = null;
   }
   return { messages, core, of, lastSnapshot, until, trainTo };
 }
