@@ -64,7 +64,7 @@ export function ComputeBadge({ start }: { start: boolean }) {
         ))}
       </span>
       {reason ? (
-        <span id={reasonId} className="visually-hidden">
+        <span id={reasonId} className="visually-hidden compute-badge-reason">
           {reason}
         </span>
       ) : null}

@@ -1,4 +1,4 @@
-// The frame every widget sits in: a title, a compute badge, "present" and "reset" buttons, a
+// The frame every widget sits in: a title, its tools (FrameTools: compute badge, present, copy link, reset), a
 // lazy-load boundary (the widget loads when the frame nears the window) whose fallback already has
 // the widget's size and title (so nothing jumps when the code arrives), and an error boundary that
 // says what went wrong and offers a reset.
@@ -26,8 +26,7 @@ import {
   type ReactNode,
   type RefObject,
 } from 'react';
-import { ComputeBadge } from './ComputeBadge.tsx';
-import { ToolIcon } from './ToolIcon.tsx';
+import { FrameTools } from './FrameTools.tsx';
 import { useDrawnScale } from './figureScale.ts';
 import { useOnScreen } from './useOnScreen.ts';
 import { Sentence } from './Sentence.tsx';
@@ -226,29 +225,14 @@ export function WidgetFrame<P extends object>({ name, named, title, height, widg
         <h3 className="widget-title" id={titleId}>
           {title}
         </h3>
-        <div className="widget-tools">
-          <ComputeBadge start={mounted} />
-          {deckPresenting ? null : (
-            <button
-              type="button"
-              data-action="present"
-              aria-pressed={presenting}
-              title={frameStrings.presentHint}
-              onClick={() => (presenting ? leave() : void enter())}
-            >
-              <ToolIcon name={presenting ? 'leave' : 'present'} />
-              <span className="tool-label">{presenting ? frameStrings.leavePresent : frameStrings.present}</span>
-            </button>
-          )}
-          <button type="button" data-action="share" title={frameStrings.shareHint} onClick={() => void share()}>
-            <ToolIcon name="link" />
-            <span className="tool-label">{frameStrings.share}</span>
-          </button>
-          <button type="button" data-action="reset" title={frameStrings.resetHint} onClick={reset}>
-            <ToolIcon name="reset" />
-            <span className="tool-label">{frameStrings.reset}</span>
-          </button>
-        </div>
+        <FrameTools
+          started={mounted}
+          presenting={presenting}
+          deckPresenting={deckPresenting}
+          onPresent={() => (presenting ? leave() : void enter())}
+          onShare={() => void share()}
+          onReset={reset}
+        />
       </header>
       <div className="widget-notices" role="status" data-widget-notices="">
         {notices.length || shared ? (

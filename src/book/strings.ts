@@ -136,6 +136,9 @@ export const frameStrings = catalogue('frame', {
   copyManually: 'Copy this link to open the figure as it is now:',
   dismiss: 'Dismiss',
   dismissHint: 'Hide these messages',
+  /** A phone's one button for the figure's tools (present, copy link, reset, where it computes). */
+  tools: 'Figure menu',
+  toolsHint: 'Present, copy a link, reset, and where this figure computes',
 });
 
 export const badgeStrings = catalogue('computeBadge', {

@@ -12,6 +12,7 @@
 // - a chapter reached by a link renders the same fixed markup as a fresh load of its page, which
 //   the chapter's script does not carry;
 // - figures are islands: one below the window loads (with the engine) only as the reader nears it;
+// - on a phone a figure's header is one row, its tools in a menu the keyboard and a tap can use;
 // - the shell is live before the chapter's script arrives: the menu and the theme work on the
 //   pre-rendered page, whose text stays, and the text and sections come alive when the script does;
 //   when the script cannot be had at all, the text stays and a notice says why nothing in it starts.
@@ -19,6 +20,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { computeWorkedValues } from '../../src/worked/index.ts';
 import { launchChromium, newContext, seriousAxeViolations, waitForPageReady, watchPage } from '../support/e2e-browser.ts';
+import { auditFigure, headerOffRow } from '../support/figure-audit.ts';
 
 const siteUrl = inject('siteUrl');
 const origin = inject('siteOrigin');
@@ -303,6 +305,71 @@ describe('reader features', () => {
       // wrong: no hydration error.
       const chunkFailure = (p: string) => /^(failed request: |console error: Failed to load resource)/.test(p) && /\/assets\/\d\d-neurons-/.test(p);
       expect(watch.problems.filter((p) => !chunkFailure(p))).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it.concurrent("on a phone a figure's header is one row, its tools a menu that the keyboard and a tap open and close (no WebGL)", async ({ expect }) => {
+    const { context, page, problems } = await open(plain, 'chapters/neurons/', { width: 390, height: 844 });
+    try {
+      const figure = page.locator('[data-widget]').first();
+      await figure.scrollIntoViewIfNeeded();
+      await figure.locator('[data-widget-loading]').first().waitFor({ state: 'detached', timeout: 30_000 });
+      const toggle = figure.locator('[data-action="tools"]');
+      const tools = figure.locator('.widget-tools');
+      const header = figure.locator('.widget-header');
+      // One row: the title and the menu's button, side by side; the tools are folded away.
+      expect(await headerOffRow(figure)).toEqual([]);
+      expect(await tools.isVisible()).toBe(false);
+      const title = (await figure.locator('.widget-title').boundingBox())!;
+      const button = (await toggle.boundingBox())!;
+      expect(button.width).toBeGreaterThanOrEqual(44);
+      expect(button.height).toBeGreaterThanOrEqual(44);
+      expect((await header.boundingBox())!.height).toBeLessThanOrEqual(Math.max(title.height, button.height) + 16);
+      expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+
+      // The keyboard: Enter opens it, Tab walks its tools, Escape closes it and gives the focus back.
+      await toggle.focus();
+      await page.keyboard.press('Enter');
+      expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.action)).toBe('present');
+      await page.keyboard.press('Escape');
+      expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+      expect(await toggle.evaluate((el) => el === document.activeElement)).toBe(true);
+      // The page stays as it was: Escape in the menu does not also present or leave anything.
+      expect(await figure.getAttribute('data-presenting')).toBe(null);
+
+      // Open: on the screen, every tool a 44-px target with its words, the badge's reason written out.
+      await toggle.click();
+      await tools.waitFor();
+      const panel = (await tools.boundingBox())!;
+      expect(panel.x).toBeGreaterThanOrEqual(0);
+      expect(panel.x + panel.width).toBeLessThanOrEqual(390);
+      for (const action of ['present', 'share', 'reset']) {
+        const tool = tools.locator(`[data-action="${action}"]`);
+        expect((await tool.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+        expect((await tool.innerText()).trim()).toMatch(/^(Present|Copy link|Reset)$/);
+      }
+      await expect.poll(() => tools.locator('.compute-badge-reason').innerText(), { timeout: 30_000 }).toMatch(/computing with|WebGL/);
+      expect(await auditFigure(figure, 12)).toMatchObject({ overflow: 0, smallText: [] });
+      expect(await seriousAxeViolations(page)).toEqual([]);
+      // Tabbing past its last tool closes it.
+      await tools.locator('[data-action="reset"]').focus();
+      await page.keyboard.press('Tab');
+      expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+      // A tap elsewhere closes it.
+      await toggle.click();
+      await tools.waitFor();
+      await page.locator('.prose p').first().click({ position: { x: 5, y: 5 } });
+      expect(await tools.isVisible()).toBe(false);
+      // A tool closes it and does its work: Copy link's notice shows under the header.
+      await toggle.click();
+      await tools.locator('[data-action="share"]').click();
+      expect(await tools.isVisible()).toBe(false);
+      await figure.locator('[data-widget-notices] [data-action="dismiss"]').waitFor();
+      expect(problems).toEqual([]);
     } finally {
       await context.close();
     }

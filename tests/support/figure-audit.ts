@@ -180,6 +180,26 @@ export async function auditFigure(widget: Locator, minPx: number): Promise<Figur
   }, minPx);
 }
 
+/**
+ * The frame's header as laid out: the words of its title, and those of its controls (buttons, the
+ * compute badge) that are shown but not on the title's row, which the header's one row must hold.
+ */
+export async function headerOffRow(widget: Locator): Promise<string[]> {
+  return widget.locator('.widget-header').first().evaluate((header) => {
+    const title = header.querySelector('.widget-title')?.getBoundingClientRect();
+    if (!title) return ['(no title)'];
+    const off: string[] = [];
+    for (const el of header.querySelectorAll('button, [data-compute-badge]')) {
+      const r = el.getBoundingClientRect();
+      // Not shown: a phone's closed menu.
+      if (r.width === 0 || r.height === 0) continue;
+      // On the title's row: the control's height and the title's overlap.
+      if (Math.min(r.bottom, title.bottom) - Math.max(r.top, title.top) < Math.min(r.height, title.height) / 2) off.push(el.getAttribute('aria-label') ?? el.textContent?.trim().slice(0, 24) ?? el.tagName);
+    }
+    return off;
+  });
+}
+
 /** The sizes readers use: a phone, a laptop, and a projector at 1× and at 200% zoom (presenting). */
 export const READER_SIZES = [
   { width: 390, height: 844, present: false },
@@ -299,7 +319,8 @@ async function themeMoves(page: Page, where: string): Promise<string[]> {
  * page never scrolls sideways, no text is under 12 px (20 px presenting), no labels of a drawing
  * overlap or reach past their picture's edge, no words lie over a picture, (not presenting) the
  * loaded widget fits the height reserved for it before it loaded, and (presenting) its first
- * drawing begins high enough on the screen (`firstDrawingBy`). At the sizes not presenting, the
+ * drawing begins high enough on the screen (`firstDrawingBy`), and (on a phone, presenting) the frame's
+ * header is one row (`headerOffRow`). At the sizes not presenting, the
  * dark theme must leave every widget's layout as it is (`themeMoves`), so all of this holds in both.
  * One line per problem; the viewport is left at 1280 × 900, in the light theme.
  */
@@ -329,6 +350,10 @@ export async function figureProblems(page: Page): Promise<string[]> {
         const body = await widget.locator('.widget-body').first().evaluate((el) => ({ height: el.getBoundingClientRect().height, reserve: parseFloat(getComputedStyle(el).minHeight) || 0 }));
         if (body.height > body.reserve + RESERVE_SLACK) problems.push(`${name} at ${where} is ${Math.round(body.height)} px tall, past the ${Math.round(body.reserve)} px reserved for it before it loaded`);
       }
+      // On a phone and presenting, the header is one row (at a laptop's width its tools keep their
+      // words, under a long title).
+      const offRow = size.present || size.width < 600 ? await headerOffRow(widget) : [];
+      if (offRow.length) problems.push(`${name} at ${where}: its header takes more than one row: ${offRow.map((t) => `"${t}"`).join(', ')} below the title`);
       const min = size.present ? 20 : 12;
       const a = await auditFigure(widget, min);
       if (a.overflow > 0) problems.push(`${name} at ${where} reaches ${a.overflow} px past the screen's edge`);
