@@ -17,11 +17,14 @@ import { ChapterSlug } from './StaticHtml.tsx';
 import { chapterNumber } from './Sidebar.tsx';
 import { navStrings as s } from './strings.ts';
 import { useOnScreen } from './useOnScreen.ts';
+import { useScrollingFormulas } from './scrollingFormulas.ts';
 
 function ChapterContent({ slug, module }: { slug: string; module: ChapterModule }) {
   const Content = module.default;
   // Reaching the end of the chapter's text counts as having read it (kept in this browser only).
   const end = useRef<HTMLDivElement>(null);
+  const prose = useRef<HTMLDivElement>(null);
+  useScrollingFormulas(prose, module);
   const reachedEnd = useOnScreen(end, '0px');
   useEffect(() => {
     if (reachedEnd) markChapterRead(slug);
@@ -72,7 +75,7 @@ function ChapterContent({ slug, module }: { slug: string; module: ChapterModule 
     };
   }, [module]);
   return (
-    <div className="prose">
+    <div ref={prose} className="prose">
       <ChapterSlug.Provider value={slug}>
         <Content components={pageComponents} />
       </ChapterSlug.Provider>

@@ -177,6 +177,7 @@ export const contentStrings = catalogue('content', {
   wideTable: 'Table, scrolls sideways on narrow screens',
   diagramFailed: 'This diagram could not be drawn: {error}',
   wideDiagram: 'Diagram, scrolls sideways on this screen',
+  wideFormula: 'Formula, scrolls sideways on this screen',
   diagramDrawing: 'Diagram source (drawing…)',
 });
 

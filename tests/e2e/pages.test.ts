@@ -6,7 +6,8 @@
 // - math typeset by KaTeX with no error, every diagram drawn with its words at 12 px or more, every
 //   compute badge ready on WebGL;
 // - no serious or critical axe-core violation in the light theme, nor of the colour and diagram
-//   rules in the dark theme (THEME_AXE_RULES: what a change of theme can affect);
+//   rules in the dark theme (THEME_AXE_RULES: what a change of theme can affect), and on a phone
+//   nothing that scrolls sideways out of the keyboard's reach;
 // - the engine's numbers: every `<Computed>` shows the value computed in src/worked/ (formatted as
 //   the build formats it), and every numeric exercise accepts that value and rejects one far off;
 // - heavy code only where it is used: a page without diagrams fetches no Mermaid code and a page
@@ -275,6 +276,13 @@ async function checkPage(page: Page, sitePage: SitePage, expect: ExpectStatic): 
     await waitForPageReady(page);
     for (const v of await seriousAxeViolations(page, THEME_AXE_RULES)) failures.push(`axe (${themeAfter} theme): ${v}`);
   }
+  // On a phone, what scrolls sideways (a wide formula, a table, a diagram) can be scrolled from the
+  // keyboard: it is a tab stop, or holds one.
+  const size = page.viewportSize();
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  for (const v of await seriousAxeViolations(page, ['scrollable-region-focusable'])) failures.push(`axe (390 × 844): ${v}`);
+  if (size) await page.setViewportSize(size);
   return failures;
 }
 

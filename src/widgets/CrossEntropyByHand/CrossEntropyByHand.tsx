@@ -3,7 +3,7 @@
 // softmax − one-hot, and the probabilities as bars.
 import type { WidgetRenderProps } from '../../book/defineWidget.ts';
 import { Controls, NumberField, Select } from '../../book/controls.tsx';
-import { BarChart } from '../kit/index.ts';
+import { BarChart, TableScroll } from '../kit/index.ts';
 import { formatStep, LOGIT_RANGE, MAX_CLASSES, MIN_CLASSES } from './crossEntropy.ts';
 import { crossEntropyStrings as s } from './strings.ts';
 import { useCrossEntropyByHand, type CrossEntropyByHandProps } from './useCrossEntropyByHand.ts';
@@ -65,29 +65,31 @@ export default function CrossEntropyByHand({ presenting, ...props }: CrossEntrop
       ) : (
         <div className="ce-body">
           <div className="ce-table-wrap">
-            <table className="ce-table">
-              <caption>{s.tableCaption}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{s.stepColumn}</th>
-                  {logits.map((_, j) => (
-                    <th key={j} scope="col" className={j === target ? 'ce-target' : undefined}>
-                      {s.className(j)} {j === target ? s.trueMark : null}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                <Row label={s.rows.logits} values={steps.logits} target={target} digits={2} />
-                <Row label={s.rows.shifted(steps.max)} values={steps.shifted} target={target} digits={2} />
-                <Row label={s.rows.exps} values={steps.exps} target={target} />
-                <Spanning label={s.rows.total} text={s.totalValue(steps.total)} columns={k} />
-                <Row label={s.rows.probs} values={steps.probs} target={target} />
-                <Spanning label={s.rows.loss} text={s.lossValue(steps.loss, target, steps.probs[target])} columns={k} />
-                <Row label={s.rows.gradient} values={steps.gradient} target={target} />
-                <Row label={s.rows.formula} values={formula} target={target} />
-              </tbody>
-            </table>
+            <TableScroll label={s.tableCaption}>
+              <table className="ce-table">
+                <caption>{s.tableCaption}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{s.stepColumn}</th>
+                    {logits.map((_, j) => (
+                      <th key={j} scope="col" className={j === target ? 'ce-target' : undefined}>
+                        {s.className(j)} {j === target ? s.trueMark : null}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  <Row label={s.rows.logits} values={steps.logits} target={target} digits={2} />
+                  <Row label={s.rows.shifted(steps.max)} values={steps.shifted} target={target} digits={2} />
+                  <Row label={s.rows.exps} values={steps.exps} target={target} />
+                  <Spanning label={s.rows.total} text={s.totalValue(steps.total)} columns={k} />
+                  <Row label={s.rows.probs} values={steps.probs} target={target} />
+                  <Spanning label={s.rows.loss} text={s.lossValue(steps.loss, target, steps.probs[target])} columns={k} />
+                  <Row label={s.rows.gradient} values={steps.gradient} target={target} />
+                  <Row label={s.rows.formula} values={formula} target={target} />
+                </tbody>
+              </table>
+            </TableScroll>
             <p className="ce-note">{s.shiftNote}</p>
             <p className="ce-note" aria-live="polite">
               {s.engineLoss(steps.engineLoss)} {difference !== null ? s.agreement(difference) : null}
