@@ -7,10 +7,12 @@
 // A diagram is scaled down to fit its column, but its words stay at 12 px or more (Mermaid writes
 // them at 16 px): a flowchart too wide for that which runs left to right is also drawn top to bottom,
 // as on a phone, and the narrower drawing is shown; one still too wide keeps that scale and scrolls
-// sideways in its frame.
+// sideways in its frame. A flowchart's width as written is kept in the browser, so that one known to
+// be too wide is drawn turned only, not twice, on a later visit.
 import { useEffect, useRef, useState, type CSSProperties, type RefObject } from 'react';
 import { beginPageTask } from './pageReady.ts';
 import { Sentence } from './Sentence.tsx';
+import { storedValue } from './stored.ts';
 import { useFixedText } from './StaticHtml.tsx';
 import { contentStrings as s } from './strings.ts';
 import { useOnScreen } from './useOnScreen.ts';
@@ -89,9 +91,42 @@ type Drawn = { ok: true; svg: string; width: number } | { ok: false; message: st
 
 /**
  * Each flowchart's full width as written, once drawn (the same in both themes): drawn again in a
- * column too narrow for it (in the other theme, on a return to its page), it is drawn turned only.
+ * column too narrow for it (in the other theme, on a return to its page, on a later visit to the
+ * book in this browser), it is drawn turned only. Kept in this browser under a hash of the chart.
  */
 const writtenWidths = new Map<string, number>();
+/** Most widths kept in the browser: the book's flowcharts, with room for those of earlier editions. */
+const KEPT_WIDTHS = 100;
+const keptWidths = storedValue<Record<string, number>>('dll-diagram-widths', {}, (text) => {
+  try {
+    const value: unknown = JSON.parse(text);
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+    return Object.fromEntries(Object.entries(value).filter((e): e is [string, number] => typeof e[1] === 'number' && Number.isFinite(e[1]) && e[1] > 0));
+  } catch {
+    return undefined;
+  }
+}, JSON.stringify);
+
+/** A short key for a chart: its length and a 32-bit FNV-1a hash of its text. */
+export function chartKey(chart: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < chart.length; i++) hash = Math.imul(hash ^ chart.charCodeAt(i), 0x01000193) >>> 0;
+  return `${chart.length.toString(36)}-${hash.toString(36)}`;
+}
+
+function knownWidth(chart: string): number | undefined {
+  return writtenWidths.get(chart) ?? keptWidths.get()[chartKey(chart)];
+}
+
+function keepWidth(chart: string, width: number): void {
+  writtenWidths.set(chart, width);
+  const key = chartKey(chart);
+  const kept = keptWidths.get();
+  if (kept[key] === width) return;
+  // The newest last; the oldest go first once there are too many.
+  const entries = Object.entries(kept).filter(([k]) => k !== key);
+  keptWidths.set(Object.fromEntries([...entries.slice(Math.max(0, entries.length - KEPT_WIDTHS + 1)), [key, width]]));
+}
 
 function drawn(chart: string, theme: Theme): Promise<Drawn> {
   return drawDiagram(chart, theme).then(
@@ -121,14 +156,14 @@ export function Mermaid({ chart: given, k }: { chart?: string; k?: number }) {
   }, [near]);
 
   const turned = turnedFlowchart(chart);
-  const known = writtenWidths.get(chart);
+  const known = knownWidth(chart);
   // Known to be too wide as written: not drawn that way again (unless the turned drawing failed).
   const skipWritten = turned !== null && column > 0 && known !== undefined && known * MIN_SCALE > column && !(down !== null && !down.ok);
   useEffect(() => {
     if (!theme || !near || skipWritten) return;
     let live = true;
     void drawn(chart, theme).then((d) => {
-      if (d.ok) writtenWidths.set(chart, d.width);
+      if (d.ok) keepWidth(chart, d.width);
       if (live) setResult(d);
     });
     return () => {
