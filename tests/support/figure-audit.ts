@@ -200,6 +200,36 @@ export async function headerOffRow(widget: Locator): Promise<string[]> {
   });
 }
 
+/**
+ * A widget that pins its picture on a phone (`figure-pin`, widgets.css): with its first, middle and
+ * last control in turn in the middle of the screen, the picture must be wholly on the screen, under
+ * the top bar. What is wrong, one line each; nothing for a widget without a pinned picture.
+ */
+export async function pinnedOutOfView(widget: Locator): Promise<string[]> {
+  const pin = widget.locator('.figure-pin').first();
+  if ((await pin.count()) === 0 || !(await pin.isVisible())) return [];
+  const controls = widget.locator('.widget-body :is(input, select, button, textarea)');
+  const n = await controls.count();
+  const problems: string[] = [];
+  for (const i of [...new Set([0, Math.floor(n / 2), n - 1])].filter((k) => k >= 0)) {
+    const control = controls.nth(i);
+    if (!(await control.isVisible()) || (await control.evaluate((el) => !!el.closest('.figure-pin')))) continue;
+    await control.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    const seen = await pin.evaluate((el) => new Promise<{ top: number; bottom: number; bar: number; screen: number }>((resolve) =>
+      requestAnimationFrame(() => {
+        const r = el.getBoundingClientRect();
+        const bar = document.querySelector('.topbar')?.getBoundingClientRect().bottom ?? 0;
+        resolve({ top: r.top, bottom: r.bottom, bar, screen: window.innerHeight });
+      }),
+    ));
+    if (seen.top < seen.bar - 1 || seen.bottom > seen.screen + 1) {
+      const label = await control.evaluate((el) => (el.getAttribute('aria-label') ?? (el as HTMLInputElement).labels?.[0]?.textContent ?? el.textContent ?? '').trim().slice(0, 24));
+      problems.push(`with control ${i + 1} of ${n} ("${label}") mid-screen its pinned picture spans ${Math.round(seen.top)}–${Math.round(seen.bottom)} px, not all between the top bar (${Math.round(seen.bar)}) and the screen's foot (${seen.screen})`);
+    }
+  }
+  return problems;
+}
+
 /** The sizes readers use: a phone, a laptop, and a projector at 1× and at 200% zoom (presenting). */
 export const READER_SIZES = [
   { width: 390, height: 844, present: false },
@@ -320,7 +350,8 @@ async function themeMoves(page: Page, where: string): Promise<string[]> {
  * overlap or reach past their picture's edge, no words lie over a picture, (not presenting) the
  * loaded widget fits the height reserved for it before it loaded, and (presenting) its first
  * drawing begins high enough on the screen (`firstDrawingBy`), and (on a phone, presenting) the frame's
- * header is one row (`headerOffRow`). At the sizes not presenting, the
+ * header is one row (`headerOffRow`); on a phone a pinned picture stays on the screen while the
+ * reader works the controls below it (`pinnedOutOfView`). At the sizes not presenting, the
  * dark theme must leave every widget's layout as it is (`themeMoves`), so all of this holds in both.
  * One line per problem; the viewport is left at 1280 × 900, in the light theme.
  */
@@ -353,6 +384,8 @@ export async function figureProblems(page: Page): Promise<string[]> {
       // On a phone and presenting, the header is one row (at a laptop's width its tools keep their
       // words, under a long title).
       const offRow = size.present || size.width < 600 ? await headerOffRow(widget) : [];
+      // On a phone, a pinned picture stays on the screen while the reader works its controls.
+      if (!size.present && size.width < 600) for (const p of await pinnedOutOfView(widget)) problems.push(`${name} at ${where}: ${p}`);
       if (offRow.length) problems.push(`${name} at ${where}: its header takes more than one row: ${offRow.map((t) => `"${t}"`).join(', ')} below the title`);
       const min = size.present ? 20 : 12;
       const a = await auditFigure(widget, min);

@@ -58,7 +58,7 @@ export default function LogicGates({ presenting, gate: gateProp }: LogicGatesPro
   };
 
   return (
-    <div className={presenting ? 'gates gates-presenting' : 'gates'}>
+    <div className={presenting ? 'gates gates-presenting' : 'gates figure-first'}>
       <Controls presenting={presenting}>
         <Select
           label={s.gate}
@@ -121,7 +121,7 @@ export default function LogicGates({ presenting, gate: gateProp }: LogicGatesPro
       ) : !rows ? (
         <p>{s.starting}</p>
       ) : (
-        <div className="gates-layout">
+        <div className="gates-layout figure-pass">
           <div className="gates-table-side">
             <TableScroll label={s.tableCaption(gate, networkOn)}>
               <TruthTable gate={gate} rows={rows} network={networkOn} unit={state.unit} />
@@ -132,8 +132,10 @@ export default function LogicGates({ presenting, gate: gateProp }: LogicGatesPro
             {networkOn && state.unit === 'sigmoid' ? <p className="gates-note">{s.sigmoidRead}</p> : null}
             {networkOn && matches === 4 ? <p className="gates-note">{s.solutionNote}</p> : null}
           </div>
-          <div className="gates-plane">
-            <GatePlane gate={gate} plane={rows.plane} neuron={networkOn ? null : neuron} net={networkOn ? net : null} />
+          <div className="gates-plane figure-pass">
+            <div className="figure-pin">
+              <GatePlane gate={gate} plane={rows.plane} neuron={networkOn ? null : neuron} net={networkOn ? net : null} />
+            </div>
             <p className="gates-note">{s.legend}</p>
           </div>
         </div>

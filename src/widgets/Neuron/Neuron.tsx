@@ -65,7 +65,7 @@ export default function Neuron({ presenting, hide, w1, w2, b, activation }: Neur
 
   return (
     <div className={presenting ? 'neuron neuron-presenting' : 'neuron'}>
-      <div className="neuron-layout">
+      <div className="neuron-layout figure-first">
         <div className="neuron-side">
           <Controls presenting={presenting}>
             {slider('w1')}
@@ -105,32 +105,34 @@ export default function Neuron({ presenting, hide, w1, w2, b, activation }: Neur
             </div>
           )}
         </div>
-        <div className="neuron-plane">
+        <div className="neuron-plane figure-pass">
           {snap ? (
-            <Plot
-              width={380}
-              height={380}
-              x={{ domain: [-E, E], label: s.x1Axis }}
-              y={{ domain: [-E, E], label: s.x2Axis }}
-              title={s.plotTitle}
-              description={s.plotDescription({
-                w1: fixed(p.w1, 1),
-                w2: fixed(p.w2, 1),
-                b: fixed(p.b, 1),
-                activation: s.activationNames[state.activation],
-                x1: fixed(state.x1, 1),
-                x2: fixed(state.x2, 1),
-                z: fixed(snap.z, 2),
-                y: fixed(snap.y, digits),
-                line: lineText,
-                range: s.range(fixed(lo, 2), fixed(hi, 2)),
-              })}
-              interactive
-            >
-              <HeatMap values={snap.plane} cols={GRID_CELLS} rows={GRID_CELLS} colorDomain={[lo, hi]} opacity={0.8} />
-              <BoundaryLine w1={p.w1} w2={p.w2} b={p.b} label={s.lineLabel} arrow arrowLabel={s.weightArrow} />
-              <DraggablePoint x={state.x1} y={state.x2} onMove={move} label={s.pointLabel} step={0.1} format={(v) => fixed(v, 1)} />
-            </Plot>
+            <div className="figure-pin">
+              <Plot
+                width={380}
+                height={380}
+                x={{ domain: [-E, E], label: s.x1Axis }}
+                y={{ domain: [-E, E], label: s.x2Axis }}
+                title={s.plotTitle}
+                description={s.plotDescription({
+                  w1: fixed(p.w1, 1),
+                  w2: fixed(p.w2, 1),
+                  b: fixed(p.b, 1),
+                  activation: s.activationNames[state.activation],
+                  x1: fixed(state.x1, 1),
+                  x2: fixed(state.x2, 1),
+                  z: fixed(snap.z, 2),
+                  y: fixed(snap.y, digits),
+                  line: lineText,
+                  range: s.range(fixed(lo, 2), fixed(hi, 2)),
+                })}
+                interactive
+              >
+                <HeatMap values={snap.plane} cols={GRID_CELLS} rows={GRID_CELLS} colorDomain={[lo, hi]} opacity={0.8} />
+                <BoundaryLine w1={p.w1} w2={p.w2} b={p.b} label={s.lineLabel} arrow arrowLabel={s.weightArrow} />
+                <DraggablePoint x={state.x1} y={state.x2} onMove={move} label={s.pointLabel} step={0.1} format={(v) => fixed(v, 1)} />
+              </Plot>
+            </div>
           ) : null}
           <p className="neuron-legend">
             {s.legend(fixed(lo, 1), fixed(hi, 1))} {p.w1 === 0 && p.w2 === 0 ? s.noLine : seg ? s.sideNote : s.lineOutside}

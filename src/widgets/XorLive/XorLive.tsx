@@ -35,7 +35,7 @@ export default function XorLive({ presenting, ...initial }: XorLiveProps & Widge
   const small = presenting ? 150 : 110;
 
   return (
-    <div className={presenting ? 'xor xor-presenting' : 'xor'}>
+    <div className={presenting ? 'xor xor-presenting' : 'xor figure-first'}>
       <Controls presenting={presenting}>
         <Slider label={s.hidden} value={hidden} min={MIN_HIDDEN} max={MAX_HIDDEN} step={1} format={(v) => String(v)} onChange={(v) => setState({ hidden: Math.round(v) })} />
         <Slider
@@ -51,20 +51,22 @@ export default function XorLive({ presenting, ...initial }: XorLiveProps & Widge
         <NumberField label={s.seed} value={seed} min={1} max={9999} integer onChange={(v) => setState({ seed: v })} />
       </Controls>
       <TrainingBar job={job} presenting={presenting} detail={acc} advice={s.divergedAdvice} />
-      <div className="xor-main">
-        <div className="xor-surface" style={presenting ? undefined : { width: big }}>
-        <Plot
-          width={big}
-          height={big}
-          x={{ domain: EXTENT, label: s.x1 }}
-          y={{ domain: EXTENT, label: s.x2 }}
-          title={s.outputTitle}
-          description={s.outputDescription(step, acc, points)}
-          margin={{ left: 40, bottom: 36 }}
-        >
-          {picture ? <HeatMap values={picture.output} cols={GRID} rows={GRID} colorDomain={[0, 1]} /> : null}
-          <Dots points={dots} size={presenting ? 160 : 90} />
-        </Plot>
+      <div className="xor-main figure-pass">
+        <div className="figure-pin">
+          <div className="xor-surface" style={presenting ? undefined : { width: big }}>
+            <Plot
+              width={big}
+              height={big}
+              x={{ domain: EXTENT, label: s.x1 }}
+              y={{ domain: EXTENT, label: s.x2 }}
+              title={s.outputTitle}
+              description={s.outputDescription(step, acc, points)}
+              margin={{ left: 40, bottom: 36 }}
+            >
+              {picture ? <HeatMap values={picture.output} cols={GRID} rows={GRID} colorDomain={[0, 1]} /> : null}
+              <Dots points={dots} size={presenting ? 160 : 90} />
+            </Plot>
+          </div>
         </div>
         <div className="xor-loss" style={presenting ? undefined : { width: big }}>
           <LossCurve series={[{ name: 'XOR', losses: training.losses, steps: training.lossSteps }]} width={big} height={presenting ? 260 : 200} log title={s.lossTitle} />
