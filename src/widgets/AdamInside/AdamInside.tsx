@@ -67,7 +67,7 @@ export default function AdamInside({ presenting, ...initial }: AdamInsideProps &
     </>
   );
 
-  const root = presenting ? 'ai ai-presenting fig-presenting' : 'ai';
+  const root = presenting ? 'ai ai-presenting fig-presenting' : 'ai figure-first';
   if (engine.error) return <div className={root}>{controls}<p role="alert">{s.engineFailed(engine.error)}</p></div>;
   if (!result) return <div className={root}>{controls}<p>{s.starting}</p></div>;
   if (result.error !== null) return <div className={root}>{controls}<p role="alert">{s.computeFailed(result.error)}</p></div>;
@@ -84,7 +84,7 @@ export default function AdamInside({ presenting, ...initial }: AdamInsideProps &
   return (
     <div className={root}>
       {controls}
-      <div className="ai-body">
+      <div className="ai-body figure-pass">
         <div className="ai-numbers">
           <AdamTable run={run} t={t} corrected={biasCorrection} />
           <div className="ai-rule" role="status">
@@ -99,7 +99,7 @@ export default function AdamInside({ presenting, ...initial }: AdamInsideProps &
             </p>
           </div>
         </div>
-        <div className="ai-plots">
+        <div className="ai-plots figure-pin">
           <MomentsPlot run={run} t={t} width={width} height={height} />
           <StepsPlot run={run} t={t} corrected={biasCorrection} eta={learningRate} width={width} height={height} />
         </div>

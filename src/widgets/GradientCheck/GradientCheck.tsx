@@ -59,7 +59,7 @@ export default function GradientCheck({ presenting, ...initial }: GradientCheckP
         <p className={r.verdict === 'wrong' ? 'gc-verdict gc-wrong' : 'gc-verdict'} aria-live="polite">
           {s.verdicts[r.verdict]}
         </p>
-        <div className="gc-chart">
+        <div className="gc-chart figure-pin">
           <Plot
             width={520}
             height={260}
@@ -80,7 +80,7 @@ export default function GradientCheck({ presenting, ...initial }: GradientCheckP
   }
 
   return (
-    <div className={presenting ? 'gc gc-presenting' : 'gc'}>
+    <div className={presenting ? 'gc gc-presenting' : 'gc figure-first'}>
       <Controls presenting={presenting}>
         <Select label={s.param} value={param} options={params.map((p) => ({ value: p, label: s.paramNames[p] }))} onChange={(v: Param) => setState({ param: v })} />
         <Select label={s.rule} value={rule} options={rules.map((p) => ({ value: p, label: s.ruleNames[p] }))} onChange={(v: Rule) => setState({ rule: v })} />

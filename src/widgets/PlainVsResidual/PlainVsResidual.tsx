@@ -53,9 +53,9 @@ export default function PlainVsResidual({ presenting = false, ...initial }: Plai
   const toDefaults = () => setState({ ...DEFAULT_RACE });
 
   return (
-    <div ref={root} className={presenting ? 'pvr fig-presenting' : 'pvr'}>
-      <div className="pvr-plots">
-        <div className="fig-plot">
+    <div ref={root} className={presenting ? 'pvr fig-presenting' : 'pvr figure-first'}>
+      <div className="pvr-plots figure-pass">
+        <div className="fig-plot figure-pin">
           <h4 className="pvr-heading">{s.lossTitle}</h4>
           <LossPlot results={results} names={names} presenting={presenting} />
         </div>

@@ -47,7 +47,7 @@ export default function SequencePrediction({ presenting, ...props }: SequencePre
   const clamped = free?.values.some((v) => Math.abs(v) >= 5) ?? false;
 
   return (
-    <div className={presenting ? 'sp sp-presenting' : 'sp'}>
+    <div className={presenting ? 'sp sp-presenting' : 'sp figure-first'}>
       <Controls presenting={presenting}>
         <Slider label={s.frequency} value={state.frequency} min={FREQUENCY_RANGE[0]} max={FREQUENCY_RANGE[1]} step={0.01} format={(v) => fixed(v, 2)} onChange={(v) => setState({ frequency: v })} />
         <Slider label={s.noise} value={state.noise} min={NOISE_RANGE[0]} max={NOISE_RANGE[1]} step={0.01} format={(v) => fixed(v, 2)} onChange={(v) => setState({ noise: v })} />
@@ -62,8 +62,8 @@ export default function SequencePrediction({ presenting, ...props }: SequencePre
       </TrainingBar>
       {free ? <p className="sp-note">{free.done ? s.freeHint : s.freeRunning}</p> : null}
       {clamped ? <p className="sp-note">{s.clamped}</p> : null}
-      <div className="sp-plots">
-        <div>
+      <div className="sp-plots figure-pass">
+        <div className="figure-pin">
           <Plot
             width={560}
             height={260}

@@ -62,7 +62,7 @@ export default function VanishingGradients({ presenting, ...initial }: Vanishing
   }
 
   return (
-    <div className={presenting ? 'vg vg-presenting' : 'vg'}>
+    <div className={presenting ? 'vg vg-presenting' : 'vg figure-first'}>
       <Controls presenting={presenting}>
         <Select
           label={s.activation}
@@ -93,8 +93,8 @@ export default function VanishingGradients({ presenting, ...initial }: Vanishing
       <p className="vg-verdict fig-side" aria-live="polite">
         {verdict}
       </p>
-      <div className="vg-main">
-        <div className="vg-chart">
+      <div className="vg-main figure-pass">
+        <div className="vg-chart figure-pin">
           <p className="vg-chart-title">{showingCurrent ? s.whenStepTitle(step) : s.whenStartTitle}</p>
           {chart}
         </div>

@@ -23,7 +23,7 @@ export const recurrentNetworksWidgets = {
   SequencePrediction: defineWidget<SequencePredictionProps>({
     name: 'SequencePrediction',
     title: () => widgetTitles.SequencePrediction,
-    height: { wide: 600, narrow: 980 },
+    height: { wide: 600, narrow: 1008 },
     load: () => import('../SequencePrediction/SequencePrediction.tsx'),
   }),
   CharModel: defineWidget<CharModelProps>({
