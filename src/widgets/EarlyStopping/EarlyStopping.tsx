@@ -49,9 +49,9 @@ export default function EarlyStopping({ presenting = false, ...initial }: EarlyS
   const bar = stop && picture?.stopEpoch != null ? { ...job, maxSteps: picture.stopEpoch } : job;
 
   return (
-    <div className={presenting ? 'es fig-presenting' : 'es'}>
-      <div className="es-plots">
-        <figure className="fig-plot es-figure">
+    <div className={presenting ? 'es fig-presenting' : 'es figure-first'}>
+      <div className="es-plots figure-pass">
+        <figure className="fig-plot es-figure figure-pin">
           <LossPlot picture={picture} patience={patience} stop={stop} budget={MAX_EPOCHS} presenting={presenting} />
           <Legend items={lossLegend(faded)} />
         </figure>

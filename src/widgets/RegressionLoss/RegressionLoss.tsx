@@ -61,7 +61,7 @@ export default function RegressionLoss({ presenting, ...props }: RegressionLossP
   const baseCount = points.length - (state.outlier ? 1 : 0);
 
   return (
-    <div className={presenting ? 'rl rl-presenting' : 'rl'}>
+    <div className={presenting ? 'rl rl-presenting' : 'rl figure-first'}>
       <Controls presenting={presenting}>
         <Select
           label={s.loss}
@@ -114,8 +114,8 @@ export default function RegressionLoss({ presenting, ...props }: RegressionLossP
         </span>
       </div>
 
-      <div className="rl-plots">
-        <figure className="rl-figure">
+      <div className="rl-plots figure-pass">
+        <figure className="rl-figure figure-pin">
           <Plot
             {...DATA_SIZE}
             x={{ domain: X_DOMAIN, label: s.xAxis }}
