@@ -97,7 +97,7 @@ export default function LearningRateExplorer({ presenting, ...initial }: Learnin
   const height = presenting ? 320 : 230;
 
   return (
-    <div className={`${root} lrx-layout`}>
+    <div className={`${root} lrx-layout${presenting ? '' : ' figure-first'}`}>
       <div className={presenting ? 'lrx-side fig-column' : 'lrx-side'}>
         {controls}
         <div className="lrx-status" role="status" style={{ borderColor: regimeColors[regime] }}>
@@ -122,8 +122,10 @@ export default function LearningRateExplorer({ presenting, ...initial }: Learnin
           )}
         </div>
       </div>
-      <div className="lrx-plots">
-        <LossPlot run={run} curvature={curvature} eta={learningRate} width={width} height={height} />
+      <div className="lrx-plots figure-pass">
+        <div className="figure-pin">
+          <LossPlot run={run} curvature={curvature} eta={learningRate} width={width} height={height} />
+        </div>
         <DistancePlot run={run} multiplier={r} steps={steps} width={width} height={height} />
       </div>
     </div>
