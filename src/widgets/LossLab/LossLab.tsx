@@ -19,7 +19,7 @@ export default function LossLab({ presenting, ...props }: LossLabProps & WidgetR
   const dots = set.x.map(([x, y], i) => ({ x, y, cls: set.y[i] }));
 
   return (
-    <div className={presenting ? 'll ll-presenting' : 'll'}>
+    <div className={presenting ? 'll ll-presenting' : 'll figure-first'}>
       <Controls presenting={presenting}>
         <Select label={s.dataset} value={state.dataset} options={LAB_DATASETS.map((d) => ({ value: d, label: datasetNames[d] }))} onChange={(v) => setState({ dataset: v })} />
         <Select label={s.loss} value={state.loss} options={LAB_LOSSES.map((l) => ({ value: l, label: labLossNames[l] }))} onChange={(v) => setState({ loss: v })} />
@@ -40,19 +40,21 @@ export default function LossLab({ presenting, ...props }: LossLabProps & WidgetR
       </p>
       {state.lr >= LARGE_LR && !stopped ? <p className="ll-note fig-note">{s.largeRate}</p> : null}
 
-      <div className="ll-plots">
-        <Plot
-          width={340}
-          height={320}
-          x={{ domain: EXTENT, label: s.x1 }}
-          y={{ domain: EXTENT, label: s.x2 }}
-          title={s.surfaceTitle}
-          description={s.surfaceDescription(state.dataset, view?.accuracy ?? null, state.loss)}
-          grid={false}
-        >
-          {view ? <HeatMap values={view.surface} cols={GRID_SIZE} rows={GRID_SIZE} colorDomain={[0, 1]} /> : null}
-          <Dots points={dots} size={36} />
-        </Plot>
+      <div className="ll-plots figure-pass">
+        <div className="figure-pin">
+          <Plot
+            width={340}
+            height={320}
+            x={{ domain: EXTENT, label: s.x1 }}
+            y={{ domain: EXTENT, label: s.x2 }}
+            title={s.surfaceTitle}
+            description={s.surfaceDescription(state.dataset, view?.accuracy ?? null, state.loss)}
+            grid={false}
+          >
+            {view ? <HeatMap values={view.surface} cols={GRID_SIZE} rows={GRID_SIZE} colorDomain={[0, 1]} /> : null}
+            <Dots points={dots} size={36} />
+          </Plot>
+        </div>
         <div>
           <LossCurves runs={runs} current={state.loss} />
           <p className="ll-note">{s.curvesNote}</p>

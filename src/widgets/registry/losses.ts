@@ -28,7 +28,7 @@ export const lossesWidgets = {
   LossLab: defineWidget<LossLabProps>({
     name: 'LossLab',
     title: () => widgetTitles.LossLab,
-    height: { wide: 940, narrow: 1460 },
+    height: { wide: 940, narrow: 1492 },
     load: () => import('../LossLab/LossLab.tsx'),
   }),
 };
