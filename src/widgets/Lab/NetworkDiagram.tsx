@@ -85,7 +85,16 @@ export function NetworkDiagram({ state, outputs, view, presenting, canToggleFeat
   const colX = (c: number) => LABELS + c * (TILE + GAP_X);
   const rowY = (c: number, r: number) => TOP + ((rows - columns[c]) * PITCH_Y) / 2 + r * PITCH_Y;
   const pct = (v: number, of: number) => `${(v / of) * 100}%`;
-  const params = view?.parameters ?? null;
+  // The job's weights, once they have the network's present shape: after a change (a feature, a
+  // layer, a unit) they reach the figure a moment later, and until then the figure reads none of
+  // them (a stale row would name a feature that is no longer used).
+  const given = view?.parameters ?? null;
+  const params =
+    given &&
+    given.length === layers.length + 1 &&
+    given.every((p, l) => p.weights.length === (l === 0 ? used.length : layers[l - 1].units) && p.biases.length === (l < layers.length ? layers[l].units : outputs))
+      ? given
+      : null;
   // The source row in the drawing of weight row i of layer l (inputs: the used feature's row).
   const sourceRow = (l: number, i: number) => (l === 0 ? shown.indexOf(used[i]) : i);
   const unitName = (l: number, u: number) => (l === layers.length ? s.outputUnitLabel(u + 1, outputs) : s.unitLabel(l + 1, u + 1));
