@@ -65,8 +65,8 @@ export default function WeightPenalty({ presenting, ...initial }: WeightPenaltyP
   const testCurve = curves[TEST_CURVE];
 
   return (
-    <div ref={root} className={presenting ? 'wp wp-presenting' : 'wp'}>
-      <div className="wp-top">
+    <div ref={root} className={presenting ? 'wp wp-presenting' : 'wp figure-first'}>
+      <div className="wp-top figure-pass">
         <div className={presenting ? 'wp-controls fig-column' : 'wp-controls'}>
           <Controls presenting={presenting}>
             <Select label={s.penalty} value={penalty} options={penaltyKinds.map((k) => ({ value: k, label: s.penaltyNames[k] }))} onChange={(v: PenaltyKind) => setState({ penalty: v })} />
@@ -106,14 +106,16 @@ export default function WeightPenalty({ presenting, ...initial }: WeightPenaltyP
             {picture && step > 0 && collapsed(picture) ? <span className="wp-collapsed">{s.verdictCollapsed}</span> : null}
           </p>
         </div>
-        <div className="wp-surface" style={{ width: side }}>
-          <Plot width={side} height={side} x={{ domain: EXTENT, label: s.x1 }} y={{ domain: EXTENT, label: s.x2 }} title={s.surfaceTitle} description={s.surfaceDescription({ step, accuracy, penalty: s.penaltyNames[penalty] })} margin={{ left: 40, bottom: 36 }}>
-            {picture ? <HeatMap values={picture.surface} cols={GRID} rows={GRID} colorDomain={[0, 1]} /> : null}
-            {picture ? <Contours values={picture.surface} cols={GRID} rows={GRID} thresholds={[0.5]} fill={false} /> : null}
-            <Dots points={points.test} size={presenting ? 40 : 24} hollow />
-            <Dots points={points.train} size={presenting ? 90 : 60} />
-          </Plot>
-          <p className="wp-key">{s.surfaceKey}</p>
+        <div className="figure-pin">
+          <div className="wp-surface" style={{ width: side }}>
+            <Plot width={side} height={side} x={{ domain: EXTENT, label: s.x1 }} y={{ domain: EXTENT, label: s.x2 }} title={s.surfaceTitle} description={s.surfaceDescription({ step, accuracy, penalty: s.penaltyNames[penalty] })} margin={{ left: 40, bottom: 36 }}>
+              {picture ? <HeatMap values={picture.surface} cols={GRID} rows={GRID} colorDomain={[0, 1]} /> : null}
+              {picture ? <Contours values={picture.surface} cols={GRID} rows={GRID} thresholds={[0.5]} fill={false} /> : null}
+              <Dots points={points.test} size={presenting ? 40 : 24} hollow />
+              <Dots points={points.train} size={presenting ? 90 : 60} />
+            </Plot>
+            <p className="wp-key">{s.surfaceKey}</p>
+          </div>
         </div>
       </div>
       <fieldset className="wp-switch">
