@@ -36,19 +36,19 @@ interface Panel {
   lossSteps: number[];
 }
 
-function PanelView({ panel, step, name, shape, dots, boundary }: { panel: Panel; step: number; name: string; shape: string; dots: { x: number; y: number; cls: number }[]; boundary: boolean }) {
+/** A network's decision surface under its name: the picture the controls move (pinned on a phone). */
+function SurfaceView({ panel, step, name, shape, dots, boundary }: { panel: Panel; step: number; name: string; shape: string; dots: { x: number; y: number; cls: number }[]; boundary: boolean }) {
   const { picture } = panel;
   const acc = picture ? s.accuracy(percent(picture.accuracy, 1)) : s.notTrained;
   const line = boundary && picture?.collapsed ? boundaryLine(picture.collapsed, EXTENT) : null;
   return (
     <div className="lvn-panel">
       <h4 className="lvn-panel-title">{name}</h4>
-      <p className="lvn-shape">{shape}</p>
       <Plot
         width={SIZE}
         height={SIZE}
-        x={{ domain: AXIS, label: s.x1 }}
-        y={{ domain: AXIS, label: s.x2 }}
+        x={{ domain: AXIS, label: s.x1, ticks: 3 }}
+        y={{ domain: AXIS, label: s.x2, ticks: 3 }}
         title={s.surfaceTitle(name)}
         description={s.surfaceDescription({ name, step, accuracy: acc, shape })}
         margin={{ left: 40, bottom: 36 }}
@@ -57,6 +57,20 @@ function PanelView({ panel, step, name, shape, dots, boundary }: { panel: Panel;
         {line ? <LinePath points={line} color="var(--text)" width={2} dashed /> : null}
         <Dots points={dots} size={36} />
       </Plot>
+    </div>
+  );
+}
+
+/** A network's shape, its step, loss and accuracy, and its loss curve. */
+function PanelNumbers({ panel, step, name, shape }: { panel: Panel; step: number; name: string; shape: string }) {
+  const { picture } = panel;
+  const acc = picture ? s.accuracy(percent(picture.accuracy, 1)) : s.notTrained;
+  return (
+    <div className="lvn-panel">
+      <p className="lvn-shape">
+        <span className="lvn-shape-name">{name}: </span>
+        {shape}
+      </p>
       <p className="lvn-metrics" aria-live="off">
         {s.steps(step)} · {panel.loss !== null ? s.loss(readable(panel.loss)) : s.notTrained} · {acc}
       </p>
@@ -92,9 +106,11 @@ export default function LinearVsNonlinear({ presenting, ...initial }: LinearVsNo
   const dots = labelledDots(set.x, set.y);
   const nonlinearName = s.activationNames[activation];
   const collapsed = linear.picture?.collapsed ?? null;
+  const linearShape = s.shape(hidden, s.identity);
+  const nonlinearShape = s.shape(hidden, nonlinearName);
 
   return (
-    <div className={presenting ? 'lvn lvn-presenting' : 'lvn'}>
+    <div className={presenting ? 'lvn lvn-presenting' : 'lvn figure-first'}>
       <Controls presenting={presenting}>
         <Select
           label={s.dataset}
@@ -111,9 +127,13 @@ export default function LinearVsNonlinear({ presenting, ...initial }: LinearVsNo
         />
       </Controls>
       <TrainingBar job={job} presenting={presenting} showLoss={false} />
+      <div className="lvn-panels lvn-surfaces figure-pin">
+        <SurfaceView panel={linear} step={step} name={s.linearTitle} shape={linearShape} dots={dots} boundary />
+        <SurfaceView panel={nonlinear} step={step} name={s.nonlinearTitle(nonlinearName)} shape={nonlinearShape} dots={dots} boundary={false} />
+      </div>
       <div className="lvn-panels">
-        <PanelView panel={linear} step={step} name={s.linearTitle} shape={s.shape(hidden, s.identity)} dots={dots} boundary />
-        <PanelView panel={nonlinear} step={step} name={s.nonlinearTitle(nonlinearName)} shape={s.shape(hidden, nonlinearName)} dots={dots} boundary={false} />
+        <PanelNumbers panel={linear} step={step} name={s.linearTitle} shape={linearShape} />
+        <PanelNumbers panel={nonlinear} step={step} name={s.nonlinearTitle(nonlinearName)} shape={nonlinearShape} />
       </div>
       <p className="lvn-legend">
         <ClassMark cls={0} /> {s.legendClass0} <ClassMark cls={1} /> {s.legendClass1}. {s.boundaryNote}

@@ -16,7 +16,7 @@ export const activationsWidgets = {
   LinearVsNonlinear: defineWidget<LinearVsNonlinearProps>({
     name: 'LinearVsNonlinear',
     title: () => widgetTitles.LinearVsNonlinear,
-    height: { wide: 970, narrow: 1770 },
+    height: { wide: 990, narrow: 1345 },
     load: () => import('../LinearVsNonlinear/LinearVsNonlinear.tsx'),
   }),
   SoftmaxTemperature: defineWidget<SoftmaxTemperatureProps>({
