@@ -8,7 +8,7 @@ import { choice, integer, numberList, type StateOf } from '../../book/urlState.t
 import { useWidgetState } from '../../book/useWidgetState.ts';
 import { useEngine } from '../kit/index.ts';
 import { INPUTS, inputImage, KERNEL_PRESETS, kernelText, outputSize, padImage, parseKernel, PRESET_KERNELS, range, termsAt, dot, type InputName, type KernelPreset } from '../../models/convolution/convolution.ts';
-import { MapGrid } from '../kit/MapGrid.tsx';
+import { MapGrid, mapCells } from '../kit/MapGrid.tsx';
 import { convStrings as s } from './strings.ts';
 import { useConvolution } from './useConvolutionExplorer.ts';
 import { fixed } from '../kit/format.ts';
@@ -101,8 +101,8 @@ export default function ConvolutionExplorer({ presenting, ...initial }: Convolut
     const map = result.output;
     body = (
       <>
-        <div className="fig-maps">
-          <figure>
+        <div className="fig-maps figure-pin">
+          <figure style={mapCells(padded.length)}>
             <figcaption>{s.inputTitle}</figcaption>
             <MapGrid
               values={padded}
@@ -116,11 +116,11 @@ export default function ConvolutionExplorer({ presenting, ...initial }: Convolut
               description={s.inputDescription(n, n, padding, ci * stride, cj * stride, span)}
             />
           </figure>
-          <figure>
+          <figure className="fig-map-fixed">
             <figcaption>{s.kernelTitle}</figcaption>
             <MapGrid values={[0, 1, 2].map((r) => kernel.slice(r * K, r * K + K))} cell={presenting ? 46 : 34} color="signed" scale={Math.max(...kernel.map(Math.abs), 1e-6)} numbers format={fmt} title={s.kernelTitle} description={s.kernelDescription(kernelText(kernel, K))} />
           </figure>
-          <figure>
+          <figure style={mapCells(outSide)}>
             <figcaption>{s.outputTitle}</figcaption>
             <MapGrid
               values={map}
@@ -145,7 +145,7 @@ export default function ConvolutionExplorer({ presenting, ...initial }: Convolut
   }
 
   return (
-    <div className={presenting ? 'ce fig-presenting' : 'ce'}>
+    <div className={presenting ? 'ce fig-presenting' : 'ce figure-first'}>
       {controls}
       {preset === 'custom' ? (
         <div className="ce-custom">

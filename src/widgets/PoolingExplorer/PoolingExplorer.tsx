@@ -7,7 +7,7 @@ import { boolean, choice, integer, type StateOf } from '../../book/urlState.ts';
 import { useWidgetState } from '../../book/useWidgetState.ts';
 import { useEngine } from '../kit/index.ts';
 import { outputSize } from '../../models/convolution/convolution.ts';
-import { MapGrid } from '../kit/MapGrid.tsx';
+import { MapGrid, mapCells } from '../kit/MapGrid.tsx';
 import { FEATURE_MAP, POOL_KINDS, poolWindow, shiftRight, type PoolKind } from './pooling.ts';
 import { poolStrings as s } from './strings.ts';
 import { usePool } from './usePoolingExplorer.ts';
@@ -62,8 +62,8 @@ export default function PoolingExplorer({ presenting, ...initial }: PoolingExplo
     const changed = base?.output ? pooled.flat().filter((v, i) => Math.abs(v - base.output!.flat()[i]) > 1e-6).length : null;
     body = (
       <>
-        <div className="fig-maps">
-          <figure>
+        <div className="fig-maps figure-pin">
+          <figure style={mapCells(n)}>
             <figcaption>{s.inputTitle}</figcaption>
             <MapGrid
               values={map}
@@ -79,7 +79,7 @@ export default function PoolingExplorer({ presenting, ...initial }: PoolingExplo
               onSelect={(r, c) => setState({ row: Math.min(Math.floor(r / stride), out - 1), col: Math.min(Math.floor(c / stride), out - 1) })}
             />
           </figure>
-          <figure>
+          <figure style={mapCells(out)}>
             <figcaption>{s.outputTitle}</figcaption>
             <MapGrid
               values={pooled}
@@ -106,5 +106,5 @@ export default function PoolingExplorer({ presenting, ...initial }: PoolingExplo
     );
   }
 
-  return <div className={presenting ? 'pe fig-presenting' : 'pe'}>{controls}{body}</div>;
+  return <div className={presenting ? 'pe fig-presenting' : 'pe figure-first'}>{controls}{body}</div>;
 }

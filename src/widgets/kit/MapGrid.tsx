@@ -1,7 +1,7 @@
 // A grid of numbers drawn as coloured cells (an image, a kernel, a feature map), with optional
 // outlined rectangles (the kernel's window, a pooling window, a receptive field) and the values
 // written in the cells when they are large enough to read. Shared by the chapter's small figures.
-import { useId } from 'react';
+import { useId, type CSSProperties } from 'react';
 import { fixed } from './format.ts';
 import { useTheme, type Theme } from '../../book/theme.ts';
 import { classColors, divergingColor, inkRgb, textOnInk } from './palette.ts';
@@ -40,6 +40,11 @@ export interface MapGridProps {
   /** Marks one cell; with onSelect a click chooses a cell (the widget also offers sliders). */
   selected?: { row: number; col: number };
   onSelect?: (row: number, col: number) => void;
+}
+
+/** A map's figure in a pinned row (figure.css): its share of the row's width, its count of columns. */
+export function mapCells(columns: number): CSSProperties {
+  return { '--cells': columns } as CSSProperties;
 }
 
 /** A cell's colour: ink on paper in the page's theme for 'grey', blue–orange for 'signed'. */

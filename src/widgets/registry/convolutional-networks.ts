@@ -12,13 +12,13 @@ export const convolutionalNetworksWidgets = {
   ConvolutionExplorer: defineWidget<ConvolutionExplorerProps>({
     name: 'ConvolutionExplorer',
     title: () => widgetTitles.ConvolutionExplorer,
-    height: { wide: 700, narrow: 1210 },
+    height: { wide: 700, narrow: 880 },
     load: () => import('../ConvolutionExplorer/ConvolutionExplorer.tsx'),
   }),
   PoolingExplorer: defineWidget<PoolingExplorerProps>({
     name: 'PoolingExplorer',
     title: () => widgetTitles.PoolingExplorer,
-    height: { wide: 600, narrow: 940 },
+    height: { wide: 600, narrow: 725 },
     load: () => import('../PoolingExplorer/PoolingExplorer.tsx'),
   }),
   ReceptiveField: defineWidget<ReceptiveFieldProps>({
