@@ -53,7 +53,7 @@ export default function AugmentationLab({ presenting, ...initial }: Augmentation
 
   return (
     <div ref={root} className={presenting ? 'aug fig-presenting aug-presenting' : 'aug'}>
-      <div className="aug-top">
+      <div className={presenting ? 'aug-top' : 'aug-top figure-first'}>
         <div className="aug-controls">
           <Controls presenting={presenting}>
             <Slider label={s.shift} value={state.shift} min={LIMITS.shift[0]} max={LIMITS.shift[1]} step={1} format={String} onChange={(v) => setState({ shift: Math.round(v) })} />
@@ -70,7 +70,7 @@ export default function AugmentationLab({ presenting, ...initial }: Augmentation
           <p className="fig-note aug-model">{s.modelNote[state.model]}</p>
           <LiveHint applies="restart" />
         </div>
-        <section className="aug-preview" aria-labelledby={headingId}>
+        <section className="aug-preview figure-pin" aria-labelledby={headingId}>
           <h4 id={headingId} className="aug-heading">{s.previewHeading}</h4>
           <div className="fig-buttons aug-buttons">
             <button type="button" onClick={() => setState({ draw: (state.draw % 9999) + 1 })}>

@@ -43,7 +43,7 @@ export default function CharModel({ presenting, ...props }: CharModelProps & Wid
   }
 
   return (
-    <div ref={root} className={presenting ? 'cm cm-presenting' : 'cm'}>
+    <div ref={root} className={presenting ? 'cm cm-presenting' : 'cm figure-first'}>
       <Controls presenting={presenting}>
         <Select label={s.source} value={state.source} options={TEXT_SOURCES.map((v) => ({ value: v, label: s.sourceNames[v] }))} onChange={(v) => setState({ source: v })} />
         <Select label={s.hidden} value={state.hidden} options={HIDDEN_SIZES.map((v) => ({ value: v, label: v }))} onChange={(v) => setState({ hidden: v })} />
@@ -87,8 +87,10 @@ export default function CharModel({ presenting, ...props }: CharModelProps & Wid
       ) : null}
       {ready ? <p className="cm-note fig-note">{s.uniform(vocab, fixed(Math.log(vocab), 2))}</p> : null}
 
-      <div className="cm-body">
-        <LossCurve series={[{ name: s.lossTitle, losses: training.losses, steps: training.lossSteps }]} width={360} height={220} title={s.lossTitle} />
+      <div className="cm-body figure-pass">
+        <div className="figure-pin">
+          <LossCurve series={[{ name: s.lossTitle, losses: training.losses, steps: training.lossSteps }]} width={360} height={220} title={s.lossTitle} />
+        </div>
         <section className="cm-samples" aria-label={s.samplesHeading}>
           <h4>{s.samplesHeading}</h4>
           {m.samples.length === 0 ? <p className="cm-note">{s.noSamples(SAMPLE_EVERY)}</p> : null}

@@ -58,23 +58,23 @@ export default function LstmInside({ presenting, ...props }: LstmInsideProps & W
             </button>
           ))}
         </div>
-        <div className="li-text" role="img" aria-label={s.textLabel(unit + 1, qName)}>
-          {traces.map((x, k) => {
-            const v = unitValue(x, unit, q);
-            const bg = v === null ? undefined : divergingColor(TEXT_SCALE * Math.max(-1, Math.min(1, colourPosition(v, q, cellScale))));
-            const cls = ['li-char', k === position ? 'li-selected' : '', x.known ? '' : 'li-unknown', x.char === '\n' ? 'li-newline' : ''].filter(Boolean).join(' ');
-            return (
-              <span key={k} className={cls} style={bg ? { background: bg } : undefined} title={`${s.charName(x.char)}: ${fmt(v)}`} onClick={() => setState({ position: k + 1 })} aria-hidden="true">
-                {x.char === ' ' ? '\u00a0' : x.char === '\n' ? '↵' : x.char}
-              </span>
-            );
-          })}
-        </div>
         <p className="li-note">
           {s.legend} {unknown ? s.unknownNote(unknown) : ''}
         </p>
-        {values ? (
-          <>
+        <div className="li-pin figure-pin">
+          <div className="li-text" role="img" aria-label={s.textLabel(unit + 1, qName)}>
+            {traces.map((x, k) => {
+              const v = unitValue(x, unit, q);
+              const bg = v === null ? undefined : divergingColor(TEXT_SCALE * Math.max(-1, Math.min(1, colourPosition(v, q, cellScale))));
+              const cls = ['li-char', k === position ? 'li-selected' : '', x.known ? '' : 'li-unknown', x.char === '\n' ? 'li-newline' : ''].filter(Boolean).join(' ');
+              return (
+                <span key={k} className={cls} style={bg ? { background: bg } : undefined} title={`${s.charName(x.char)}: ${fmt(v)}`} onClick={() => setState({ position: k + 1 })} aria-hidden="true">
+                  {x.char === ' ' ? '\u00a0' : x.char === '\n' ? '↵' : x.char}
+                </span>
+              );
+            })}
+          </div>
+          {values ? (
             <CellDiagram
               v={values}
               cellScale={cellScale}
@@ -91,10 +91,12 @@ export default function LstmInside({ presenting, ...props }: LstmInsideProps & W
                 h: fmt(values.h),
               })}
             />
-            <p className="li-equation">
-              {s.equation({ f: fmt(values.f), cBefore: fmt(values.cBefore), i: fmt(values.i), g: fmt(values.g), c: fmt(values.c), o: fmt(values.o), h: fmt(values.h) })}
-            </p>
-          </>
+          ) : null}
+        </div>
+        {values ? (
+          <p className="li-equation">
+            {s.equation({ f: fmt(values.f), cBefore: fmt(values.cBefore), i: fmt(values.i), g: fmt(values.g), c: fmt(values.c), o: fmt(values.o), h: fmt(values.h) })}
+          </p>
         ) : (
           <p role="status">{s.diagramUnknown(charName)}</p>
         )}
@@ -123,7 +125,7 @@ export default function LstmInside({ presenting, ...props }: LstmInsideProps & W
   }
 
   return (
-    <div ref={root} className={presenting ? 'li li-presenting' : 'li'}>
+    <div ref={root} className={presenting ? 'li li-presenting' : 'li figure-first'}>
       <Controls presenting={presenting}>
         <Select label={s.source} value={state.source} options={MODEL_SOURCES.map((v) => ({ value: v, label: s.sourceNames[v] }))} onChange={(v) => setState({ source: v })} />
         <TextField label={s.text} value={state.text} maxLength={MAX_READ} onChange={(v) => setState({ text: v })} />

@@ -108,7 +108,7 @@ export default function MnistTrainer({ presenting, ...initial }: MnistTrainerPro
   // Fixed axes: 0–100%, and an image axis that doubles only when the run passes its end.
   const maxSamples = 8000 * 2 ** Math.max(0, Math.ceil(Math.log2(Math.max(1, ...history.map((p) => p.samples)) / 8000)));
   const accuracyPlot = (
-    <div className="fig-plot">
+    <div className="fig-plot figure-pin">
       <Plot
         width={360}
         height={200}
@@ -138,14 +138,14 @@ export default function MnistTrainer({ presenting, ...initial }: MnistTrainerPro
   );
 
   return (
-    <div ref={root} className={presenting ? 'mt fig-presenting' : 'mt'} data-mnist-trainer="">
+    <div ref={root} className={presenting ? 'mt fig-presenting' : 'mt figure-first'} data-mnist-trainer="">
       {controls}
       <TrainingBar job={job} presenting={presenting} showSpeed={false} advice={s.advice} />
       <p className="fig-note">{s.architecture(layerText, t.parameters ?? 0)}</p>
       {job.info ? <p className="fig-note" data-trains-in={job.inWorker ? 'worker' : 'page'}>{s.where(backendLabel(job.info), job.inWorker)}</p> : null}
       {status}
       {stats}
-      <div className="mt-row">
+      <div className="mt-row figure-pass">
         <LossCurve series={[{ name: s.lossTitle, losses: training.losses, steps: training.lossSteps }]} width={360} height={200} title={s.lossTitle} log />
         {accuracyPlot}
       </div>

@@ -5,7 +5,8 @@ import type { WidgetRenderProps } from '../../book/defineWidget.ts';
 import { Checkbox, Controls, NumberField, Slider } from '../../book/controls.tsx';
 import { boolean, integer, number, type StateOf } from '../../book/urlState.ts';
 import { useWidgetState } from '../../book/useWidgetState.ts';
-import { LinePath, Plot, seriesColors, useEngine } from '../kit/index.ts';
+import { useRef } from 'react';
+import { LinePath, Plot, seriesColors, useEngine, useWideFigure } from '../kit/index.ts';
 import { fixed, magnitude } from '../kit/format.ts';
 import {
   FORGET_BIAS_RANGE,
@@ -22,6 +23,8 @@ import { useRnnGradients } from './useRnnGradients.ts';
 import './rnnGradients.css';
 
 const MAX_SEED = 9999;
+/** The figure's width from which the two networks get a chart each (two 15-rem charts abreast). */
+const WIDE_PX = 500;
 
 export const rnnGradientsSchema = {
   length: integer({ min: MIN_LENGTH, max: MAX_LENGTH, default: 40, label: () => s.linkLabels.length }),
@@ -52,23 +55,47 @@ function clipLine(name: string, g: CellGradients, clip: boolean): string {
   return g.clipFactor < 1 ? s.clipNote(name, magnitude(g.weightNorm), magnitude(g.clipFactor)) : s.clipNone(name, magnitude(g.weightNorm));
 }
 
-function GradientChart({ name, g, domain, setup, color, dashed }: { name: string; g: CellGradients; domain: [number, number]; setup: string; color: string; dashed: boolean }) {
-  const values = sampleSteps(g.norms.length).map((t) => s.value(t, magnitude(g.norms[t - 1]))).join(', ');
-  // A zero (underflow) cannot sit on a log axis: it is drawn at the bottom edge.
-  const points = g.norms.map((v, i) => [i + 1, v > 0 ? v : domain[0]] as const);
+interface Series {
+  name: string;
+  g: CellGradients;
+  color: string;
+  dashed: boolean;
+}
+
+/** The gradient's size per step for one network, or for both on one chart (a narrow figure). */
+function GradientChart({ series, caption, domain, setup, height }: { series: readonly Series[]; caption: string | null; domain: [number, number]; setup: string; height: number }) {
+  const length = series[0].g.norms.length;
+  const description = series
+    .map(({ name, g }) => s.chartDescription(name, setup, sampleSteps(g.norms.length).map((t) => s.value(t, magnitude(g.norms[t - 1]))).join(', '), summary(name, g)))
+    .join(' ');
   return (
     <figure className="rg-chart">
-      <figcaption>{name}</figcaption>
+      {caption ? <figcaption>{caption}</figcaption> : null}
       <Plot
         width={340}
-        height={240}
-        x={{ domain: [1, g.norms.length], label: s.xAxis }}
+        height={height}
+        x={{ domain: [1, length], label: s.xAxis }}
         y={{ domain, label: s.yAxis, log: true }}
-        title={`${name}: ${s.yAxis}`}
-        description={s.chartDescription(name, setup, values, summary(name, g))}
+        title={caption ? `${caption}: ${s.yAxis}` : s.yAxis}
+        description={description}
       >
-        <LinePath points={points} color={color} width={2.5} dashed={dashed} />
+        {series.map(({ name, g, color, dashed }) => (
+          // A zero (underflow) cannot sit on a log axis: it is drawn at the bottom edge.
+          <LinePath key={name} points={g.norms.map((v, i) => [i + 1, v > 0 ? v : domain[0]] as const)} color={color} width={2.5} dashed={dashed} />
+        ))}
       </Plot>
+      {series.length > 1 ? (
+        <ul className="plot-legend">
+          {series.map(({ name, color, dashed }) => (
+            <li key={name}>
+              <svg width="24" height="10" aria-hidden="true">
+                <line x1="0" x2="24" y1="5" y2="5" stroke={color} strokeWidth="3" strokeDasharray={dashed ? '6 4' : undefined} />
+              </svg>{' '}
+              {name}
+            </li>
+          ))}
+        </ul>
+      ) : null}
     </figure>
   );
 }
@@ -78,6 +105,9 @@ export default function RnnGradients({ presenting, ...initial }: RnnGradientsPro
   const { length, scale, forgetBias, clip, seed } = state;
   const engine = useEngine();
   const outcome = useRnnGradients(engine.ready, state);
+  // Two charts abreast where each has room for its axes; else one chart with both lines.
+  const root = useRef<HTMLDivElement>(null);
+  const wide = useWideFigure(root, WIDE_PX);
 
   let body;
   if (engine.error) body = <p role="alert">{s.engineFailed(engine.error)}</p>;
@@ -86,12 +116,22 @@ export default function RnnGradients({ presenting, ...initial }: RnnGradientsPro
   else {
     const { rnn, lstm } = outcome.result;
     const domain = sharedLogDomain(rnn.norms, lstm.norms);
+    const series: Series[] = [
+      { name: s.rnnTitle, g: rnn, color: seriesColors[0], dashed: false },
+      { name: s.lstmTitle, g: lstm, color: seriesColors[1], dashed: true },
+    ];
     const setup = s.setup(length, fixed(scale, 2), fixed(forgetBias, 1, { minus: '-' }), clip);
     body = (
       <>
-        <div className="rg-charts">
-          <GradientChart name={s.rnnTitle} g={rnn} domain={domain} setup={setup} color={seriesColors[0]} dashed={false} />
-          <GradientChart name={s.lstmTitle} g={lstm} domain={domain} setup={setup} color={seriesColors[1]} dashed />
+        <div className="rg-charts figure-pin">
+          {wide || presenting ? (
+            <>
+              <GradientChart series={[series[0]]} caption={s.rnnTitle} domain={domain} setup={setup} height={240} />
+              <GradientChart series={[series[1]]} caption={s.lstmTitle} domain={domain} setup={setup} height={240} />
+            </>
+          ) : (
+            <GradientChart series={series} caption={null} domain={domain} setup={setup} height={200} />
+          )}
         </div>
         <p className="rg-summary" aria-live="polite">
           {summary(s.rnnTitle, rnn)} {summary(s.lstmTitle, lstm)}
@@ -105,7 +145,7 @@ export default function RnnGradients({ presenting, ...initial }: RnnGradientsPro
   }
 
   return (
-    <div className={presenting ? 'rg rg-presenting' : 'rg'}>
+    <div ref={root} className={presenting ? 'rg rg-presenting' : 'rg figure-first'}>
       <Controls presenting={presenting}>
         <Slider label={s.length} value={length} min={MIN_LENGTH} max={MAX_LENGTH} step={1} format={(v) => String(v)} onChange={(v) => setState({ length: Math.round(v) })} />
         <Slider label={s.scale} value={scale} min={SCALE_RANGE[0]} max={SCALE_RANGE[1]} step={0.05} format={(v) => fixed(v, 2)} onChange={(v) => setState({ scale: v })} />

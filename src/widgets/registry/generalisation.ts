@@ -18,7 +18,7 @@ export const generalisationWidgets = {
   AugmentationLab: defineWidget<AugmentationLabProps>({
     name: 'AugmentationLab',
     title: () => widgetTitles.AugmentationLab,
-    height: { wide: 990, narrow: 1035 },
+    height: { wide: 990, narrow: 1045 },
     load: () => import('../AugmentationLab/AugmentationLab.tsx'),
   }),
   WeightPenalty: defineWidget<WeightPenaltyProps>({

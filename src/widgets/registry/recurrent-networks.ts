@@ -17,7 +17,7 @@ export const recurrentNetworksWidgets = {
   RnnGradients: defineWidget<RnnGradientsProps>({
     name: 'RnnGradients',
     title: () => widgetTitles.RnnGradients,
-    height: { wide: 680, narrow: 1240 },
+    height: { wide: 680, narrow: 970 },
     load: () => import('../RnnGradients/RnnGradients.tsx'),
   }),
   SequencePrediction: defineWidget<SequencePredictionProps>({
@@ -29,13 +29,13 @@ export const recurrentNetworksWidgets = {
   CharModel: defineWidget<CharModelProps>({
     name: 'CharModel',
     title: () => widgetTitles.CharModel,
-    height: { wide: 720, narrow: 870 },
+    height: { wide: 720, narrow: 900 },
     load: () => import('../CharModel/CharModel.tsx'),
   }),
   LstmInside: defineWidget<LstmInsideProps>({
     name: 'LstmInside',
     title: () => widgetTitles.LstmInside,
-    height: { wide: 760, narrow: 1050 },
+    height: { wide: 760, narrow: 1060 },
     load: () => import('../LstmInside/LstmInside.tsx'),
   }),
 };
