@@ -1,15 +1,15 @@
 // Every widget of the given chapters at the sizes readers use, audited for what they would see
 // wrong (tests/support/figure-audit.ts): the page scrolling sideways, text under the minimum size,
 // labels drawn over each other or past their picture's edge, words laid over a picture and,
-// presenting, a picture that begins too far down the screen. Prints one line per widget and size;
-// exits 1 when any is found.
+// presenting, a picture that begins too far down the screen; on a phone, a picture out of view while
+// a control is worked. Prints one line per widget and size; exits 1 when any is found.
 // usage: npx tsx scripts/figure-audit.ts <distDir> [slug…]   (all chapters when none is given)
 // Environment: SIZES (default 390x844,1280x900,1920x1080p,960x540p; a trailing p means present
 // mode), SCHEME (light or dark), ONLY (widget names, comma-separated), VERBOSE=1 (list each text).
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { auditFigure, firstDrawingBy, pageOverflow } from '../tests/support/figure-audit.ts';
+import { auditFigure, firstDrawingBy, pageOverflow, pictureOutOfView } from '../tests/support/figure-audit.ts';
 import { NO_WEBGL_ARGS } from '../tests/support/chromium.ts';
 import { builtBase } from '../tests/support/site.ts';
 import { serveStatic } from '../tests/support/static-server.ts';
@@ -62,14 +62,17 @@ for (const slug of slugs) {
       const a = await auditFigure(w, min);
       const by = firstDrawingBy(size);
       const late = by !== null && a.firstDrawingTop !== null && a.firstDrawingTop > by;
-      const bad = a.overflow > 0 || a.smallText.length > 0 || a.overlaps.length > 0 || a.outside.length > 0 || a.overDrawing.length > 0 || late;
+      // On a phone, the picture stays in view while each control is worked.
+      const unseen = !size.present && size.width < 600 ? await pictureOutOfView(w) : [];
+      const bad = a.overflow > 0 || a.smallText.length > 0 || a.overlaps.length > 0 || a.outside.length > 0 || a.overDrawing.length > 0 || late || unseen.length > 0;
       if (bad) found++;
       const sizesSeen = [...new Set(a.smallText.map((t) => t.px))].sort((x, y) => x - y);
       console.log(
         `${bad ? '✗' : '✓'} ${slug.padEnd(24)} ${name.padEnd(20)} ${size.label.padEnd(11)} overflow ${String(a.overflow).padStart(4)} px · ` +
           `${String(a.smallText.length).padStart(3)} texts < ${min} px${sizesSeen.length ? ` (${sizesSeen.join(', ')})` : ''} · ${a.overlaps.length} overlaps` +
           ` · ${a.outside.length} past the edge · ${a.overDrawing.length} over a picture` +
-          (size.present ? ` · first drawing at ${a.firstDrawingTop ?? '–'} px` : ''),
+          (size.present ? ` · first drawing at ${a.firstDrawingTop ?? '–'} px` : '') +
+          (unseen.length ? ` · picture out of view: ${unseen.join('; ')}` : ''),
       );
       if (process.env.VERBOSE) {
         for (const t of a.smallText) console.log(`    small ${t.px} px: ${t.text}`);

@@ -200,31 +200,51 @@ export async function headerOffRow(widget: Locator): Promise<string[]> {
   });
 }
 
+/** The smallest drawing that counts as a widget's picture (an icon or a swatch does not), in CSS px. */
+const PICTURE_MIN_PX = 48;
+
 /**
- * A widget that pins its picture on a phone (`figure-pin`, widgets.css): with its first, middle and
- * last control in turn in the middle of the screen, the picture must be wholly on the screen, under
- * the top bar. What is wrong, one line each; nothing for a widget without a pinned picture.
+ * On a phone, a widget's picture stays in view while the reader works its controls: with its first,
+ * middle and last control in turn in the middle of the screen, a pinned picture (`figure-pin`,
+ * widgets.css) must be wholly on the screen, under the top bar, and a widget that pins none must
+ * still show at least half of one of its drawings there. What is wrong, one line each; nothing for
+ * a widget without a control or without a drawing.
  */
-export async function pinnedOutOfView(widget: Locator): Promise<string[]> {
-  const pin = widget.locator('.figure-pin').first();
-  if ((await pin.count()) === 0 || !(await pin.isVisible())) return [];
+export async function pictureOutOfView(widget: Locator): Promise<string[]> {
+  await widget.page().evaluate(NAME_HELPER);
   const controls = widget.locator('.widget-body :is(input, select, button, textarea)');
   const n = await controls.count();
   const problems: string[] = [];
   for (const i of [...new Set([0, Math.floor(n / 2), n - 1])].filter((k) => k >= 0)) {
     const control = controls.nth(i);
-    if (!(await control.isVisible()) || (await control.evaluate((el) => !!el.closest('.figure-pin')))) continue;
+    if (!(await control.isVisible())) continue;
     await control.evaluate((el) => el.scrollIntoView({ block: 'center' }));
-    const seen = await pin.evaluate((el) => new Promise<{ top: number; bottom: number; bar: number; screen: number }>((resolve) =>
-      requestAnimationFrame(() => {
-        const r = el.getBoundingClientRect();
-        const bar = document.querySelector('.topbar')?.getBoundingClientRect().bottom ?? 0;
-        resolve({ top: r.top, bottom: r.bottom, bar, screen: window.innerHeight });
-      }),
-    ));
-    if (seen.top < seen.bar - 1 || seen.bottom > seen.screen + 1) {
-      const label = await control.evaluate((el) => (el.getAttribute('aria-label') ?? (el as HTMLInputElement).labels?.[0]?.textContent ?? el.textContent ?? '').trim().slice(0, 24));
-      problems.push(`with control ${i + 1} of ${n} ("${label}") mid-screen its pinned picture spans ${Math.round(seen.top)}–${Math.round(seen.bottom)} px, not all between the top bar (${Math.round(seen.bar)}) and the screen's foot (${seen.screen})`);
+    const seen = await control.evaluate(
+      (el, min) =>
+        new Promise<{ pin: { top: number; bottom: number } | null; inPin: boolean; best: number; drawings: number; bar: number; screen: number; label: string }>((resolve) =>
+          requestAnimationFrame(() => {
+            const root = el.closest('[data-widget]')!;
+            const bar = document.querySelector('.topbar')?.getBoundingClientRect().bottom ?? 0;
+            const screen = window.innerHeight;
+            const pinEl = root.querySelector('.figure-pin');
+            const pinBox = pinEl && pinEl.getClientRects().length ? pinEl.getBoundingClientRect() : null;
+            // The share of its height each drawing shows between the top bar and the screen's foot.
+            const drawings = [...root.querySelectorAll('.widget-body :is(svg[viewBox], canvas, [role="img"])')]
+              .map((d) => d.getBoundingClientRect())
+              .filter((r) => r.width >= min && r.height >= min);
+            const best = Math.max(0, ...drawings.map((r) => (Math.min(r.bottom, screen) - Math.max(r.top, bar)) / r.height));
+            const label = (el.getAttribute('aria-label') ?? (el as HTMLInputElement).labels?.[0]?.textContent ?? el.textContent ?? '').trim().slice(0, 24);
+            resolve({ pin: pinBox ? { top: pinBox.top, bottom: pinBox.bottom } : null, inPin: !!el.closest('.figure-pin'), best, drawings: drawings.length, bar, screen, label });
+          }),
+        ),
+      PICTURE_MIN_PX,
+    );
+    if (seen.pin) {
+      if (!seen.inPin && (seen.pin.top < seen.bar - 1 || seen.pin.bottom > seen.screen + 1)) {
+        problems.push(`with control ${i + 1} of ${n} ("${seen.label}") mid-screen its pinned picture spans ${Math.round(seen.pin.top)}–${Math.round(seen.pin.bottom)} px, not all between the top bar (${Math.round(seen.bar)}) and the screen's foot (${seen.screen})`);
+      }
+    } else if (seen.drawings > 0 && seen.best < 0.5) {
+      problems.push(`with control ${i + 1} of ${n} ("${seen.label}") mid-screen no drawing has half its height on the screen (at most ${Math.round(seen.best * 100)}%)`);
     }
   }
   return problems;
@@ -351,7 +371,7 @@ async function themeMoves(page: Page, where: string): Promise<string[]> {
  * loaded widget fits the height reserved for it before it loaded, and (presenting) its first
  * drawing begins high enough on the screen (`firstDrawingBy`), and (on a phone, presenting) the frame's
  * header is one row (`headerOffRow`); on a phone a pinned picture stays on the screen while the
- * reader works the controls below it (`pinnedOutOfView`). At the sizes not presenting, the
+ * reader works the controls below it, and any other widget keeps half of a drawing in view (`pictureOutOfView`). At the sizes not presenting, the
  * dark theme must leave every widget's layout as it is (`themeMoves`), so all of this holds in both.
  * One line per problem; the viewport is left at 1280 × 900, in the light theme.
  */
@@ -384,8 +404,8 @@ export async function figureProblems(page: Page): Promise<string[]> {
       // On a phone and presenting, the header is one row (at a laptop's width its tools keep their
       // words, under a long title).
       const offRow = size.present || size.width < 600 ? await headerOffRow(widget) : [];
-      // On a phone, a pinned picture stays on the screen while the reader works its controls.
-      if (!size.present && size.width < 600) for (const p of await pinnedOutOfView(widget)) problems.push(`${name} at ${where}: ${p}`);
+      // On a phone, the picture stays on the screen while the reader works its controls.
+      if (!size.present && size.width < 600) for (const p of await pictureOutOfView(widget)) problems.push(`${name} at ${where}: ${p}`);
       if (offRow.length) problems.push(`${name} at ${where}: its header takes more than one row: ${offRow.map((t) => `"${t}"`).join(', ')} below the title`);
       const min = size.present ? 20 : 12;
       const a = await auditFigure(widget, min);

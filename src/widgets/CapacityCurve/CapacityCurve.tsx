@@ -40,7 +40,7 @@ export default function CapacityCurve({ presenting, ...initial }: CapacityCurveP
             : s.aboveThreshold;
 
   return (
-    <div className={presenting ? 'cap cap-presenting' : 'cap'}>
+    <div className={presenting ? 'cap cap-presenting' : 'cap figure-first'}>
       <Controls presenting={presenting}>
         <Slider
           label={polynomial ? s.degree : s.width}
@@ -53,7 +53,7 @@ export default function CapacityCurve({ presenting, ...initial }: CapacityCurveP
         />
       </Controls>
 
-      <div className="cap-plots">
+      <div className="cap-plots figure-pass">
         <figure className="cap-figure">
           <FitPlot
             family={family}
@@ -67,7 +67,7 @@ export default function CapacityCurve({ presenting, ...initial }: CapacityCurveP
           />
           <FitKey />
         </figure>
-        <figure className="cap-figure">
+        <figure className="cap-figure figure-pin">
           <ErrorPlot sweep={sweep} parameters={parameters} presenting={presenting} {...size} />
           <ErrorKey sweep={sweep} />
         </figure>

@@ -39,7 +39,7 @@ export default function CrossEntropyByHand({ presenting, ...props }: CrossEntrop
   const k = logits.length;
 
   return (
-    <div className={presenting ? 'ce ce-presenting' : 'ce'}>
+    <div className={presenting ? 'ce ce-presenting' : 'ce figure-first'}>
       <Controls presenting={presenting}>
         {logits.map((z, j) => (
           <NumberField key={`${k}-${j}`} label={s.logit(j)} value={z} min={LOGIT_RANGE[0]} max={LOGIT_RANGE[1]} step={0.5} onChange={(v) => w.setLogit(j, v)} />
@@ -63,7 +63,7 @@ export default function CrossEntropyByHand({ presenting, ...props }: CrossEntrop
       {!steps || !formula ? (
         w.engine.error ? null : <p>{s.starting}</p>
       ) : (
-        <div className="ce-body">
+        <div className="ce-body figure-pass">
           <div className="ce-table-wrap">
             <TableScroll label={s.tableCaption}>
               <table className="ce-table">
@@ -95,7 +95,7 @@ export default function CrossEntropyByHand({ presenting, ...props }: CrossEntrop
               {s.engineLoss(steps.engineLoss)} {difference !== null ? s.agreement(difference) : null}
             </p>
           </div>
-          <div className="ce-bars">
+          <div className="ce-bars figure-pin">
             <BarChart
               width={300}
               height={220}

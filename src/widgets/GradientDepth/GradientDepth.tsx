@@ -85,7 +85,7 @@ export default function GradientDepth({ presenting, ...initial }: GradientDepthP
     const labelled = norms.length <= 10; // more bars than that leave no room for their values
     body = (
       <>
-        <div className="gd-chart">
+        <div className="gd-chart figure-pin">
           <BarChart
             bars={norms.map((v, i) => ({ label: String(i + 1), value: v }))}
             width={560}
@@ -108,7 +108,7 @@ export default function GradientDepth({ presenting, ...initial }: GradientDepthP
   }
 
   return (
-    <div className={presenting ? 'gd gd-presenting' : 'gd'}>
+    <div className={presenting ? 'gd gd-presenting' : 'gd figure-first'}>
       {controls}
       <div className="gd-buttons">
         <button type="button" title={s.newDrawHint} onClick={() => setState({ seed: (seed % MAX_SEED) + 1 })}>

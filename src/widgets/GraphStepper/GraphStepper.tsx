@@ -60,7 +60,7 @@ function GraphDrawing({ graph, view, selected, onSelect }: {
     .map((n) => s.nodeText(nameText(n), opSymbol[n.op] ?? '', view.valueKnown.has(n.id) ? valueText(n.value) : s.unknown, view.gradKnown.has(n.id) ? valueText(n.grad) : null))
     .join('; ');
   return (
-    <div className="gs-graph">
+    <div className="gs-graph figure-pin">
       {/* A wide graph is never drawn below 70%: it scrolls sideways rather than shrinking its labels. */}
       <svg
         viewBox={`0 0 ${layout.width} ${layout.height}`}
@@ -237,7 +237,7 @@ export default function GraphStepper({ presenting, ...initial }: GraphStepperPro
   }
 
   return (
-    <div className={presenting ? 'gs gs-presenting' : 'gs'}>
+    <div className={presenting ? 'gs gs-presenting' : 'gs figure-first'}>
       {controls}
       <div className="gs-inputs">{inputs}</div>
       {preset === 'typed' ? <p className="gs-help">{s.expressionHelp}</p> : <p className="gs-help">{preset === 'network' ? '' : presetExpressions[preset]}</p>}

@@ -42,7 +42,7 @@ export default function MlpVsCnn({ presenting, ...initial }: MlpVsCnnProps & Wid
   const fmtAcc = (x: number | undefined) => (x === undefined ? s.none : percent(x, 1));
 
   return (
-    <div ref={root} className={presenting ? 'mv fig-presenting' : 'mv'}>
+    <div ref={root} className={presenting ? 'mv fig-presenting' : 'mv figure-first'}>
       <Controls presenting={presenting}>
         <Select label={s.hidden} value={state.hidden} options={HIDDEN.map((h) => ({ value: h, label: h }))} onChange={(h: (typeof HIDDEN)[number]) => setState({ hidden: h })} />
       </Controls>
@@ -65,7 +65,7 @@ export default function MlpVsCnn({ presenting, ...initial }: MlpVsCnnProps & Wid
         </tr>
       </FigureTable>
       {v.params ? <p className="fig-note">{s.ratio(fixed(v.params.mlp / v.params.cnn, 1))}</p> : null}
-      <div className="fig-plot">
+      <div className="fig-plot figure-pin">
         <Plot
           width={420}
           height={220}

@@ -5,7 +5,7 @@ import { Controls, Select, Slider } from '../../book/controls.tsx';
 import { choice, integer, type StateOf } from '../../book/urlState.ts';
 import { useWidgetState } from '../../book/useWidgetState.ts';
 import { FigureTable, useEngine } from '../kit/index.ts';
-import { MapGrid } from '../kit/MapGrid.tsx';
+import { MapGrid, mapCells } from '../kit/MapGrid.tsx';
 import { fieldOrigin, INPUT_SIDE, receptiveFields, STACK_LAYERS, STACKS, support, type StackName } from './receptive.ts';
 import { fieldStrings as s } from './strings.ts';
 import { useDependence } from './useReceptiveField.ts';
@@ -78,11 +78,12 @@ export default function ReceptiveField({ presenting, ...initial }: ReceptiveFiel
     const total = counts.flat().filter((v) => v > 0).length;
     const r0 = fieldOrigin(row, jump);
     const c0 = fieldOrigin(col, jump);
+    const layerCell = Math.max(cell, Math.floor((INPUT_SIDE * cell) / Math.max(side, 1) / 2));
     const layerMap = Array.from({ length: side }, () => new Array<number>(side).fill(0));
     body = (
       <>
-        <div className="fig-maps">
-          <figure>
+        <div className="fig-maps figure-pin">
+          <figure style={mapCells(INPUT_SIDE)}>
             <figcaption>{s.inputTitle}</figcaption>
             <MapGrid
               values={counts}
@@ -95,11 +96,11 @@ export default function ReceptiveField({ presenting, ...initial }: ReceptiveFiel
               description={s.inputDescription(INPUT_SIDE, s.box(r0, c0, field), total)}
             />
           </figure>
-          <figure>
+          <figure style={mapCells((side * layerCell) / cell)}>
             <figcaption>{s.layerTitle(side)}</figcaption>
             <MapGrid
               values={layerMap}
-              cell={Math.max(cell, Math.floor((INPUT_SIDE * cell) / Math.max(side, 1) / 2))}
+              cell={layerCell}
               color="grey"
               selected={{ row, col }}
               onSelect={(r, c) => setState({ row: r, col: c })}
@@ -117,7 +118,7 @@ export default function ReceptiveField({ presenting, ...initial }: ReceptiveFiel
   }
 
   return (
-    <div className={presenting ? 'rf fig-presenting' : 'rf'}>
+    <div className={presenting ? 'rf fig-presenting' : 'rf figure-first'}>
       {controls}
       {body}
       {table}

@@ -63,7 +63,7 @@ export default function SoftmaxTemperature({ presenting, ...initial }: SoftmaxTe
   const items = p.map((v, i) => s.item(i + 1, fixed(logits[i], 2), fixed(v, 3))).join('; ');
 
   return (
-    <div className={presenting ? 'st st-presenting' : 'st'}>
+    <div className={presenting ? 'st st-presenting' : 'st figure-first'}>
       <Controls presenting={presenting}>
         {logits.map((z, i) => (
           <NumberField key={`${k}-${i}`} label={s.logit(i + 1)} value={z} min={-LOGIT_LIMIT} max={LOGIT_LIMIT} step={0.1} onChange={(v) => setLogit(i, v)} />
@@ -96,7 +96,7 @@ export default function SoftmaxTemperature({ presenting, ...initial }: SoftmaxTe
         <p>{s.starting}</p>
       ) : (
         <>
-          <div className="st-chart">
+          <div className="st-chart figure-pin">
             <BarChart
               bars={p.map((v, i) => ({ label: s.barLabel(i + 1), value: v, color: i }))}
               width={420}

@@ -4,6 +4,7 @@ import type { WidgetRenderProps } from '../../book/defineWidget.ts';
 import { Controls, NumberField, Slider, TextField } from '../../book/controls.tsx';
 import { integer, text, type StateOf } from '../../book/urlState.ts';
 import { useWidgetState } from '../../book/useWidgetState.ts';
+import { useEffect, useRef } from 'react';
 import { divergingColor, useEngine } from '../kit/index.ts';
 import { MAX_INPUT, MAX_STEPS, type UnrolledStep } from './unrolled.ts';
 import { unrolledStrings as s } from './strings.ts';
@@ -77,6 +78,18 @@ export default function UnrolledRnn({ presenting, ...initial }: UnrolledRnnProps
   const { parsed, unrolled, error } = useUnrolledRnn(engine.ready, state.sequence, state.seed);
   const length = parsed.ok ? parsed.symbols.length : 0;
   const current = Math.min(state.step, Math.max(1, length));
+  // On a phone the steps are one row that scrolls sideways (unrolledRnn.css): the current step is
+  // kept in its view as the slider moves it.
+  const time = useRef<HTMLOListElement>(null);
+  useEffect(() => {
+    const row = time.current;
+    const step = row?.querySelector('.ur-current');
+    if (!row || !step) return;
+    const r = row.getBoundingClientRect();
+    const c = step.getBoundingClientRect();
+    if (c.left < r.left) row.scrollLeft -= r.left - c.left;
+    else if (c.right > r.right) row.scrollLeft += c.right - r.right;
+  }, [current, length, unrolled]);
 
   let body;
   if (engine.error) body = <p role="alert">{s.engineFailed(engine.error)}</p>;
@@ -90,7 +103,7 @@ export default function UnrolledRnn({ presenting, ...initial }: UnrolledRnnProps
         <p className="ur-note">
           {parsed.kind === 'chars' ? s.inputKindChars(parsed.vocab.length) : s.inputKindNumbers} {parsed.truncated ? s.truncated : ''}
         </p>
-        <ol className="ur-time" aria-label={s.stripsLabel}>
+        <ol ref={time} className="ur-time figure-pin" aria-label={s.stripsLabel}>
           {unrolled.steps.map((st, i) => {
             const t = i + 1;
             const shown = t <= current;
@@ -148,7 +161,7 @@ export default function UnrolledRnn({ presenting, ...initial }: UnrolledRnnProps
   }
 
   return (
-    <div className={presenting ? 'ur ur-presenting' : 'ur'}>
+    <div className={presenting ? 'ur ur-presenting' : 'ur figure-first'}>
       <Controls presenting={presenting}>
         <TextField label={s.sequence} value={state.sequence} maxLength={MAX_INPUT} onChange={(v) => setState({ sequence: v })} />
         <Slider label={s.step} value={current} min={1} max={Math.max(1, length)} step={1} format={(v) => s.stepOf(v, Math.max(1, length))} onChange={(v) => setState({ step: Math.round(v) })} />

@@ -42,7 +42,10 @@ export interface MapGridProps {
   onSelect?: (row: number, col: number) => void;
 }
 
-/** A map's figure in a pinned row (figure.css): its share of the row's width, its count of columns. */
+/**
+ * A map's figure in a pinned row (figure.css): its share of the row's width, its count of columns
+ * (in cells of the row's common size, where a map draws larger cells).
+ */
 export function mapCells(columns: number): CSSProperties {
   return { '--cells': columns } as CSSProperties;
 }

@@ -22,13 +22,13 @@ export const activationsWidgets = {
   SoftmaxTemperature: defineWidget<SoftmaxTemperatureProps>({
     name: 'SoftmaxTemperature',
     title: () => widgetTitles.SoftmaxTemperature,
-    height: { wide: 670, narrow: 820 },
+    height: { wide: 670, narrow: 835 },
     load: () => import('../SoftmaxTemperature/SoftmaxTemperature.tsx'),
   }),
   GradientDepth: defineWidget<GradientDepthProps>({
     name: 'GradientDepth',
     title: () => widgetTitles.GradientDepth,
-    height: { wide: 890, narrow: 1020 },
+    height: { wide: 890, narrow: 1060 },
     load: () => import('../GradientDepth/GradientDepth.tsx'),
   }),
 };

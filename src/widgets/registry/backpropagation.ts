@@ -11,7 +11,7 @@ export const backpropagationWidgets = {
   GraphStepper: defineWidget<GraphStepperProps>({
     name: 'GraphStepper',
     title: () => widgetTitles.GraphStepper,
-    height: { wide: 760, narrow: 790 },
+    height: { wide: 760, narrow: 810 },
     load: () => import('../GraphStepper/GraphStepper.tsx'),
   }),
   TrainingStep: defineWidget<TrainingStepProps>({

@@ -24,7 +24,7 @@ export const convolutionalNetworksWidgets = {
   ReceptiveField: defineWidget<ReceptiveFieldProps>({
     name: 'ReceptiveField',
     title: () => widgetTitles.ReceptiveField,
-    height: { wide: 770, narrow: 1280 },
+    height: { wide: 770, narrow: 895 },
     load: () => import('../ReceptiveField/ReceptiveField.tsx'),
   }),
   MnistTrainer: defineWidget<MnistTrainerProps>({
@@ -42,7 +42,7 @@ export const convolutionalNetworksWidgets = {
   MlpVsCnn: defineWidget<MlpVsCnnProps>({
     name: 'MlpVsCnn',
     title: () => widgetTitles.MlpVsCnn,
-    height: { wide: 670, narrow: 810 },
+    height: { wide: 670, narrow: 855 },
     load: () => import('../MlpVsCnn/MlpVsCnn.tsx'),
   }),
 };

@@ -42,7 +42,7 @@ export const generalisationWidgets = {
   CapacityCurve: defineWidget<CapacityCurveProps>({
     name: 'CapacityCurve',
     title: () => widgetTitles.CapacityCurve,
-    height: { wide: 645, narrow: 965 },
+    height: { wide: 645, narrow: 970 },
     load: () => import('../CapacityCurve/CapacityCurve.tsx'),
   }),
 };

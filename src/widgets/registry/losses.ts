@@ -22,7 +22,7 @@ export const lossesWidgets = {
   CrossEntropyByHand: defineWidget<CrossEntropyByHandProps>({
     name: 'CrossEntropyByHand',
     title: () => widgetTitles.CrossEntropyByHand,
-    height: { wide: 1010, narrow: 1240 },
+    height: { wide: 1010, narrow: 1250 },
     load: () => import('../CrossEntropyByHand/CrossEntropyByHand.tsx'),
   }),
   LossLab: defineWidget<LossLabProps>({

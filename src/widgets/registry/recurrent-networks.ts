@@ -11,7 +11,7 @@ export const recurrentNetworksWidgets = {
   UnrolledRnn: defineWidget<UnrolledRnnProps>({
     name: 'UnrolledRnn',
     title: () => widgetTitles.UnrolledRnn,
-    height: { wide: 730, narrow: 1330 },
+    height: { wide: 730, narrow: 1360 },
     load: () => import('../UnrolledRnn/UnrolledRnn.tsx'),
   }),
   RnnGradients: defineWidget<RnnGradientsProps>({
