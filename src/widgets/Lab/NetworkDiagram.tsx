@@ -3,7 +3,7 @@
 // whose thickness is its size and whose colour (and dash) its sign. Inputs are toggled by clicking
 // them; a unit (or a line into it) opens its parameters for typing; hovering or focusing a unit
 // reads its bias and weights out. Laid out in design units and scaled to the width it has.
-import { useId, useMemo, useState } from 'react';
+import { useId, useMemo, useState, type CSSProperties } from 'react';
 import { featureValue } from '../../models/lab/features.ts';
 import type { ParameterAddress } from '../../models/lab/network.ts';
 import type { LabView } from '../../models/lab/labJob.ts';
@@ -66,6 +66,19 @@ export interface NetworkDiagramProps {
 export interface UnitAddress {
   layer: number;
   unit: number;
+}
+
+/**
+ * The diagram's box: its proportions, and a width at which it fits the screen's height (85% of it,
+ * 72% presenting). As CSS variables, so that a phone, where the diagram stays in view over the
+ * layer list (lab.css), can ask for less.
+ */
+function diagramBox(width: number, height: number, presenting: boolean): CSSProperties {
+  return {
+    aspectRatio: `${width} / ${height}`,
+    '--diagram-aspect': width / height,
+    '--diagram-max': `min(${presenting ? width * 2.2 : width * 1.3}px, ${((presenting ? 72 : 85) * width) / height}vh)`,
+  } as CSSProperties;
 }
 
 export function NetworkDiagram({ state, outputs, view, presenting, canToggleFeatures, onState, onSetParameter, inspected, onInspect }: NetworkDiagramProps) {
@@ -136,79 +149,81 @@ export function NetworkDiagram({ state, outputs, view, presenting, canToggleFeat
   const outputCell = view && !curve ? surfaceCell(view.surface, { classes: outputs }) : null;
 
   return (
-    <div className="lab-diagram-wrap">
-      <div className="lab-diagram" style={{ aspectRatio: `${width} / ${height}`, maxWidth: `min(${presenting ? width * 2.2 : width * 1.3}px, ${((presenting ? 72 : 85) * width) / height}vh)` }} role="group" aria-label={s.diagramLabel}>
-        <svg className="lab-links" viewBox={`0 0 ${width} ${height}`} preserveAspectRatio="none">
-          {links}
-        </svg>
-        {shown.map((f, r) => {
-          const on = used.includes(f);
-          const label = s.features[f];
-          return (
-            <div key={f} className="lab-tile-slot" style={tileStyle(0, r)}>
-              <span className="lab-feature-name" aria-hidden="true">
-                {label}
-              </span>
-              <button
-                type="button"
-                className={on ? 'lab-tile lab-feature lab-on' : 'lab-tile lab-feature'}
-                aria-pressed={canToggleFeatures ? on : undefined}
-                aria-label={canToggleFeatures ? s.featureToggle(label) : s.featureMapAlt(label)}
-                disabled={!canToggleFeatures}
-                onClick={() => onState({ [f]: !on } as Partial<LabState>)}
-              >
-                <GridCanvas size={UNIT_GRID} colour={divergingCell(maps[f], 1)} version={f} className="lab-map" />
-              </button>
-            </div>
-          );
-        })}
-        {layers.map((layer, l) =>
-          Array.from({ length: layer.units }, (_, u) => {
-            const values = view?.units[l]?.[u];
+    <>
+      <div className="lab-diagram-wrap">
+        <div className="lab-diagram" style={diagramBox(width, height, presenting)} role="group" aria-label={s.diagramLabel}>
+          <svg className="lab-links" viewBox={`0 0 ${width} ${height}`} preserveAspectRatio="none">
+            {links}
+          </svg>
+          {shown.map((f, r) => {
+            const on = used.includes(f);
+            const label = s.features[f];
             return (
-              <div key={`${l}-${u}`} className="lab-tile-slot" style={tileStyle(l + 1, u)}>
-                <button type="button" className="lab-tile" aria-label={unitName(l, u)} aria-describedby={inspectId} onMouseEnter={inspect(l, u)} onFocus={inspect(l, u)} onMouseLeave={leave} onBlur={leave} onClick={() => setEditing({ layer: l, unit: u, from: null })}>
-                  {values ? curve ? <MiniCurve values={values} /> : <GridCanvas size={UNIT_GRID} colour={divergingCell(values, 1)} version={values} className="lab-map" /> : null}
+              <div key={f} className="lab-tile-slot" style={tileStyle(0, r)}>
+                <span className="lab-feature-name" aria-hidden="true">
+                  {label}
+                </span>
+                <button
+                  type="button"
+                  className={on ? 'lab-tile lab-feature lab-on' : 'lab-tile lab-feature'}
+                  aria-pressed={canToggleFeatures ? on : undefined}
+                  aria-label={canToggleFeatures ? s.featureToggle(label) : s.featureMapAlt(label)}
+                  disabled={!canToggleFeatures}
+                  onClick={() => onState({ [f]: !on } as Partial<LabState>)}
+                >
+                  <GridCanvas size={UNIT_GRID} colour={divergingCell(maps[f], 1)} version={f} className="lab-map" />
                 </button>
               </div>
             );
-          }),
-        )}
-        {Array.from({ length: outputs }, (_, u) => (
-          <div key={`out-${u}`} className="lab-tile-slot" style={tileStyle(columns.length - 1, u)}>
-            <button
-              type="button"
-              className="lab-tile lab-output-tile"
-              style={outputs > 1 ? { borderColor: classColor(u) } : undefined}
-              aria-label={unitName(layers.length, u)}
-              aria-describedby={inspectId}
-              onMouseEnter={inspect(layers.length, u)}
-              onFocus={inspect(layers.length, u)}
-              onMouseLeave={leave}
-              onBlur={leave}
-              onClick={() => setEditing({ layer: layers.length, unit: u, from: null })}
-            >
-              {outputs === 1 && view ? view.surface.kind === 'curve' ? <MiniCurve values={view.surface.values} /> : outputCell ? <GridCanvas size={OUTPUT_GRID} colour={outputCell} version={view} className="lab-map" /> : null : null}
-              {outputs > 1 ? <span className="lab-class-name" style={{ background: classColor(u) }} /> : null}
-            </button>
-          </div>
-        ))}
+          })}
+          {layers.map((layer, l) =>
+            Array.from({ length: layer.units }, (_, u) => {
+              const values = view?.units[l]?.[u];
+              return (
+                <div key={`${l}-${u}`} className="lab-tile-slot" style={tileStyle(l + 1, u)}>
+                  <button type="button" className="lab-tile" aria-label={unitName(l, u)} aria-describedby={inspectId} onMouseEnter={inspect(l, u)} onFocus={inspect(l, u)} onMouseLeave={leave} onBlur={leave} onClick={() => setEditing({ layer: l, unit: u, from: null })}>
+                    {values ? curve ? <MiniCurve values={values} /> : <GridCanvas size={UNIT_GRID} colour={divergingCell(values, 1)} version={values} className="lab-map" /> : null}
+                  </button>
+                </div>
+              );
+            }),
+          )}
+          {Array.from({ length: outputs }, (_, u) => (
+            <div key={`out-${u}`} className="lab-tile-slot" style={tileStyle(columns.length - 1, u)}>
+              <button
+                type="button"
+                className="lab-tile lab-output-tile"
+                style={outputs > 1 ? { borderColor: classColor(u) } : undefined}
+                aria-label={unitName(layers.length, u)}
+                aria-describedby={inspectId}
+                onMouseEnter={inspect(layers.length, u)}
+                onFocus={inspect(layers.length, u)}
+                onMouseLeave={leave}
+                onBlur={leave}
+                onClick={() => setEditing({ layer: layers.length, unit: u, from: null })}
+              >
+                {outputs === 1 && view ? view.surface.kind === 'curve' ? <MiniCurve values={view.surface.values} /> : outputCell ? <GridCanvas size={OUTPUT_GRID} colour={outputCell} version={view} className="lab-map" /> : null : null}
+                {outputs > 1 ? <span className="lab-class-name" style={{ background: classColor(u) }} /> : null}
+              </button>
+            </div>
+          ))}
+        </div>
+        <p className="lab-inspect" id={inspectId} aria-live="off">
+          {link && params ? s.linkTitle(sourceName(link.layer, link.from), unitName(link.layer, link.unit), fmt(params[link.layer]?.weights[link.from]?.[link.unit] ?? Number.NaN)) : inspected && params && inspected.unit < columns[inspected.layer + 1] ? summary(inspected.layer, inspected.unit) : s.inspectHint}
+        </p>
       </div>
-      <p className="lab-inspect" id={inspectId} aria-live="off">
-        {link && params ? s.linkTitle(sourceName(link.layer, link.from), unitName(link.layer, link.unit), fmt(params[link.layer]?.weights[link.from]?.[link.unit] ?? Number.NaN)) : inspected && params && inspected.unit < columns[inspected.layer + 1] ? summary(inspected.layer, inspected.unit) : s.inspectHint}
-      </p>
-      {editing && params?.[editing.layer] && editing.unit < columns[editing.layer + 1] ? (
-        <UnitEditor
-          name={unitName(editing.layer, editing.unit)}
-          sources={params[editing.layer].weights.map((_, i) => sourceName(editing.layer, i))}
-          weights={params[editing.layer].weights.map((row) => row[editing.unit])}
-          bias={params[editing.layer].biases[editing.unit]}
-          focus={editing.from}
-          onWeight={(from, value) => onSetParameter({ layer: editing.layer, kind: 'weight', from, to: editing.unit }, value)}
-          onBias={(value) => onSetParameter({ layer: editing.layer, kind: 'bias', unit: editing.unit }, value)}
-          onClose={() => setEditing(null)}
-        />
-      ) : null}
-    </div>
+        {editing && params?.[editing.layer] && editing.unit < columns[editing.layer + 1] ? (
+          <UnitEditor
+            name={unitName(editing.layer, editing.unit)}
+            sources={params[editing.layer].weights.map((_, i) => sourceName(editing.layer, i))}
+            weights={params[editing.layer].weights.map((row) => row[editing.unit])}
+            bias={params[editing.layer].biases[editing.unit]}
+            focus={editing.from}
+            onWeight={(from, value) => onSetParameter({ layer: editing.layer, kind: 'weight', from, to: editing.unit }, value)}
+            onBias={(value) => onSetParameter({ layer: editing.layer, kind: 'bias', unit: editing.unit }, value)}
+            onClose={() => setEditing(null)}
+          />
+        ) : null}
+    </>
   );
 }

@@ -30,7 +30,7 @@ export const convolutionalNetworksWidgets = {
   MnistTrainer: defineWidget<MnistTrainerProps>({
     name: 'MnistTrainer',
     title: () => widgetTitles.MnistTrainer,
-    height: { wide: 900, narrow: 1410 },
+    height: { wide: 900, narrow: 1470 },
     load: () => import('../MnistTrainer/MnistTrainer.tsx'),
   }),
   DrawDigit: defineWidget<DrawDigitProps>({
