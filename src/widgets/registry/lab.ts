@@ -10,7 +10,7 @@ export const labWidgets = {
     title: () => widgetTitles.Lab,
     // In a chapter's column the Lab stacks its network under its pictures; its own page, wider,
     // reserves less (styles/lab.css).
-    height: { wide: 2560, narrow: 2195 },
+    height: { wide: 2560, narrow: 2240 },
     load: () => import('../Lab/Lab.tsx'),
   }),
 };
